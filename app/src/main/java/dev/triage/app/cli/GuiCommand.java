@@ -1,0 +1,29 @@
+package dev.triage.app.cli;
+
+import dev.triage.app.shell.ShellLauncher;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code triage gui [--screenshot out.png]}: opens the window (the default with no arguments). */
+@Command(name = "gui", description = "Open the window.", mixinStandardHelpOptions = true)
+final class GuiCommand implements Callable<Integer> {
+
+    private final CliSession session;
+
+    @Option(names = "--screenshot", paramLabel = "<png>", description = "Write a PNG of the laid-out window, then exit.")
+    Path screenshot;
+
+    @Option(names = "--case", paramLabel = "<dir>", description = "Open this case folder at start.")
+    Path caseDir;
+
+    GuiCommand(CliSession session) {
+        this.session = session;
+    }
+
+    @Override
+    public Integer call() {
+        return ShellLauncher.launch(session.paths(), caseDir, screenshot);
+    }
+}

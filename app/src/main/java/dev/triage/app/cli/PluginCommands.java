@@ -1,0 +1,137 @@
+package dev.triage.app.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.triage.core.command.CommandSpec;
+import dev.triage.core.plugin.ManagedPlugin;
+import dev.triage.core.task.TaskContext;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Parameters;
+
+/** {@code triage plugin list|run}. */
+@Command(name = "plugin", description = "List plugins or run a plugin's command.", mixinStandardHelpOptions = true,
+        subcommands = {PluginCommands.ListPlugins.class, PluginCommands.Run.class})
+final class PluginCommands {
+
+    /** One row of {@code plugin list}. */
+    record Row(String id, String name, String version, String state, String failure, String origin) {
+        static Row of(ManagedPlugin p) {
+            return new Row(p.id(), p.descriptor().name(), p.descriptor().version().toString(), p.state().name(),
+                    p.failure(), p.origin().map(Object::toString).orElse("built-in"));
+        }
+    }
+
+    @Command(name = "list", description = "List every plugin with its version and state.", mixinStandardHelpOptions = true)
+    static final class ListPlugins implements Callable<Integer> {
+        private final CliSession session;
+        @Mixin
+        OutputFormat format;
+
+        ListPlugins(CliSession session) {
+            this.session = session;
+        }
+
+        @Override
+        public Integer call() throws Exception {
+            List<Row> rows = session.kernel().plugins().plugins().stream().map(Row::of).toList();
+            if (format.json()) {
+                session.printJson(rows);
+            } else {
+                TextTable t = new TextTable("ID", "VERSION", "STATE", "NAME");
+                rows.forEach(r -> t.row(r.id(), r.version(), r.state(), r.name() + (r.failure().isEmpty() ? "" : " — " + r.failure())));
+                t.print(session.out());
+            }
+            return rows.stream().anyMatch(r -> r.state().equals("FAILED")) ? 1 : 0;
+        }
+    }
+
+    @Command(name = "run", description = "Run a plugin's command: the plugin id (its main command) or a full command name,"
+            + " then arguments as key=value.", mixinStandardHelpOptions = true)
+    static final class Run implements Callable<Integer> {
+        private final CliSession session;
+        @Mixin
+        OutputFormat format;
+        @Parameters(index = "0", paramLabel = "<id>", description = "Plugin id or command name, e.g. about or casefiles.list.")
+        String id;
+        @Parameters(index = "1..*", paramLabel = "key=value", description = "Command arguments.")
+        List<String> args = new ArrayList<>();
+
+        Run(CliSession session) {
+            this.session = session;
+        }
+
+        @Override
+        public Integer call() throws Exception {
+            var bus = session.kernel().commands();
+            if (bus.find(id).isEmpty()) {
+                List<String> offered = bus.commands().stream().filter(c -> c.pluginId().equals(id)).map(CommandSpec::name).toList();
+                String plugin = session.kernel().plugins().find(id).map(p -> "plugin '" + id + "' is " + p.state()
+                        + (p.failure().isEmpty() ? "" : ": " + p.failure())).orElse("no plugin or command named '" + id + "'");
+                session.err().println("triage: no command '" + id + "': " + (offered.isEmpty() ? plugin : "try one of " + offered));
+                return 2;
+            }
+            Map<String, Object> named = new LinkedHashMap<>();
+            for (String a : args) {
+                int eq = a.indexOf('=');
+                if (eq <= 0) {
+                    session.err().println("triage: argument '" + a + "' is not key=value");
+                    return 2;
+                }
+                named.merge(a.substring(0, eq), a.substring(eq + 1), (x, y) -> {
+                    List<Object> l = x instanceof List<?> old ? new ArrayList<>(old) : new ArrayList<>(List.of(x));
+                    l.add(y);
+                    return l;
+                });
+            }
+            Object result = bus.executeText(id, named, new StderrProgress(session));
+            print(result);
+            return 0;
+        }
+
+        private void print(Object result) throws Exception {
+            if (result == null) {
+                return;
+            }
+            if (format.json()) {
+                session.printJson(result);
+                return;
+            }
+            JsonNode tree = session.json().valueToTree(result);
+            if (tree.isObject()) {
+                tree.fields().forEachRemaining(e -> session.out().println(e.getKey() + ": " + text(e.getValue())));
+            } else if (tree.isArray()) {
+                tree.forEach(n -> session.out().println(text(n)));
+            } else {
+                session.out().println(tree.asText());
+            }
+        }
+
+        private static String text(JsonNode n) {
+            return n.isValueNode() ? n.asText() : n.toString();
+        }
+    }
+
+    /** Prints task progress on stderr as the CLI's progress line. */
+    record StderrProgress(CliSession session) implements TaskContext {
+        @Override
+        public void progress(double fraction, String message) {
+            if (fraction >= 0) {
+                session.err().printf("\r%3d%% %s", Math.round(fraction * 100), message);
+                if (fraction >= 1) {
+                    session.err().println();
+                }
+                session.err().flush();
+            }
+        }
+
+        @Override
+        public boolean isCancelled() {
+            return Thread.currentThread().isInterrupted();
+        }
+    }
+}

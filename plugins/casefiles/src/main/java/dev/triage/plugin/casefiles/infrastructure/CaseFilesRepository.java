@@ -1,0 +1,47 @@
+package dev.triage.plugin.casefiles.infrastructure;
+
+import dev.triage.core.cases.Case;
+import dev.triage.plugin.casefiles.application.CaseFile;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Reads and writes the {@code casefiles_files} table. */
+public final class CaseFilesRepository {
+
+    private CaseFilesRepository() {
+    }
+
+    /**
+     * Lists the case's files.
+     *
+     * @param c the case
+     * @return the files in import order
+     * @throws SQLException when the table cannot be read
+     */
+    public static List<CaseFile> list(Case c) throws SQLException {
+        List<CaseFile> out = new ArrayList<>();
+        try (Connection conn = c.newConnection();
+             PreparedStatement ps = conn.prepareStatement("SELECT f.import_id, f.name, f.bytes, f.lines FROM casefiles_files f"
+                     + " JOIN case_imports i ON i.id = f.import_id ORDER BY i.imported_at, f.name");
+             ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                out.add(new CaseFile(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getLong(4)));
+            }
+        }
+        return out;
+    }
+
+    static void insert(Connection conn, CaseFile f) throws SQLException {
+        try (PreparedStatement ps = conn.prepareStatement("INSERT INTO casefiles_files VALUES (?, ?, ?, ?)")) {
+            ps.setString(1, f.importId());
+            ps.setString(2, f.name());
+            ps.setLong(3, f.bytes());
+            ps.setLong(4, f.lines());
+            ps.executeUpdate();
+        }
+    }
+}

@@ -1,0 +1,93 @@
+package dev.triage.core.cases;
+
+import dev.triage.core.event.EventBus;
+import dev.triage.core.service.ServiceRegistry;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+
+/** Holds the current case: creates, opens and closes cases with every registered plugin's migrations. */
+public final class CaseService implements AutoCloseable {
+
+    private final ServiceRegistry registry;
+    private final EventBus events;
+    private final RecentCases recent;
+    private volatile Case current;
+
+    /**
+     * Creates the service.
+     *
+     * @param registry where plugins register their {@link SchemaMigrations}
+     * @param events where case events are published
+     * @param recent the recent-cases list
+     */
+    public CaseService(ServiceRegistry registry, EventBus events, RecentCases recent) {
+        this.registry = registry;
+        this.events = events;
+        this.recent = recent;
+    }
+
+    /**
+     * Creates a case and makes it current.
+     *
+     * @param folder the new case folder
+     * @param name the case name
+     * @return the case
+     * @throws CaseException when it cannot be created
+     */
+    public synchronized Case create(Path folder, String name) throws CaseException {
+        return makeCurrent(Case.create(folder, name, migrations()));
+    }
+
+    /**
+     * Opens a case and makes it current, closing the previous one.
+     *
+     * @param folder the case folder
+     * @return the case
+     * @throws CaseException when it cannot be opened
+     */
+    public synchronized Case open(Path folder) throws CaseException {
+        return makeCurrent(Case.open(folder, migrations()));
+    }
+
+    private Case makeCurrent(Case c) {
+        close();
+        current = c;
+        recent.add(c.folder());
+        events.publish(new CaseEvents.Opened(c.folder(), c.name()));
+        return c;
+    }
+
+    /**
+     * Returns the current case.
+     *
+     * @return the case, or empty when none is open
+     */
+    public Optional<Case> current() {
+        return Optional.ofNullable(current);
+    }
+
+    /**
+     * Returns the recent cases.
+     *
+     * @return the list
+     */
+    public RecentCases recent() {
+        return recent;
+    }
+
+    private List<SchemaMigrations> migrations() {
+        return registry.findAll(SchemaMigrations.class);
+    }
+
+    /** Closes the current case, if any. */
+    @Override
+    public synchronized void close() {
+        Case c = current;
+        current = null;
+        if (c != null) {
+            c.close();
+            events.publish(new CaseEvents.Closed(c.folder()));
+        }
+    }
+}

@@ -1,0 +1,110 @@
+package dev.triage.core.cases;
+
+import dev.triage.core.task.TaskContext;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.sql.Connection;
+import java.util.ArrayList;
+import java.util.List;
+
+/** One atomic import in progress: its own database transaction, a staging folder for copied files, and counters. */
+public final class ImportSession {
+
+    private final String importId;
+    private final Connection connection;
+    private final Path staging;
+    private final TaskContext context;
+    private final List<String> warnings = new ArrayList<>();
+    private long rows;
+    private long skipped;
+    private int files;
+
+    ImportSession(String importId, Connection connection, Path staging, TaskContext context) {
+        this.importId = importId;
+        this.connection = connection;
+        this.staging = staging;
+        this.context = context;
+    }
+
+    /**
+     * Returns the id of this import, stored with every row it writes where a plugin wants to trace rows back.
+     *
+     * @return the import id
+     */
+    public String importId() {
+        return importId;
+    }
+
+    /**
+     * Returns the connection whose transaction commits only when the whole import succeeds.
+     *
+     * @return the case database connection, auto-commit off
+     */
+    public Connection connection() {
+        return connection;
+    }
+
+    /**
+     * Returns progress and cancellation for the import.
+     *
+     * @return the task context
+     */
+    public TaskContext context() {
+        return context;
+    }
+
+    /**
+     * Copies a source file into the case; it appears under {@code sources/} only if the import commits.
+     *
+     * @param source the file to copy
+     * @return the staged copy, to read from during the import
+     * @throws IOException when it cannot be copied
+     */
+    public Path stage(Path source) throws IOException {
+        Files.createDirectories(staging);
+        Path target = staging.resolve(source.getFileName().toString());
+        for (int n = 2; Files.exists(target); n++) {
+            target = staging.resolve(n + "-" + source.getFileName());
+        }
+        Files.copy(source, target, StandardCopyOption.COPY_ATTRIBUTES);
+        files++;
+        return target;
+    }
+
+    /**
+     * Counts rows written, shown in the import summary.
+     *
+     * @param n the number of rows just written
+     */
+    public void addRows(long n) {
+        rows += n;
+    }
+
+    /**
+     * Records a skipped input unit (line, record) with a reason naming file and line.
+     *
+     * @param warning the message, such as {@code "slow.log line 42: no timestamp"}
+     */
+    public void skip(String warning) {
+        skipped++;
+        if (warnings.size() < 100) {
+            warnings.add(warning);
+        }
+    }
+
+    Path staging() {
+        return staging;
+    }
+
+    /**
+     * Summarises the import so far.
+     *
+     * @param label the import's label
+     * @return the summary
+     */
+    ImportSummary summary(String label) {
+        return new ImportSummary(importId, label, files, rows, skipped, List.copyOf(warnings));
+    }
+}

@@ -1,0 +1,246 @@
+package dev.triage.core.plugin;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.ServiceLoader;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Loads plugins, starts them in dependency order inside the sandbox and stops them in reverse; failures stay local. */
+public final class PluginManager implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(PluginManager.class);
+
+    private final List<ManagedPlugin> plugins = new CopyOnWriteArrayList<>();
+    private final List<String> started = new CopyOnWriteArrayList<>();
+    private final Function<ManagedPlugin, PluginContext> contexts;
+    private final Sandbox sandbox;
+    private final Version coreVersion;
+    private final java.util.function.Consumer<PluginStateChanged> listener;
+
+    /**
+     * Creates a manager.
+     *
+     * @param contexts makes the context handed to each plugin's {@code init}
+     * @param sandbox runs plugin code with a timeout
+     * @param coreVersion the kernel version plugins may require
+     * @param listener told about every state change (the kernel publishes them on the event bus)
+     */
+    public PluginManager(Function<ManagedPlugin, PluginContext> contexts, Sandbox sandbox, Version coreVersion,
+                         java.util.function.Consumer<PluginStateChanged> listener) {
+        this.contexts = contexts;
+        this.sandbox = sandbox;
+        this.coreVersion = coreVersion;
+        this.listener = listener;
+    }
+
+    /**
+     * Finds built-in plugins with ServiceLoader on a class loader and loads them.
+     *
+     * @param loader the class loader to search
+     */
+    public void discoverBuiltins(ClassLoader loader) {
+        for (ServiceLoader.Provider<Plugin> provider : ServiceLoader.load(Plugin.class, loader).stream().toList()) {
+            Plugin instance;
+            try {
+                instance = provider.get();
+            } catch (java.util.ServiceConfigurationError | RuntimeException | LinkageError e) {
+                failedToLoad(provider.type().getName(), null, "Cannot create plugin " + provider.type().getName() + ": " + e, e);
+                continue;
+            }
+            add(instance, null);
+        }
+    }
+
+    /**
+     * Loads every plugin jar of a folder, each in its own class loader.
+     *
+     * @param folder the external plugins folder
+     */
+    public void loadExternal(Path folder) {
+        for (ExternalPlugins.Found f : ExternalPlugins.load(folder)) {
+            if (f.plugin() != null) {
+                add(f.plugin(), f.jar());
+            } else {
+                failedToLoad(f.id(), f.jar(), f.error(), null);
+            }
+        }
+    }
+
+    /**
+     * Adds a plugin instance in state LOADED, reading its descriptor in the sandbox.
+     *
+     * @param plugin the instance
+     * @param origin the jar it came from, or null for built-ins
+     * @return the bookkeeping entry
+     */
+    public ManagedPlugin add(Plugin plugin, Path origin) {
+        PluginDescriptor d;
+        try {
+            d = sandbox.call("descriptor of " + plugin.getClass().getName(), plugin::descriptor);
+        } catch (SandboxException e) {
+            return failedToLoad(plugin.getClass().getName(), origin, e.getMessage(), e.getCause());
+        }
+        Optional<ManagedPlugin> clash = find(d.id());
+        ManagedPlugin mp = new ManagedPlugin(d, plugin, origin);
+        plugins.add(mp);
+        if (clash.isPresent()) {
+            fail(mp, "Plugin id '" + d.id() + "' is provided twice: by " + where(clash.get()) + " and by " + where(mp), null);
+        } else {
+            move(mp, PluginState.LOADED);
+        }
+        return mp;
+    }
+
+    private static String where(ManagedPlugin mp) {
+        return mp.origin().map(Path::toString).orElse("built-in " + mp.plugin().getClass().getName());
+    }
+
+    private ManagedPlugin failedToLoad(String name, Path origin, String message, Throwable cause) {
+        String id = name.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9._-]", "-").replaceAll("^[^a-z]+", "");
+        ManagedPlugin mp = new ManagedPlugin(new PluginDescriptor(id.isEmpty() ? "unknown" : id, name, Version.parse("0"),
+                List.of(), java.util.Set.of()), null, origin);
+        plugins.add(mp);
+        fail(mp, message, cause);
+        return mp;
+    }
+
+    /** Initialises and starts every loaded plugin in dependency order; problems fail only the plugins concerned. */
+    public void startAll() {
+        List<PluginDescriptor> candidates = plugins.stream()
+                .filter(p -> p.state() == PluginState.LOADED || p.state() == PluginState.STOPPED)
+                .map(ManagedPlugin::descriptor).toList();
+        DependencyResolver.Result r = DependencyResolver.resolve(candidates, coreVersion);
+        r.problems().forEach((id, msg) -> find(id).ifPresent(mp -> fail(mp, msg, null)));
+        for (String id : r.order()) {
+            find(id).ifPresent(this::start);
+        }
+    }
+
+    /**
+     * Initialises (if needed) and starts one plugin whose requirements are running.
+     *
+     * @param mp the plugin
+     * @return true when it is RUNNING afterwards
+     */
+    public boolean start(ManagedPlugin mp) {
+        if (mp.state() == PluginState.RUNNING) {
+            return true;
+        }
+        for (PluginRequirement req : mp.descriptor().requires()) {
+            if (req.pluginId().equals(DependencyResolver.CORE)) {
+                continue;
+            }
+            Optional<ManagedPlugin> dep = find(req.pluginId());
+            if (dep.isEmpty() || dep.get().state() != PluginState.RUNNING) {
+                String why = dep.map(d -> "which is " + d.state() + (d.failure().isEmpty() ? "" : " (" + d.failure() + ")"))
+                        .orElse("which is not installed");
+                fail(mp, "Plugin '" + mp.id() + "' requires plugin '" + req.pluginId() + "', " + why, null);
+                return false;
+            }
+        }
+        if (mp.state() == PluginState.LOADED) {
+            PluginContext ctx = contexts.apply(mp);
+            if (!lifecycle(mp, "init", PluginState.INITIALIZED, () -> mp.plugin().init(ctx))) {
+                return false;
+            }
+        }
+        if (!lifecycle(mp, "start", PluginState.RUNNING, mp.plugin()::start)) {
+            return false;
+        }
+        started.remove(mp.id());
+        started.add(mp.id());
+        return true;
+    }
+
+    /**
+     * Stops one running or initialised plugin and closes its registrations.
+     *
+     * @param mp the plugin
+     */
+    public void stop(ManagedPlugin mp) {
+        if (mp.state() == PluginState.RUNNING) {
+            lifecycle(mp, "stop", PluginState.STOPPED, mp.plugin()::stop);
+        } else if (mp.state() == PluginState.INITIALIZED) {
+            move(mp, PluginState.STOPPED);
+        }
+        mp.closeRegistrations();
+    }
+
+    /** Stops every plugin in the reverse of the order they started. */
+    public void stopAll() {
+        List<String> reverse = new ArrayList<>(started);
+        java.util.Collections.reverse(reverse);
+        for (String id : reverse) {
+            find(id).ifPresent(this::stop);
+        }
+        started.clear();
+    }
+
+    private boolean lifecycle(ManagedPlugin mp, String op, PluginState target, ThrowingRunnable body) {
+        if (!mp.state().canMoveTo(target)) {
+            throw new IllegalPluginStateException(mp.id(), mp.state(), target);
+        }
+        long t0 = System.nanoTime();
+        try {
+            sandbox.call(op + " of plugin '" + mp.id() + "'", () -> {
+                body.run();
+                return null;
+            });
+            mp.timed(System.nanoTime() - t0);
+            move(mp, target);
+            return true;
+        } catch (SandboxException e) {
+            mp.timed(System.nanoTime() - t0);
+            fail(mp, e.getMessage(), e.getCause());
+            mp.closeRegistrations();
+            return false;
+        }
+    }
+
+    private void move(ManagedPlugin mp, PluginState next) {
+        PluginState from = mp.moveTo(next);
+        LOG.debug("Plugin '{}': {} -> {}", mp.id(), from, next);
+        listener.accept(new PluginStateChanged(mp.id(), from, next, ""));
+    }
+
+    private void fail(ManagedPlugin mp, String message, Throwable cause) {
+        PluginState from = mp.fail(message, cause);
+        LOG.error("Plugin '{}' failed: {}", mp.id(), message, cause);
+        listener.accept(new PluginStateChanged(mp.id(), from, PluginState.FAILED, message));
+    }
+
+    /**
+     * Lists every plugin known, in load order.
+     *
+     * @return the plugins
+     */
+    public List<ManagedPlugin> plugins() {
+        return List.copyOf(plugins);
+    }
+
+    /**
+     * Finds a plugin by id.
+     *
+     * @param id the plugin id
+     * @return the first plugin with that id, or empty
+     */
+    public Optional<ManagedPlugin> find(String id) {
+        return plugins.stream().filter(p -> p.id().equals(id)).findFirst();
+    }
+
+    /** Stops every plugin. */
+    @Override
+    public void close() {
+        stopAll();
+    }
+
+    @FunctionalInterface
+    private interface ThrowingRunnable {
+        void run() throws Exception;
+    }
+}
