@@ -209,6 +209,10 @@ public final class Case implements AutoCloseable {
         Path committed = sources().resolve(id);
         try (DuckDBConnection c = connection.duplicate()) {
             c.setAutoCommit(false);
+            try (var begin = c.createStatement()) {
+                // DuckDB begins the transaction at the first statement; an appender alone would auto-commit.
+                begin.execute("SELECT 1");
+            }
             ImportSession session = new ImportSession(id, c, staging, context);
             try {
                 work.run(session);
