@@ -11,6 +11,7 @@ import dev.triage.core.plugin.PluginDescriptor;
 import dev.triage.core.ui.DockArea;
 import dev.triage.core.ui.ViewContribution;
 import dev.triage.plugin.casefiles.application.CaseFiles;
+import dev.triage.plugin.casefiles.infrastructure.CaseFilesRepository;
 import dev.triage.plugin.casefiles.infrastructure.CaseFilesSchema;
 import dev.triage.plugin.casefiles.infrastructure.CopyImporter;
 import dev.triage.plugin.casefiles.ui.CaseFilesView;
@@ -29,7 +30,7 @@ public final class CaseFilesPlugin implements Plugin {
     @Override
     public void init(PluginContext context) {
         Messages messages = context.messages("dev.triage.plugin.casefiles.messages");
-        CaseFiles files = new CaseFiles(context.cases());
+        CaseFiles files = new CaseFiles(context.cases(), new CaseFilesRepository());
         context.register(SchemaMigrations.class, CaseFilesSchema.MIGRATIONS);
         context.register(FileImporter.class, new CopyImporter());
         context.command(CommandSpec.of("casefiles.list", messages.get("command.list.title"), messages.get("command.list.description")),

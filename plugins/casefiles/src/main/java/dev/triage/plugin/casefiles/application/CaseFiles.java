@@ -1,33 +1,34 @@
 package dev.triage.plugin.casefiles.application;
 
-import dev.triage.core.cases.Case;
+import dev.triage.core.cases.CaseException;
 import dev.triage.core.cases.CaseService;
-import dev.triage.plugin.casefiles.infrastructure.CaseFilesRepository;
-import java.sql.SQLException;
 import java.util.List;
 
 /** Lists the files of the current case. */
 public final class CaseFiles {
 
     private final CaseService cases;
+    private final CaseFileRepository repository;
 
     /**
-     * Creates the use case over the current-case service.
+     * Creates the use case.
      *
-     * @param cases the case service
+     * @param cases the current-case service
+     * @param repository where files are recorded
      */
-    public CaseFiles(CaseService cases) {
+    public CaseFiles(CaseService cases, CaseFileRepository repository) {
         this.cases = cases;
+        this.repository = repository;
     }
 
     /**
      * Lists the current case's files, oldest import first.
      *
      * @return the files, empty when no case is open
-     * @throws SQLException when the case database cannot be read
+     * @throws CaseException when the case database cannot be read
      */
-    public List<CaseFile> list() throws SQLException {
-        Case c = cases.current().orElse(null);
-        return c == null ? List.of() : CaseFilesRepository.list(c);
+    public List<CaseFile> list() throws CaseException {
+        var c = cases.current();
+        return c.isEmpty() ? List.of() : repository.list(c.get());
     }
 }

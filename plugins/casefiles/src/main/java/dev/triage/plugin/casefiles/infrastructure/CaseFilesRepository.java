@@ -1,6 +1,8 @@
 package dev.triage.plugin.casefiles.infrastructure;
 
 import dev.triage.core.cases.Case;
+import dev.triage.core.cases.CaseException;
+import dev.triage.plugin.casefiles.application.CaseFileRepository;
 import dev.triage.plugin.casefiles.application.CaseFile;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -9,20 +11,11 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Reads and writes the {@code casefiles_files} table. */
-public final class CaseFilesRepository {
+/** Reads and writes the {@code casefiles_files} table in the case database. */
+public final class CaseFilesRepository implements CaseFileRepository {
 
-    private CaseFilesRepository() {
-    }
-
-    /**
-     * Lists the case's files.
-     *
-     * @param c the case
-     * @return the files in import order
-     * @throws SQLException when the table cannot be read
-     */
-    public static List<CaseFile> list(Case c) throws SQLException {
+    @Override
+    public List<CaseFile> list(Case c) throws CaseException {
         List<CaseFile> out = new ArrayList<>();
         try (Connection conn = c.newConnection();
              PreparedStatement ps = conn.prepareStatement("SELECT f.import_id, f.name, f.bytes, f.lines FROM casefiles_files f"
@@ -31,6 +24,8 @@ public final class CaseFilesRepository {
             while (rs.next()) {
                 out.add(new CaseFile(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getLong(4)));
             }
+        } catch (SQLException e) {
+            throw new CaseException("Cannot list the files of " + c.folder() + ": " + e.getMessage(), e);
         }
         return out;
     }

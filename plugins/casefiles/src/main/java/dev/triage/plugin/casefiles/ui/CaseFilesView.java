@@ -6,7 +6,7 @@ import dev.triage.core.service.Registration;
 import dev.triage.core.ui.View;
 import dev.triage.plugin.casefiles.application.CaseFile;
 import dev.triage.plugin.casefiles.application.CaseFiles;
-import java.sql.SQLException;
+import dev.triage.core.cases.CaseException;
 import java.util.ArrayList;
 import java.util.List;
 import javafx.application.Platform;
@@ -54,7 +54,7 @@ public final class CaseFilesView implements View {
         List<CaseFile> rows;
         try {
             rows = files.list();
-        } catch (SQLException e) {
+        } catch (CaseException e) {
             rows = List.of();
         }
         List<CaseFile> result = rows;

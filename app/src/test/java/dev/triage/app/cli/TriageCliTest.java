@@ -1,0 +1,76 @@
+package dev.triage.app.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.triage.core.config.AppPaths;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class TriageCliTest {
+
+    @TempDir
+    Path home;
+
+    record Run(int code, String out, String err) {
+    }
+
+    private Run run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = TriageCli.run(AppPaths.under(home.resolve("app")), new PrintWriter(out, true), new PrintWriter(err, true), args);
+        return new Run(code, out.toString(), err.toString());
+    }
+
+    @Test
+    void listsEveryBuiltInPluginRunningAsTextAndJson() throws Exception {
+        Run text = run("plugin", "list");
+        assertThat(text.code()).as(text.err()).isZero();
+        assertThat(text.out()).containsPattern("about\\s+0\\.1\\.0\\s+RUNNING").containsPattern("casefiles\\s+0\\.1\\.0\\s+RUNNING");
+        JsonNode json = new ObjectMapper().readTree(run("plugin", "list", "--format", "json").out());
+        assertThat(json.findValuesAsText("state")).isNotEmpty().allMatch("RUNNING"::equals);
+        assertThat(json.findValuesAsText("id")).contains("about", "casefiles");
+    }
+
+    @Test
+    void runsAPluginCommandAndReportsUnknownOnesInOneLine() throws Exception {
+        Run about = run("plugin", "run", "about", "--format", "json");
+        assertThat(about.code()).isZero();
+        assertThat(new ObjectMapper().readTree(about.out()).get("javaVersion").asText()).isEqualTo(System.getProperty("java.version"));
+        Run unknown = run("plugin", "run", "nope");
+        assertThat(unknown.code()).isEqualTo(2);
+        assertThat(unknown.err().strip()).isEqualTo("triage: no command 'nope': no plugin or command named 'nope'");
+        Run badArg = run("plugin", "run", "about", "colour=red");
+        assertThat(badArg.code()).isEqualTo(2);
+        assertThat(badArg.err()).startsWith("triage: Bad arguments for 'about'").hasLineCount(1);
+    }
+
+    @Test
+    void createsImportsAndDescribesACase() throws Exception {
+        Path dir = home.resolve("incident");
+        assertThat(run("case", "new", dir.toString(), "--name", "payments lag").code()).isZero();
+        Path log = Files.writeString(home.resolve("error.log"), "a\nb\n");
+        Run imp = run("case", "import", dir.toString(), log.toString());
+        assertThat(imp.out().strip()).as(imp.err()).isEqualTo("imported 1 file(s), 1 row(s), 0 skipped");
+        Run info = run("case", "info", dir.toString(), "--format", "json");
+        JsonNode json = new ObjectMapper().readTree(info.out());
+        assertThat(json.get("name").asText()).isEqualTo("payments lag");
+        assertThat(json.get("imports").get(0).get("label").asText()).isEqualTo("error.log");
+    }
+
+    @Test
+    void errorsPrintOneLineAndExitNonZero() {
+        Run missing = run("case", "info", home.resolve("nowhere").toString());
+        assertThat(missing.code()).isEqualTo(2);
+        assertThat(missing.err().strip()).startsWith("triage: Not a Triage case:").doesNotContain("\n");
+        Run bad = run("case", "frobnicate");
+        assertThat(bad.code()).isEqualTo(2);
+        assertThat(run("--version").out()).startsWith("Triage 0.1.0");
+        assertThat(run("--help").out()).contains("plugin", "case", "gui");
+    }
+}
