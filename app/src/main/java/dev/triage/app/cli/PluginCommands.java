@@ -19,10 +19,11 @@ import picocli.CommandLine.Parameters;
 final class PluginCommands {
 
     /** One row of {@code plugin list}. */
-    record Row(String id, String name, String version, String state, String failure, String origin) {
+    record Row(String id, String name, String version, String state, String failure, String origin,
+               Map<String, Long> timingsMicros) {
         static Row of(ManagedPlugin p) {
             return new Row(p.id(), p.descriptor().name(), p.descriptor().version().toString(), p.state().name(),
-                    p.failure(), p.origin().map(Object::toString).orElse("built-in"));
+                    p.failure(), p.origin().map(Object::toString).orElse("built-in"), p.timingsMicros());
         }
     }
 

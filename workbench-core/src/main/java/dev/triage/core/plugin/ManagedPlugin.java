@@ -16,7 +16,7 @@ public final class ManagedPlugin {
     private volatile PluginState state = PluginState.UNLOADED;
     private volatile String failure = "";
     private volatile Throwable failureCause;
-    private volatile long lastTransitionNanos;
+    private final java.util.Map<String, Long> timings = new java.util.concurrent.ConcurrentSkipListMap<>();
 
     ManagedPlugin(PluginDescriptor descriptor, Plugin plugin, Path origin) {
         this.descriptor = descriptor;
@@ -88,12 +88,12 @@ public final class ManagedPlugin {
     }
 
     /**
-     * Returns how long the last lifecycle operation took.
+     * Returns how long each lifecycle operation took the last time it ran (load, init, start, stop).
      *
-     * @return nanoseconds
+     * @return operation name to microseconds
      */
-    public long lastTransitionNanos() {
-        return lastTransitionNanos;
+    public java.util.Map<String, Long> timingsMicros() {
+        return java.util.Map.copyOf(timings);
     }
 
     synchronized PluginState moveTo(PluginState next) {
@@ -113,8 +113,8 @@ public final class ManagedPlugin {
         return from;
     }
 
-    void timed(long nanos) {
-        lastTransitionNanos = nanos;
+    void timed(String operation, long nanos) {
+        timings.put(operation, nanos / 1000);
     }
 
     /**

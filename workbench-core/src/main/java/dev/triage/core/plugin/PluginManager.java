@@ -46,13 +46,14 @@ public final class PluginManager implements AutoCloseable {
     public void discoverBuiltins(ClassLoader loader) {
         for (ServiceLoader.Provider<Plugin> provider : ServiceLoader.load(Plugin.class, loader).stream().toList()) {
             Plugin instance;
+            long t0 = System.nanoTime();
             try {
                 instance = provider.get();
             } catch (java.util.ServiceConfigurationError | RuntimeException | LinkageError e) {
                 failedToLoad(provider.type().getName(), null, "Cannot create plugin " + provider.type().getName() + ": " + e, e);
                 continue;
             }
-            add(instance, null);
+            add(instance, null).timed("load", System.nanoTime() - t0);
         }
     }
 
@@ -191,11 +192,11 @@ public final class PluginManager implements AutoCloseable {
                 body.run();
                 return null;
             });
-            mp.timed(System.nanoTime() - t0);
+            mp.timed(op, System.nanoTime() - t0);
             move(mp, target);
             return true;
         } catch (SandboxException e) {
-            mp.timed(System.nanoTime() - t0);
+            mp.timed(op, System.nanoTime() - t0);
             fail(mp, e.getMessage(), e.getCause());
             mp.closeRegistrations();
             return false;
