@@ -99,7 +99,8 @@ final class CaseCommands {
             var k = session.kernel();
             Case c = k.cases().open(dir);
             var handle = k.imports().importFiles(c, files);
-            handle.onChange(h -> new PluginCommands.StderrProgress(session).progress(h.fraction(), h.message()));
+            var progress = new PluginCommands.StderrProgress(session);
+            handle.onChange(h -> progress.progress(h.fraction(), h.message()));
             ImportSummary s;
             try {
                 s = handle.result().join();

@@ -117,17 +117,27 @@ final class PluginCommands {
         }
     }
 
-    /** Prints task progress on stderr as the CLI's progress line. */
-    record StderrProgress(CliSession session) implements TaskContext {
+    /** Prints task progress on stderr as the CLI's progress line, skipping repeats. */
+    static final class StderrProgress implements TaskContext {
+        private final CliSession session;
+        private String last = "";
+
+        StderrProgress(CliSession session) {
+            this.session = session;
+        }
+
         @Override
-        public void progress(double fraction, String message) {
-            if (fraction >= 0) {
-                session.err().printf("\r%3d%% %s", Math.round(fraction * 100), message);
-                if (fraction >= 1) {
-                    session.err().println();
-                }
-                session.err().flush();
+        public synchronized void progress(double fraction, String message) {
+            String line = String.format("%3d%% %s", Math.round(Math.max(0, fraction) * 100), message);
+            if (fraction < 0 || line.equals(last)) {
+                return;
             }
+            session.err().print("\r" + line + " ".repeat(Math.max(0, last.length() - line.length())));
+            if (fraction >= 1) {
+                session.err().println();
+            }
+            session.err().flush();
+            last = line;
         }
 
         @Override
