@@ -3,6 +3,8 @@ package dev.triage.testkit;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.junit.ArchTests;
 import com.tngtech.archunit.lang.ArchRule;
 
 /** The layer rules of DESIGN.md and STYLE.md, run by a small ArchUnit test in each module. */
@@ -43,5 +45,51 @@ public final class ArchitectureRules {
             .because("logging goes through SLF4J");
 
     private ArchitectureRules() {
+    }
+
+    /** The rules every kernel class follows, for {@code @ArchTest static final ArchTests rules = ArchitectureRules.core();}. */
+    public static final class Core {
+        @ArchTest
+        static final ArchRule knowsNoPluginOrApp = CORE_KNOWS_NO_PLUGIN_OR_APP;
+        @ArchTest
+        static final ArchRule onlyUiUsesJavaFx = ONLY_CORE_UI_USES_JAVAFX;
+        @ArchTest
+        static final ArchRule noSystemOut = NO_SYSTEM_OUT;
+
+        private Core() {
+        }
+    }
+
+    /** The rules every plugin module follows. */
+    public static final class Plugins {
+        @ArchTest
+        static final ArchRule domainIsPure = PLUGIN_DOMAIN_IS_PURE;
+        @ArchTest
+        static final ArchRule applicationHasNoIo = PLUGIN_APPLICATION_HAS_NO_IO;
+        @ArchTest
+        static final ArchRule independent = PLUGINS_ARE_INDEPENDENT;
+        @ArchTest
+        static final ArchRule noSystemOut = NO_SYSTEM_OUT;
+
+        private Plugins() {
+        }
+    }
+
+    /**
+     * Returns the kernel's rules as one ArchUnit test group.
+     *
+     * @return the rules
+     */
+    public static ArchTests core() {
+        return ArchTests.in(Core.class);
+    }
+
+    /**
+     * Returns the plugin rules as one ArchUnit test group.
+     *
+     * @return the rules
+     */
+    public static ArchTests plugins() {
+        return ArchTests.in(Plugins.class);
     }
 }

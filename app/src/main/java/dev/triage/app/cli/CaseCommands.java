@@ -6,9 +6,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -40,17 +38,14 @@ final class CaseCommands {
     }
 
     @Command(name = "new", description = "Create a case in a new or empty folder.", mixinStandardHelpOptions = true)
-    static final class NewCase implements Callable<Integer> {
-        private final CliSession session;
-        @Mixin
-        OutputFormat format;
+    static final class NewCase extends SessionCommand {
         @Parameters(index = "0", paramLabel = "<dir>", description = "The case folder.")
         Path dir;
         @Option(names = "--name", description = "The case name (default: the folder name).")
         String name;
 
         NewCase(CliSession session) {
-            this.session = session;
+            super(session);
         }
 
         @Override
@@ -62,15 +57,12 @@ final class CaseCommands {
     }
 
     @Command(name = "info", description = "Show a case's name, creation time and imports.", mixinStandardHelpOptions = true)
-    static final class Info implements Callable<Integer> {
-        private final CliSession session;
-        @Mixin
-        OutputFormat format;
+    static final class Info extends SessionCommand {
         @Parameters(index = "0", paramLabel = "<dir>", description = "The case folder.")
         Path dir;
 
         Info(CliSession session) {
-            this.session = session;
+            super(session);
         }
 
         @Override
@@ -81,17 +73,14 @@ final class CaseCommands {
     }
 
     @Command(name = "import", description = "Import files into a case, all or nothing.", mixinStandardHelpOptions = true)
-    static final class Import implements Callable<Integer> {
-        private final CliSession session;
-        @Mixin
-        OutputFormat format;
+    static final class Import extends SessionCommand {
         @Parameters(index = "0", paramLabel = "<dir>", description = "The case folder.")
         Path dir;
         @Parameters(index = "1..*", arity = "1..*", paramLabel = "<file>", description = "Files to import.")
         List<Path> files;
 
         Import(CliSession session) {
-            this.session = session;
+            super(session);
         }
 
         @Override

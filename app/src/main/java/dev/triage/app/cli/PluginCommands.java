@@ -8,9 +8,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
 /** {@code triage plugin list|run}. */
@@ -28,13 +26,10 @@ final class PluginCommands {
     }
 
     @Command(name = "list", description = "List every plugin with its version and state.", mixinStandardHelpOptions = true)
-    static final class ListPlugins implements Callable<Integer> {
-        private final CliSession session;
-        @Mixin
-        OutputFormat format;
+    static final class ListPlugins extends SessionCommand {
 
         ListPlugins(CliSession session) {
-            this.session = session;
+            super(session);
         }
 
         @Override
@@ -53,17 +48,14 @@ final class PluginCommands {
 
     @Command(name = "run", description = "Run a plugin's command: the plugin id (its main command) or a full command name,"
             + " then arguments as key=value.", mixinStandardHelpOptions = true)
-    static final class Run implements Callable<Integer> {
-        private final CliSession session;
-        @Mixin
-        OutputFormat format;
+    static final class Run extends SessionCommand {
         @Parameters(index = "0", paramLabel = "<id>", description = "Plugin id or command name, e.g. about or casefiles.list.")
         String id;
         @Parameters(index = "1..*", paramLabel = "key=value", description = "Command arguments.")
         List<String> args = new ArrayList<>();
 
         Run(CliSession session) {
-            this.session = session;
+            super(session);
         }
 
         @Override
