@@ -11,7 +11,12 @@ import java.util.List;
  */
 public record SchemaMigrations(String component, List<Migration> migrations) {
 
-    /** Sorts the migrations by version and checks versions are unique and start at 1. */
+    /**
+     * Sorts the migrations by version and checks versions are unique and start at 1.
+     *
+     * @param component the component
+     * @param migrations the migrations
+     */
     public SchemaMigrations {
         migrations = migrations.stream().sorted(Comparator.comparingInt(Migration::version)).toList();
         for (int i = 0; i < migrations.size(); i++) {

@@ -16,7 +16,14 @@ public record CommandSpec<A>(String name, String title, String description, Clas
 
     private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9_-]*(\\.[a-z][a-z0-9_-]*)*");
 
-    /** Checks the name is a dotted lower-case name. */
+    /**
+     * Checks the name is a dotted lower-case name.
+     *
+     * @param name the name
+     * @param title the title
+     * @param description the description
+     * @param argType the argType
+     */
     public CommandSpec {
         Objects.requireNonNull(name, "name");
         if (!NAME.matcher(name).matches()) {

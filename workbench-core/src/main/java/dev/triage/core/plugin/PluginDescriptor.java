@@ -20,7 +20,15 @@ public record PluginDescriptor(String id, String name, Version version, List<Plu
 
     private static final Pattern ID = Pattern.compile("[a-z][a-z0-9._-]*");
 
-    /** Checks the id is well formed and copies the collections. */
+    /**
+     * Checks the id is well formed and copies the collections.
+     *
+     * @param id the id
+     * @param name the name
+     * @param version the version
+     * @param requires the requires
+     * @param capabilities the capabilities
+     */
     public PluginDescriptor {
         Objects.requireNonNull(id, "id");
         if (!ID.matcher(id).matches()) {

@@ -10,7 +10,12 @@ import java.util.Objects;
  */
 public record PluginRequirement(String pluginId, VersionRange range) {
 
-    /** Checks both parts are present. */
+    /**
+     * Checks both parts are present.
+     *
+     * @param pluginId the pluginId
+     * @param range the range
+     */
     public PluginRequirement {
         Objects.requireNonNull(pluginId, "pluginId");
         Objects.requireNonNull(range, "range");

@@ -16,7 +16,14 @@ public record Version(int major, int minor, int patch, String qualifier) impleme
 
     private static final Pattern FORMAT = Pattern.compile("(\\d+)(?:\\.(\\d+))?(?:\\.(\\d+))?(?:-([0-9A-Za-z.-]+))?");
 
-    /** Checks the parts are non-negative and the qualifier is not null. */
+    /**
+     * Checks the parts are non-negative and the qualifier is not null.
+     *
+     * @param major the major
+     * @param minor the minor
+     * @param patch the patch
+     * @param qualifier the qualifier
+     */
     public Version {
         if (major < 0 || minor < 0 || patch < 0) {
             throw new IllegalArgumentException("Version numbers must not be negative: " + major + "." + minor + "." + patch);

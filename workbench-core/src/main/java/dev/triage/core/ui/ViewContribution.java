@@ -14,7 +14,15 @@ import java.util.function.Supplier;
  */
 public record ViewContribution(String id, String title, String icon, DockArea area, Supplier<View> factory) {
 
-    /** Checks the parts are present. */
+    /**
+     * Checks the parts are present.
+     *
+     * @param id the id
+     * @param title the title
+     * @param icon the icon
+     * @param area the area
+     * @param factory the factory
+     */
     public ViewContribution {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(title, "title");
