@@ -1,10 +1,7 @@
 package dev.triage.core.finding;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.triage.core.cases.Case;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -128,24 +125,12 @@ public final class FindingStore {
     }
 
     private static String evidenceJson(List<Evidence> evidence) {
-        ArrayNode array = JSON.createArrayNode();
-        for (Evidence e : evidence) {
-            ObjectNode node = array.addObject();
-            if (e.isMetric()) {
-                node.put("name", e.name());
-            }
-            node.put("value", e.value());
-        }
-        return array.toString();
+        return FindingJson.evidenceToJson(evidence).toString();
     }
 
     private static List<Evidence> evidence(String json) throws SQLException {
         try {
-            List<Evidence> out = new ArrayList<>();
-            for (JsonNode node : JSON.readTree(json)) {
-                out.add(new Evidence(node.path("name").asText(null), node.path("value").asText()));
-            }
-            return out;
+            return FindingJson.evidenceFromJson(JSON.readTree(json));
         } catch (JsonProcessingException e) {
             throw new SQLException("The findings table holds unreadable evidence: " + e.getOriginalMessage(), e);
         }
