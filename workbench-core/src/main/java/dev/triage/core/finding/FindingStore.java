@@ -53,13 +53,35 @@ public final class FindingStore {
      * @throws SQLException when the case database cannot be written
      */
     public void saveAll(Collection<Finding> findings) throws SQLException {
+        write(null, null, findings);
+    }
+
+    /**
+     * Replaces what a plugin found on a target with new findings, as when a diagnostic runs again; all or nothing.
+     *
+     * @param pluginId the plugin whose earlier findings on the target are removed
+     * @param target the target, as in {@link FindingSource#target()}
+     * @param findings the new findings
+     * @throws SQLException when the case database cannot be written
+     */
+    public void replace(String pluginId, String target, Collection<Finding> findings) throws SQLException {
+        write(pluginId, target == null ? "" : target, findings);
+    }
+
+    private void write(String deletePlugin, String deleteTarget, Collection<Finding> findings) throws SQLException {
         try (Connection c = owner.newConnection()) {
             c.setAutoCommit(false);
-            try (PreparedStatement ps = c.prepareStatement(
-                    "INSERT INTO findings (id, " + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
+            try (PreparedStatement delete = c.prepareStatement("DELETE FROM findings WHERE plugin_id = ? AND target = ?");
+                 PreparedStatement insert = c.prepareStatement(
+                         "INSERT INTO findings (id, " + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
+                if (deletePlugin != null) {
+                    delete.setString(1, deletePlugin);
+                    delete.setString(2, deleteTarget);
+                    delete.executeUpdate();
+                }
                 for (Finding f : findings) {
-                    bind(ps, f);
-                    ps.executeUpdate();
+                    bind(insert, f);
+                    insert.executeUpdate();
                 }
                 c.commit();
             } catch (SQLException | RuntimeException e) {

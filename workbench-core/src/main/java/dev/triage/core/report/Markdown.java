@@ -8,7 +8,7 @@ import java.util.stream.Collectors;
 /** Escaping rules that keep plain text plain when written into Markdown. */
 final class Markdown {
 
-    private static final Pattern SPECIAL = Pattern.compile("[\\\\`*_\\[\\]<>|~]");
+    private static final Pattern SPECIAL = Pattern.compile("[\\\\`*_\\[\\]<>|~&]");
     private static final Pattern BLOCK_START = Pattern.compile("^(\\d{1,9})([.)])|^([#>+=-])");
     private static final Pattern BACKTICKS = Pattern.compile("`+");
     private static final Pattern LINE_BREAK = Pattern.compile("\r\n|\r|\n");

@@ -70,6 +70,20 @@ class FindingStoreTest {
     }
 
     @Test
+    void replaceSwapsOnlyThatPluginsFindingsOnThatTarget() throws Exception {
+        try (Case c = Case.create(dir.resolve("case"), "c", List.of())) {
+            FindingStore store = new FindingStore(c);
+            store.saveAll(List.of(finding(Severity.WARNING, "old db1", 0),
+                    new Finding(Severity.INFO, "other target", List.of(), "", new FindingSource("diag-mysql", "db2:3306", T0)),
+                    new Finding(Severity.INFO, "other plugin", List.of(), "", new FindingSource("ddl", "db1:3306", T0))));
+
+            store.replace("diag-mysql", "db1:3306", List.of(finding(Severity.CRITICAL, "new db1", 60)));
+
+            assertThat(store.list()).extracting(Finding::title).containsExactly("new db1", "other plugin", "other target");
+        }
+    }
+
+    @Test
     void findingsTableIsCoreSchemaVersionTwo() throws Exception {
         try (Case c = Case.create(dir.resolve("case"), "c", List.of()); Connection conn = c.newConnection()) {
             assertThat(SchemaMigrator.currentVersion(conn, "core")).isEqualTo(2);

@@ -89,9 +89,9 @@ class MarkdownReportWriterTest {
 
     @Test
     void paragraphsCannotTurnIntoHeadingsListsOrHtml() throws Exception {
-        String md = render(new Block.Paragraph("# not a heading\n1. not a list\n- nor this\n<script>x</script>\n\nnext"));
+        String md = render(new Block.Paragraph("# not a heading\n1. not a list\n- nor this\n<script>x</script> &amp;\n\nnext"));
 
-        assertThat(md).contains("\\# not a heading\n1\\. not a list\n\\- nor this\n\\<script\\>x\\</script\\>\n\nnext\n");
+        assertThat(md).contains("\\# not a heading\n1\\. not a list\n\\- nor this\n\\<script\\>x\\</script\\> \\&amp;\n\nnext\n");
     }
 
     @Test
