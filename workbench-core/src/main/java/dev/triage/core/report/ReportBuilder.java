@@ -47,16 +47,27 @@ public final class ReportBuilder {
         String name = safeName(contributor);
         try {
             List<ReportSection> out = sandbox.call("Report section '" + name + "'", () -> contributor.contribute(request));
-            return out == null ? List.of() : out;
+            return out == null ? List.of() : List.copyOf(out);
         } catch (SandboxException e) {
             LOG.warn("{}", e.getMessage(), e.getCause());
-            Throwable cause = e.getCause() == null ? e : e.getCause();
-            String reason = cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
-            if (cause instanceof TimeoutException) {
-                reason = e.getMessage();
-            }
-            return List.of(ReportSection.of(name, new Block.Paragraph("This section could not be produced: " + reason)));
+            return failed(name, reason(e));
+        } catch (NullPointerException e) {
+            LOG.warn("Report section '{}' returned a null section", name);
+            return failed(name, "it returned a null section");
         }
+    }
+
+    private static List<ReportSection> failed(String name, String reason) {
+        return List.of(ReportSection.of(name, new Block.Paragraph("This section could not be produced: " + reason)));
+    }
+
+    /** The contributor's own message when it threw, else the sandbox's (timeout, interruption). */
+    private static String reason(SandboxException e) {
+        Throwable cause = e.getCause();
+        if (cause == null || cause instanceof TimeoutException || cause instanceof InterruptedException) {
+            return e.getMessage();
+        }
+        return cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
     }
 
     private static String safeName(ReportContributor contributor) {

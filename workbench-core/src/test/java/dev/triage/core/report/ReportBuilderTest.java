@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -51,6 +52,7 @@ class ReportBuilderTest {
             return List.of();
         }));
         registry.register(ReportContributor.class, contributor("Empty plugin", r -> null));
+        registry.register(ReportContributor.class, contributor("Null section", r -> Arrays.asList((ReportSection) null)));
         registry.register(ReportContributor.class, contributor("Last", r -> List.of(ReportSection.of("Last section"))));
 
         Instant now = Instant.parse("2026-11-23T12:00:00Z");
@@ -59,12 +61,15 @@ class ReportBuilderTest {
 
             assertThat(report.generated()).isEqualTo(now);
             assertThat(report.sections()).extracting(ReportSection::title)
-                    .containsExactly("Case incident-42", "Broken plugin", "Slow plugin", "Last section");
+                    .containsExactly("Case incident-42", "Broken plugin", "Slow plugin", "Null section", "Last section");
             assertThat(report.sections().get(0).blocks()).containsExactly(new Block.Paragraph("Findings: 0"));
             assertThat(report.sections().get(1).blocks())
                     .containsExactly(new Block.Paragraph("This section could not be produced: no data imported"));
             assertThat(((Block.Paragraph) report.sections().get(2).blocks().get(0)).text())
                     .startsWith("This section could not be produced: Report section 'Slow plugin' did not finish within 300 ms");
+
+            assertThat(report.sections().get(3).blocks())
+                    .containsExactly(new Block.Paragraph("This section could not be produced: it returned a null section"));
 
             Path md = new MarkdownReportWriter().write(report, c.folder().resolve("reports/1"));
             assertThat(Files.readString(md)).contains("## Broken plugin\n\nThis section could not be produced: no data imported\n",
