@@ -6,7 +6,14 @@ final class CoreSchema {
     static final SchemaMigrations MIGRATIONS = SchemaMigrations.of("core",
             Migration.sql(1, "imports list",
                     "CREATE TABLE case_imports (id VARCHAR PRIMARY KEY, label VARCHAR NOT NULL, files INTEGER,"
-                            + " rows BIGINT, skipped BIGINT, imported_at TIMESTAMP DEFAULT now())"));
+                            + " rows BIGINT, skipped BIGINT, imported_at TIMESTAMP DEFAULT now())"),
+            // Findings of every plugin, read and written by dev.triage.core.finding.FindingStore; the enum keeps
+            // severities ordered (OK < INFO < WARNING < CRITICAL) for users querying the table directly.
+            Migration.sql(2, "findings",
+                    "CREATE TYPE finding_severity AS ENUM ('OK', 'INFO', 'WARNING', 'CRITICAL')",
+                    "CREATE TABLE findings (id VARCHAR PRIMARY KEY, severity finding_severity NOT NULL, title VARCHAR NOT NULL,"
+                            + " evidence VARCHAR NOT NULL, suggestion VARCHAR NOT NULL, plugin_id VARCHAR NOT NULL,"
+                            + " target VARCHAR NOT NULL, found_at TIMESTAMPTZ NOT NULL, saved_at TIMESTAMPTZ DEFAULT now())"));
 
     private CoreSchema() {
     }
