@@ -12,7 +12,7 @@ import picocli.CommandLine.Parameters;
 
 /** {@code triage case new|info|import}. */
 @Command(name = "case", description = "Create a case, show one, or import files into one.", mixinStandardHelpOptions = true,
-        subcommands = {CaseCommands.NewCase.class, CaseCommands.Info.class, CaseCommands.Import.class})
+        subcommands = {CaseCommands.NewCase.class, CaseCommands.Info.class, CaseCommands.Import.class, CaseReport.class})
 final class CaseCommands {
 
     /** What {@code case info} prints. */

@@ -61,6 +61,12 @@ class TriageCliTest {
         JsonNode json = new ObjectMapper().readTree(info.out());
         assertThat(json.get("name").asText()).isEqualTo("payments lag");
         assertThat(json.get("imports").get(0).get("label").asText()).isEqualTo("error.log");
+        Path out = home.resolve("report");
+        Run report = run("case", "report", dir.toString(), "--out", out.toString());
+        assertThat(report.code()).as(report.err()).isZero();
+        String md = Files.readString(out.resolve("report.md"));
+        assertThat(md).startsWith("# payments lag").contains("| error.log | 2 | 4 |");
+        assertThat(new ObjectMapper().readTree(out.resolve("report.json").toFile()).get("title").asText()).isEqualTo("payments lag");
     }
 
     @Test

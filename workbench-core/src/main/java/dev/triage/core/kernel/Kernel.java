@@ -5,6 +5,8 @@ import dev.triage.core.cases.RecentCases;
 import dev.triage.core.command.CommandBus;
 import dev.triage.core.command.DefaultCommandBus;
 import dev.triage.core.config.AppPaths;
+import dev.triage.core.connection.ConnectionStore;
+import dev.triage.core.connection.SecretStores;
 import dev.triage.core.config.SettingsStore;
 import dev.triage.core.event.DefaultEventBus;
 import dev.triage.core.event.EventBus;
@@ -12,6 +14,7 @@ import dev.triage.core.i18n.LanguageSettings;
 import dev.triage.core.imports.ImportService;
 import dev.triage.core.plugin.PluginManager;
 import dev.triage.core.plugin.Sandbox;
+import dev.triage.core.report.ReportBuilder;
 import dev.triage.core.service.DefaultServiceRegistry;
 import dev.triage.core.service.ServiceRegistry;
 import dev.triage.core.task.DefaultTaskExecutor;
@@ -37,6 +40,8 @@ public final class Kernel implements AutoCloseable {
     private final Sandbox sandbox;
     private final PluginManager plugins;
     private final Locale locale;
+    private final ReportBuilder reports;
+    private ConnectionStore connections;
 
     private Kernel(AppPaths paths, SettingsStore settings, TaskExecutor tasks, Duration pluginTimeout) {
         this.paths = paths;
@@ -47,6 +52,7 @@ public final class Kernel implements AutoCloseable {
         this.imports = new ImportService(services, tasks, events);
         this.sandbox = new Sandbox(pluginTimeout);
         this.locale = new LanguageSettings(settings).locale();
+        this.reports = new ReportBuilder(services, sandbox);
         this.plugins = new PluginManager(mp -> new KernelPluginContext(this, mp), sandbox, CoreVersion.get(), events::publish);
     }
 
@@ -176,6 +182,27 @@ public final class Kernel implements AutoCloseable {
      */
     public PluginManager plugins() {
         return plugins;
+    }
+
+    /**
+     * Returns the report builder that asks every plugin's report contributors for sections.
+     *
+     * @return the builder
+     */
+    public ReportBuilder reports() {
+        return reports;
+    }
+
+    /**
+     * Returns the saved connection targets, opening the secret store (OS keyring, else encrypted file) on first use.
+     *
+     * @return the connection store
+     */
+    public synchronized ConnectionStore connections() {
+        if (connections == null) {
+            connections = new ConnectionStore(paths.config(), SecretStores.open(paths.config()));
+        }
+        return connections;
     }
 
     /**

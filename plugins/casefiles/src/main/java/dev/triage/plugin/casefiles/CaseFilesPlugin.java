@@ -10,7 +10,9 @@ import dev.triage.core.plugin.PluginContext;
 import dev.triage.core.plugin.PluginDescriptor;
 import dev.triage.core.ui.DockArea;
 import dev.triage.core.ui.ViewContribution;
+import dev.triage.core.report.ReportContributor;
 import dev.triage.plugin.casefiles.application.CaseFiles;
+import dev.triage.plugin.casefiles.application.CaseFilesReport;
 import dev.triage.plugin.casefiles.infrastructure.CaseFilesRepository;
 import dev.triage.plugin.casefiles.infrastructure.CaseFilesSchema;
 import dev.triage.plugin.casefiles.infrastructure.CopyImporter;
@@ -30,7 +32,11 @@ public final class CaseFilesPlugin implements Plugin {
     @Override
     public void init(PluginContext context) {
         Messages messages = context.messages("dev.triage.plugin.casefiles.messages");
-        CaseFiles files = new CaseFiles(context.cases(), new CaseFilesRepository());
+        CaseFilesRepository repository = new CaseFilesRepository();
+        CaseFiles files = new CaseFiles(context.cases(), repository);
+        context.register(ReportContributor.class, new CaseFilesReport(repository, new CaseFilesReport.Titles(
+                messages.get("report.notes"), messages.get("report.files"), messages.get("column.name"),
+                messages.get("column.lines"), messages.get("column.bytes"))));
         context.register(SchemaMigrations.class, CaseFilesSchema.MIGRATIONS);
         context.register(FileImporter.class, new CopyImporter());
         context.command(CommandSpec.of("casefiles.list", messages.get("command.list.title"), messages.get("command.list.description")),

@@ -1,0 +1,49 @@
+package dev.triage.app.cli;
+
+import dev.triage.core.cases.Case;
+import dev.triage.core.report.JsonReportWriter;
+import dev.triage.core.report.MarkdownReportWriter;
+import dev.triage.core.report.Report;
+import dev.triage.core.report.ReportRequest;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.Map;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code triage case report <dir>}: writes report.md, assets/ and report.json from every plugin's contribution. */
+@Command(name = "report", description = "Export the case report (report.md + assets/ and report.json).", mixinStandardHelpOptions = true)
+final class CaseReport extends SessionCommand {
+
+    @Parameters(index = "0", paramLabel = "<dir>", description = "The case folder.")
+    Path dir;
+
+    @Option(names = "--out", paramLabel = "<folder>", description = "Where to write (default: <case>/reports/<time>).")
+    Path out;
+
+    CaseReport(CliSession session) {
+        super(session);
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        var k = session.kernel();
+        Case c = k.cases().open(dir);
+        Instant now = Instant.now();
+        Report report = k.reports().build(c.name(), new ReportRequest(c, now));
+        Path folder = out != null ? out : c.folder().resolve("reports")
+                .resolve(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneId.systemDefault()).format(now));
+        Path md = new MarkdownReportWriter().write(report, folder);
+        Path json = new JsonReportWriter().write(report, folder);
+        if (format.json()) {
+            session.printJson(Map.of("markdown", md.toString(), "json", json.toString(), "sections", report.sections().size()));
+        } else {
+            session.out().println("wrote " + md);
+            session.out().println("wrote " + json);
+        }
+        return 0;
+    }
+}
