@@ -37,6 +37,33 @@ public final class ImportService {
     }
 
     /**
+     * Replaces folders by the regular files under them (hidden ones skipped), sorted, keeping files as given.
+     *
+     * @param paths files and folders
+     * @return the files to import
+     * @throws IOException when a path does not exist or a folder cannot be read
+     */
+    public static List<Path> expand(List<Path> paths) throws IOException {
+        List<Path> out = new java.util.ArrayList<>();
+        for (Path p : paths) {
+            if (!Files.exists(p)) {
+                throw new java.nio.file.NoSuchFileException(p.toString(), null, "no such file or folder");
+            }
+            if (!Files.isDirectory(p)) {
+                out.add(p);
+                continue;
+            }
+            try (var walk = Files.walk(p)) {
+                walk.filter(Files::isRegularFile)
+                        .filter(f -> java.util.stream.StreamSupport.stream(p.relativize(f).spliterator(), false)
+                                .noneMatch(part -> part.toString().startsWith(".")))
+                        .sorted().forEach(out::add);
+            }
+        }
+        return out;
+    }
+
+    /**
      * Finds the importer that claims a file most strongly.
      *
      * @param file the file
@@ -57,12 +84,13 @@ public final class ImportService {
      * Starts importing files into a case as one task; all files commit together or none does.
      *
      * @param target the case
-     * @param files the files
+     * @param paths the files and folders (a folder imports the files under it)
      * @return the task handle, whose result is the summary
      */
-    public TaskHandle<ImportSummary> importFiles(Case target, List<Path> files) {
-        String label = files.size() == 1 ? files.get(0).getFileName().toString() : files.size() + " files";
+    public TaskHandle<ImportSummary> importFiles(Case target, List<Path> paths) {
+        String label = paths.size() == 1 ? paths.get(0).getFileName().toString() : paths.size() + " files";
         return tasks.submit("Import " + label, ctx -> {
+            List<Path> files = expand(paths);
             ImportSummary s = target.importAtomically(label, ctx, session -> {
                 for (int i = 0; i < files.size(); i++) {
                     Path f = files.get(i);
@@ -70,7 +98,13 @@ public final class ImportService {
                     ctx.progress((double) i / files.size(), "Importing " + f.getFileName());
                     FileImporter imp = importerFor(f).orElseThrow(
                             () -> new CaseException("No plugin can import " + f + " (unknown file type)", null));
-                    imp.importFile(f, session);
+                    try {
+                        imp.importFile(f, session);
+                    } catch (CaseException | java.util.concurrent.CancellationException e) {
+                        throw e;
+                    } catch (Exception e) {
+                        throw new CaseException(f + ": " + e.getMessage(), e);
+                    }
                 }
                 ctx.progress(1, "Committing");
             });
