@@ -46,7 +46,7 @@ public final class ShellLauncher {
 
     private static String openAtStart(Kernel kernel, Path caseDir) {
         try {
-            kernel.tasks().submit("Open case " + caseDir.getFileName(), ctx -> kernel.cases().open(caseDir)).result()
+            kernel.tasks().submit(ShellTexts.load(kernel.locale()).get("task.openCase", caseDir.getFileName()), ctx -> kernel.cases().open(caseDir)).result()
                     .get(2, TimeUnit.MINUTES);
             return null;
         } catch (ExecutionException e) {

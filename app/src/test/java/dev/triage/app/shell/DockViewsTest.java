@@ -87,6 +87,35 @@ class DockViewsTest {
     }
 
     @Test
+    void aViewMovedToItsOwnWindowIsSavedAsFloatingAndDisposedWhenThatWindowCloses() throws Exception {
+        f.fx(() -> f.shell.dock().open("probe.view"));
+        javafx.stage.Stage window = f.fx(() -> f.shell.dock().undock("probe.view").orElseThrow());
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertThat(f.fx(() -> made.get(0).node().getScene())).isSameAs(window.getScene());
+        assertThat(f.fx(() -> f.shell.dock().capture().floating())).containsExactly("probe.view");
+        assertThat(made.get(0).disposed).isZero();
+
+        f.fx(() -> {
+            window.hide();
+            return null;
+        });
+
+        assertThat(made.get(0).disposed).isEqualTo(1);
+        assertThat(f.fx(() -> f.shell.dock().openIds())).doesNotContain("probe.view");
+    }
+
+    @Test
+    void movingAViewToAnotherAreaKeepsTheSameInstance() throws Exception {
+        f.fx(() -> f.shell.dock().open("probe.view"));
+        f.fx(() -> f.shell.dock().openIn("probe.view", DockArea.LEFT));
+
+        assertThat(made).hasSize(1);
+        assertThat(f.fx(() -> f.shell.dock().leafOf("probe.view"))).contains("area.left");
+        assertThat(made.get(0).disposed).isZero();
+    }
+
+    @Test
     void unknownViewIdsAreRefused() throws Exception {
         assertThat(f.fx(() -> f.shell.dock().open("nobody.view"))).isFalse();
     }

@@ -17,9 +17,14 @@ import javafx.geometry.Orientation;
 import javafx.geometry.Side;
 import javafx.scene.Node;
 import javafx.scene.Scene;
+import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Label;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
+import javafx.stage.Stage;
+import javafx.stage.WindowEvent;
 import org.kordamp.ikonli.javafx.FontIcon;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -69,7 +74,7 @@ public final class DockManager {
         });
         bento.stageBuilding().setStageFactory(source -> {
             DragDropStage stage = new DragDropStage(true);
-            stage.setOnHidden(e -> closeViewsIn(stage.getScene()));
+            stage.addEventHandler(WindowEvent.WINDOW_HIDDEN, e -> closeViewsOutsideShownWindows());
             return stage;
         });
     }
@@ -169,10 +174,49 @@ public final class DockManager {
             d.setIconFactory(x -> icon(c.icon()));
         }
         d.addCloseListener((path, closed) -> disposed(c.id()));
+        d.setContextMenuFactory(x -> tabMenu(c.id()));
         open.put(c.id(), new OpenView(c, view, d));
         leaf.addDockable(d);
         leaf.selectDockable(d);
         return true;
+    }
+
+    private ContextMenu tabMenu(String viewId) {
+        ContextMenu menu = new ContextMenu();
+        MenuItem close = new MenuItem(messages.get("tab.close"));
+        close.setOnAction(e -> close(viewId));
+        menu.getItems().addAll(close, new SeparatorMenuItem());
+        for (DockArea area : DockArea.values()) {
+            MenuItem move = new MenuItem(messages.get("tab.moveTo", messages.get("area." + area.name().toLowerCase(java.util.Locale.ROOT))));
+            move.setOnAction(e -> openIn(viewId, area));
+            menu.getItems().add(move);
+        }
+        MenuItem window = new MenuItem(messages.get("tab.newWindow"));
+        window.setOnAction(e -> undock(viewId));
+        menu.getItems().addAll(new SeparatorMenuItem(), window);
+        return menu;
+    }
+
+    /**
+     * Moves an open view into a new window of its own, as dragging its tab out of the window does.
+     *
+     * @param viewId the view id
+     * @return the new window, or empty when the view is not open in a shown window
+     */
+    public Optional<Stage> undock(String viewId) {
+        OpenView ov = open.get(viewId);
+        DockContainerLeaf from = ov == null ? null : ov.dockable().getContainer();
+        if (from == null || from.getScene() == null) {
+            return Optional.empty();
+        }
+        Scene scene = from.getScene();
+        double w = Math.max(320, from.getWidth());
+        double h = Math.max(240, from.getHeight());
+        from.removeDockable(ov.dockable());
+        DragDropStage stage = bento.stageBuilding().newStageForDockable(scene, ov.dockable(), w, h);
+        stage.setTitle(ov.contribution().title());
+        stage.show();
+        return Optional.of(stage);
     }
 
     private static Node icon(String literal) {
@@ -217,10 +261,15 @@ public final class DockManager {
         new ArrayList<>(open.keySet()).forEach(this::close);
     }
 
-    private void closeViewsIn(Scene scene) {
+    /** Closes views left in a window that was hidden without a close request (Bento closes them on a close request). */
+    private void closeViewsOutsideShownWindows() {
         for (OpenView ov : new ArrayList<>(open.values())) {
             DockContainerLeaf leaf = ov.dockable().getContainer();
-            if (leaf != null && leaf.getScene() == scene) {
+            if (leaf == null || isUnder(leaf, root)) {
+                continue; // in transit between containers, or in the main window
+            }
+            Scene scene = leaf.getScene();
+            if (scene == null || scene.getWindow() == null || !scene.getWindow().isShowing()) {
                 close(ov.contribution().id());
             }
         }

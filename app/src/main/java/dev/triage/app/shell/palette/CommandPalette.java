@@ -3,6 +3,7 @@ package dev.triage.app.shell.palette;
 import dev.triage.core.i18n.Messages;
 import java.util.List;
 import java.util.function.Supplier;
+import javafx.beans.binding.Bindings;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
@@ -35,7 +36,7 @@ public final class CommandPalette {
         list.setItems(model.shown());
         list.setPlaceholder(new Label(messages.get("palette.none")));
         list.setCellFactory(v -> new Cell());
-        list.setPrefHeight(320);
+        list.prefHeightProperty().bind(Bindings.max(44, Bindings.min(360, Bindings.size(model.shown()).multiply(40).add(4))));
         model.selectedProperty().addListener((o, a, b) -> {
             if (b != null && list.getSelectionModel().getSelectedItem() != b) {
                 list.getSelectionModel().select(b);
