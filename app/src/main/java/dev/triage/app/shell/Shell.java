@@ -55,6 +55,7 @@ public final class Shell implements AutoCloseable {
     private final CommandPalette palette;
     private final StatusBar status;
     private final ReadOnlyStringWrapper caseLabel = new ReadOnlyStringWrapper();
+    private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper();
     private final List<Registration> registrations = new ArrayList<>();
     private final Scene scene;
 
@@ -138,6 +139,17 @@ public final class Shell implements AutoCloseable {
     private void updateCaseLabel() {
         caseLabel.set(kernel.cases().current().map(Case::name)
                 .map(n -> messages.get("status.case", n)).orElse(messages.get("status.noCase")));
+        title.set(kernel.cases().current().map(Case::name)
+                .map(n -> messages.get("app.titleWithCase", n)).orElse(messages.get("app.title")));
+    }
+
+    /**
+     * Returns the window title: the app name and the open case.
+     *
+     * @return the property
+     */
+    public javafx.beans.property.ReadOnlyStringProperty titleProperty() {
+        return title.getReadOnlyProperty();
     }
 
     private List<PaletteItem> paletteItems() {

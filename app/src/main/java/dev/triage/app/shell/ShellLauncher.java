@@ -63,27 +63,34 @@ public final class ShellLauncher {
     private static int runWindow(Kernel kernel, Path caseDir, String caseError, Path screenshot) {
         CountDownLatch closed = new CountDownLatch(1);
         AtomicInteger exit = new AtomicInteger(0);
-        try {
-            Platform.startup(() -> {
-                try {
-                    Stage stage = show(kernel, caseDir, caseError, closed);
-                    if (screenshot != null) {
-                        Screenshot.afterLayout(stage.getScene(), screenshot).whenComplete((file, error) -> {
-                            if (error != null) {
-                                LOG.error("Screenshot failed", error);
-                                System.err.println("Screenshot failed: " + error.getMessage());
-                                exit.set(1);
-                            }
-                            Fx.run(stage::hide);
-                        });
-                    }
-                } catch (RuntimeException | LinkageError e) {
-                    LOG.error("The window could not be built", e);
-                    System.err.println("The window could not be built: " + e);
-                    exit.set(1);
-                    closed.countDown();
+        Runnable body = () -> {
+            try {
+                Stage stage = show(kernel, caseDir, caseError, closed);
+                if (screenshot != null) {
+                    Screenshot.afterLayout(stage.getScene(), screenshot).whenComplete((file, error) -> {
+                        if (error != null) {
+                            LOG.error("Screenshot failed", error);
+                            System.err.println("Screenshot failed: " + error.getMessage());
+                            exit.set(1);
+                        }
+                        Fx.run(stage::hide);
+                    });
                 }
-            });
+            } catch (RuntimeException | LinkageError e) {
+                LOG.error("The window could not be built", e);
+                System.err.println("The window could not be built: " + e);
+                exit.set(1);
+                closed.countDown();
+            }
+        };
+        boolean startedHere;
+        try {
+            Platform.startup(body);
+            startedHere = true;
+        } catch (IllegalStateException alreadyRunning) {
+            // JavaFX is already up (tests, or an embedding host): reuse it and leave it running afterwards.
+            Platform.runLater(body);
+            startedHere = false;
         } catch (RuntimeException | LinkageError e) {
             LOG.error("JavaFX could not start", e);
             System.err.println("JavaFX could not start (is there a display?): " + e.getMessage());
@@ -103,7 +110,9 @@ public final class ShellLauncher {
             Thread.currentThread().interrupt();
             exit.set(1);
         }
-        Platform.exit();
+        if (startedHere) {
+            Platform.exit();
+        }
         return exit.get();
     }
 
@@ -116,7 +125,7 @@ public final class ShellLauncher {
             shell.notifications().error(shell.messages().get("case.openFailed", caseDir, caseError));
         }
         Stage stage = new Stage();
-        stage.setTitle(shell.messages().get("app.title"));
+        stage.titleProperty().bind(shell.titleProperty());
         stage.setScene(shell.scene());
         stage.setOnHidden(e -> {
             try {
