@@ -89,7 +89,7 @@ public final class ShellLauncher {
             startedHere = true;
         } catch (IllegalStateException alreadyRunning) {
             // JavaFX is already up (tests, or an embedding host): reuse it and leave it running afterwards.
-            Platform.runLater(body);
+            Fx.later(body);
             startedHere = false;
         } catch (RuntimeException | LinkageError e) {
             LOG.error("JavaFX could not start", e);

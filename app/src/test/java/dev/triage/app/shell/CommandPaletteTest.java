@@ -89,6 +89,16 @@ class CommandPaletteTest {
     }
 
     @Test
+    void ctrlShiftPOpensThePalette() throws Exception {
+        boolean showing = f.fx(() -> {
+            f.shell.scene().getAccelerators().get(javafx.scene.input.KeyCombination.keyCombination("Shortcut+Shift+P")).run();
+            return f.shell.palette().isShowing();
+        });
+
+        assertThat(showing).isTrue();
+    }
+
+    @Test
     void aQueryThatMatchesNothingRunsNothing() throws Exception {
         boolean ran = f.fx(() -> {
             f.shell.palette().show();
