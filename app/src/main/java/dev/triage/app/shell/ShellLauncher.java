@@ -121,6 +121,8 @@ public final class ShellLauncher {
         double w = Math.min(1400, screen.getWidth());
         double h = Math.min(860, screen.getHeight());
         Shell shell = new Shell(kernel, w, h);
+        LOG.info("Window opened: {} plugins, {} views, case {}", kernel.plugins().plugins().size(),
+                shell.dock().contributions().size(), kernel.cases().current().map(c -> c.folder().toString()).orElse("none"));
         if (caseError != null) {
             shell.notifications().error(shell.messages().get("case.openFailed", caseDir, caseError));
         }

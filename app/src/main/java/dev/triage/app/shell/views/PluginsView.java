@@ -33,11 +33,11 @@ public final class PluginsView implements View {
         table.getStyleClass().add("plugins-view");
         table.setPlaceholder(new Label(messages.get("plugins.empty")));
         table.getColumns().setAll(List.of(
-                column(messages.get("plugins.column.id"), PluginRow::id, 120),
-                column(messages.get("plugins.column.name"), PluginRow::name, 160),
+                column(messages.get("plugins.column.id"), PluginRow::id, 100),
+                column(messages.get("plugins.column.name"), PluginRow::name, 140),
                 column(messages.get("plugins.column.version"), PluginRow::version, 80),
-                column(messages.get("plugins.column.state"), PluginRow::state, 100),
-                column(messages.get("plugins.column.failure"), PluginRow::failure, 300)));
+                column(messages.get("plugins.column.state"), PluginRow::state, 110),
+                column(messages.get("plugins.column.failure"), PluginRow::failure, 160)));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.setItems(model.rows());
         subscription = events.subscribe(PluginStateChanged.class, e -> Fx.run(model::refresh));
@@ -47,6 +47,7 @@ public final class PluginsView implements View {
         TableColumn<PluginRow, String> c = new TableColumn<>(title);
         c.setCellValueFactory(cell -> new ReadOnlyStringWrapper(value.apply(cell.getValue())));
         c.setPrefWidth(width);
+        c.setMinWidth(width * 0.75);
         return c;
     }
 
