@@ -167,6 +167,7 @@ public final class Shell implements AutoCloseable {
         }
         items.add(new PaletteItem(messages.get("action.openCase"), "Ctrl+O", caseActions::chooseCaseFolder));
         items.add(new PaletteItem(messages.get("action.newCase"), "Ctrl+N", caseActions::newCase));
+        items.add(new PaletteItem(messages.get("action.closeCase"), "Ctrl+W", caseActions::closeCase));
         items.add(new PaletteItem(messages.get("menu.view.resetLayout"), "layout", layouts::reset));
         return items;
     }

@@ -82,6 +82,19 @@ class CaseActionsTest {
     }
 
     @Test
+    void closingTheCaseGoesBackToTheLayoutWithoutACase() throws Exception {
+        f.kernel.cases().create(tmp.resolve("c"), "c");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> f.fx(() -> f.shell.layouts().currentFile())
+                .equals(tmp.resolve("c").resolve("layout.json")));
+        f.fx(() -> f.shell.caseActions().closeCase());
+
+        assertThat(f.kernel.cases().current()).isEmpty();
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> f.fx(() -> f.shell.layouts().currentFile())
+                .equals(f.kernel.paths().config().resolve("layout.json")));
+        assertThat(tmp.resolve("c").resolve("layout.json")).isRegularFile();
+    }
+
+    @Test
     void openingAFolderThatIsNotACaseShowsAClearError() throws Exception {
         Path notACase = Files.createDirectories(tmp.resolve("empty"));
         f.fx(() -> {

@@ -27,12 +27,17 @@ class DockViewsTest {
 
     @BeforeEach
     void start() throws Exception {
-        TestPlugin plugin = TestPlugin.of("probe", "1.0").withInit(ctx -> ctx.register(ViewContribution.class,
-                new ViewContribution("probe.view", "Probe", "mdi2i-information-outline", DockArea.RIGHT, () -> {
-                    CountingView v = new CountingView(made.size() + 1);
-                    made.add(v);
-                    return v;
-                })));
+        TestPlugin plugin = TestPlugin.of("probe", "1.0").withInit(ctx -> {
+            ctx.register(ViewContribution.class,
+                    new ViewContribution("probe.view", "Probe", "mdi2i-information-outline", DockArea.RIGHT, () -> {
+                        CountingView v = new CountingView(made.size() + 1);
+                        made.add(v);
+                        return v;
+                    }));
+            ctx.register(ViewContribution.class, new ViewContribution("probe.broken", "Broken", "", DockArea.CENTER, () -> {
+                throw new IllegalStateException("no data source");
+            }));
+        });
         f = ShellFixture.start(tmp, plugin);
     }
 
@@ -113,6 +118,16 @@ class DockViewsTest {
         assertThat(made).hasSize(1);
         assertThat(f.fx(() -> f.shell.dock().leafOf("probe.view"))).contains("area.left");
         assertThat(made.get(0).disposed).isZero();
+    }
+
+    @Test
+    void aViewWhoseFactoryThrowsIsReportedAndTheDockStaysUsable() throws Exception {
+        boolean opened = f.fx(() -> f.shell.dock().open("probe.broken"));
+
+        assertThat(opened).isFalse();
+        assertThat(f.fx(() -> f.shell.notifications().notes().stream().map(n -> n.text()).toList()))
+                .anyMatch(t -> t.contains("Broken") && t.contains("no data source"));
+        assertThat(f.fx(() -> f.shell.dock().open("probe.view"))).isTrue();
     }
 
     @Test

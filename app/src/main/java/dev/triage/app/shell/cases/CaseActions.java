@@ -45,6 +45,24 @@ public final class CaseActions implements ShellActions {
                 msg -> notes.error(messages.get("case.openFailed", folder, msg))));
     }
 
+    /**
+     * Closes the open case as a task; its layout is saved by the shell when the case-closed event arrives.
+     *
+     * @return the task, or null when no case is open
+     */
+    public TaskHandle<Void> closeCase() {
+        if (kernel.cases().current().isEmpty()) {
+            notes.info(messages.get("status.noCase"));
+            return null;
+        }
+        TaskHandle<Void> h = kernel.tasks().submit(messages.get("task.closeCase"), ctx -> {
+            kernel.cases().close();
+            return null;
+        });
+        h.result().whenComplete((v, e) -> report(e, () -> { }, msg -> notes.error(messages.get("case.closeFailed", msg))));
+        return h;
+    }
+
     @Override
     public void chooseCaseFolder() {
         dialogs.chooseFolder(messages.get("dialog.openCase")).ifPresent(this::openCase);

@@ -68,6 +68,7 @@ public final class MainMenu {
                 item(m.get("action.openCase"), "Shortcut+O", () -> shell.caseActions().chooseCaseFolder()),
                 item(m.get("action.newCase"), "Shortcut+N", () -> shell.caseActions().newCase()),
                 recent,
+                item(m.get("action.closeCase"), "Shortcut+W", () -> shell.caseActions().closeCase()),
                 new SeparatorMenuItem(),
                 item(m.get("menu.file.exit"), "Shortcut+Q", onExit));
     }
