@@ -132,6 +132,9 @@ public final class Shell implements AutoCloseable {
     }
 
     private void caseChanged() {
+        if (registrations.isEmpty()) {
+            return; // closed: a late case event must not rebuild a disposed dock
+        }
         updateCaseLabel();
         layouts.caseChanged();
     }

@@ -84,6 +84,18 @@ class LayoutRestoreTest {
     }
 
     @Test
+    void viewsOfAPluginThatIsGoneAreSkippedWithoutLeavingAnEmptyArea() throws Exception {
+        f.closeWindow();
+        new LayoutStore().save(f.kernel.paths().config().resolve(LayoutStore.FILE),
+                DockLayout.of(List.of("gone.view"), List.of(ShellPlugin.WELCOME), List.of("gone.other"), List.of(ShellPlugin.LOG)));
+        f.openWindow();
+
+        Map<String, List<String>> views = f.fx(() -> f.shell.dock().capture().viewsByLeaf());
+        assertThat(views).containsOnlyKeys("area.center", "area.bottom");
+        assertThat(views.get("area.center")).containsExactly(ShellPlugin.WELCOME);
+    }
+
+    @Test
     void aBrokenLayoutFileFallsBackToTheDefault() throws Exception {
         f.closeWindow();
         Files.writeString(f.kernel.paths().config().resolve(LayoutStore.FILE), "{ not json");

@@ -384,10 +384,13 @@ public final class DockManager {
                 build(child, b, selections);
             } else if (part instanceof DockLayout.Leaf l) {
                 DockContainerLeaf leaf = l.id().startsWith("area.") ? areaLeaves.computeIfAbsent(l.id(), this::newLeaf) : newLeaf(l.id());
-                target.addContainer(leaf);
                 for (String viewId : l.views()) {
                     contribution(viewId).ifPresent(c -> open(c, leaf));
                 }
+                if (leaf.getDockables().isEmpty() && leaf.doPruneWhenEmpty()) {
+                    continue; // every view of this area is gone (plugin removed): do not show an empty area
+                }
+                target.addContainer(leaf);
                 OpenView sel = l.selected() == null ? null : open.get(l.selected());
                 if (sel != null) {
                     selections.add(() -> leaf.selectDockable(sel.dockable()));
