@@ -50,7 +50,7 @@ public final class ShellLauncher {
                     .get(2, TimeUnit.MINUTES);
             return null;
         } catch (ExecutionException e) {
-            LOG.warn("Case {} could not be opened at start", caseDir, e.getCause());
+            LOG.warn("Case {} could not be opened at start: {}", caseDir, e.getCause().getMessage());
             return String.valueOf(e.getCause().getMessage());
         } catch (TimeoutException e) {
             return "timed out";

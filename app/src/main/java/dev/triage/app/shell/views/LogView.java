@@ -76,9 +76,9 @@ public final class LogView implements View {
             shown = next;
             String value = next;
             Fx.run(() -> {
-                text.setText(value);
-                text.positionCaret(value.length());
-                text.setScrollTop(Double.MAX_VALUE);
+                // the trailing newline puts the caret at column 0 of the last line: scrolled down, not sideways
+                text.setText(value + "\n");
+                text.positionCaret(text.getLength());
             });
         }
     }
