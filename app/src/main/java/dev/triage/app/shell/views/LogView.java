@@ -31,6 +31,7 @@ public final class LogView implements View {
     private final Messages messages;
     private final ScheduledExecutorService reader = Executors.newSingleThreadScheduledExecutor(NamedThreads.factory("triage-logtail"));
     private volatile String shown = "";
+    private volatile LogTail.Level minLevel = LogTail.Level.INFO;
 
     /**
      * Creates the view and starts following the file.
@@ -45,8 +46,11 @@ public final class LogView implements View {
         text.setEditable(false);
         text.getStyleClass().add("log-text");
         level.getItems().setAll(LogTail.Level.values());
-        level.setValue(LogTail.Level.INFO);
-        level.setOnAction(e -> refresh());
+        level.setValue(minLevel);
+        level.valueProperty().addListener((o, a, b) -> {
+            minLevel = b == null ? LogTail.Level.ALL : b;
+            refresh();
+        });
         Button reload = new Button(null, new FontIcon("mdi2r-refresh"));
         reload.getStyleClass().add("button-icon");
         reload.setOnAction(e -> refresh());
@@ -64,7 +68,7 @@ public final class LogView implements View {
     }
 
     private void read() {
-        LogTail.Level min = level.getValue() == null ? LogTail.Level.ALL : level.getValue();
+        LogTail.Level min = minLevel;
         String next;
         try {
             List<String> lines = LogTail.filter(LogTail.read(file, MAX_LINES), min);
@@ -81,6 +85,15 @@ public final class LogView implements View {
                 text.positionCaret(text.getLength());
             });
         }
+    }
+
+    /**
+     * Shows only lines at or above a level, as the level box does.
+     *
+     * @param min the lowest level shown
+     */
+    public void setLevel(LogTail.Level min) {
+        level.setValue(min);
     }
 
     /**
