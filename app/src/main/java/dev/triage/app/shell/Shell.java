@@ -36,6 +36,7 @@ import javafx.scene.input.KeyCombination;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.StackPane;
 import javafx.stage.Window;
+import javafx.stage.WindowEvent;
 
 /** The main window's content: menus, the dock, the status bar, notifications and the command palette, over one kernel. */
 public final class Shell implements AutoCloseable {
@@ -58,6 +59,7 @@ public final class Shell implements AutoCloseable {
     private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper();
     private final List<Registration> registrations = new ArrayList<>();
     private final Scene scene;
+    private boolean savedOnHide;
 
     /**
      * Builds the shell with JavaFX dialogs; call on the JavaFX thread after the kernel's plugins started.
@@ -103,6 +105,12 @@ public final class Shell implements AutoCloseable {
         scene.getStylesheets().add(Shell.class.getResource("shell.css").toExternalForm());
         scene.getAccelerators().put(KeyCombination.keyCombination("Shortcut+Shift+P"), palette::show);
         FileDrop.install(scene, caseActions);
+        // Save while undocked windows still hold their views: hiding the main window closes its owned windows first.
+        scene.windowProperty().addListener((o, old, w) -> {
+            if (w != null) {
+                w.addEventFilter(WindowEvent.WINDOW_HIDING, e -> saveLayoutOnHide());
+            }
+        });
 
         registrations.add(kernel.services().register(ShellActions.class, caseActions));
         registrations.add(kernel.events().subscribe(PluginStateChanged.class, e -> {
@@ -119,6 +127,13 @@ public final class Shell implements AutoCloseable {
         }
         updateCaseLabel();
         layouts.start();
+    }
+
+    private void saveLayoutOnHide() {
+        if (!registrations.isEmpty()) {
+            layouts.save();
+            savedOnHide = true;
+        }
     }
 
     private Window window() {
@@ -296,7 +311,9 @@ public final class Shell implements AutoCloseable {
     /** Saves the layout, disposes every view and unhooks from the kernel; call on the JavaFX thread. */
     @Override
     public void close() {
-        layouts.save();
+        if (!savedOnHide) {
+            layouts.save();
+        }
         dock.closeAll();
         status.close();
         registrations.forEach(Registration::close);

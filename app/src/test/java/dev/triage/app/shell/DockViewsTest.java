@@ -105,9 +105,40 @@ class DockViewsTest {
             window.hide();
             return null;
         });
+        WaitForAsyncUtils.waitForFxEvents();
 
         assertThat(made.get(0).disposed).isEqualTo(1);
         assertThat(f.fx(() -> f.shell.dock().openIds())).doesNotContain("probe.view");
+    }
+
+    @Test
+    void closingTheMainWindowSavesUndockedViewsAsFloating() throws Exception {
+        f.fx(() -> f.shell.dock().open("probe.view"));
+        f.fx(() -> f.shell.dock().undock("probe.view").orElseThrow());
+        f.closeWindow();
+
+        assertThat(made.get(0).disposed).isEqualTo(1);
+        assertThat(new dev.triage.app.shell.dock.LayoutStore().load(f.kernel.paths().config().resolve("layout.json"))
+                .orElseThrow().floating()).containsExactly("probe.view");
+    }
+
+    @Test
+    void undockedWindowsUseTheThemeColoursNotBentosOwn() throws Exception {
+        f.fx(() -> f.shell.dock().open("probe.view"));
+        javafx.stage.Stage window = f.fx(() -> f.shell.dock().undock("probe.view").orElseThrow());
+        f.fx(() -> {
+            f.shell.themes().switchTo(dev.triage.app.shell.theme.Theme.DARK);
+            return null;
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+
+        javafx.scene.paint.Paint undocked = f.fx(() -> {
+            window.getScene().getRoot().applyCss();
+            return ((javafx.scene.layout.Region) window.getScene().getRoot()).getBackground().getFills().get(0).getFill();
+        });
+        javafx.scene.paint.Paint main = f.fx(() -> ((javafx.scene.layout.Region) f.shell.scene().getRoot())
+                .getBackground().getFills().get(0).getFill());
+        assertThat(undocked).isEqualTo(main);
     }
 
     @Test

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import dev.triage.app.shell.Fx;
 import javafx.geometry.Orientation;
 import javafx.geometry.Side;
 import javafx.scene.Node;
@@ -43,7 +44,6 @@ import software.coley.bentofx.layout.container.DockContainerRootBranch;
 public final class DockManager {
 
     private static final Logger LOG = LoggerFactory.getLogger(DockManager.class);
-    private static final String BENTO_CSS = "/bento.css";
 
     private final Bento bento = new Bento();
     private final ServiceRegistry services;
@@ -74,7 +74,8 @@ public final class DockManager {
         });
         bento.stageBuilding().setStageFactory(source -> {
             DragDropStage stage = new DragDropStage(true);
-            stage.addEventHandler(WindowEvent.WINDOW_HIDDEN, e -> closeViewsOutsideShownWindows());
+            // later: when the main window is closing, it hides its owned windows first and must still see them
+            stage.addEventHandler(WindowEvent.WINDOW_HIDDEN, e -> Fx.later(this::closeViewsOutsideShownWindows));
             return stage;
         });
     }
@@ -86,7 +87,7 @@ public final class DockManager {
     }
 
     private static void styleRoot(Region region) {
-        region.getStylesheets().add(DockManager.class.getResource(BENTO_CSS).toExternalForm());
+        region.getStylesheets().add(BentoStyles.url());
         region.getStyleClass().add("triage-dock");
     }
 
@@ -263,6 +264,10 @@ public final class DockManager {
 
     /** Closes views left in a window that was hidden without a close request (Bento closes them on a close request). */
     private void closeViewsOutsideShownWindows() {
+        Scene main = host.getScene();
+        if (main == null || main.getWindow() == null || !main.getWindow().isShowing()) {
+            return; // the main window is closing and takes its owned windows along: keep them for the saved layout
+        }
         for (OpenView ov : new ArrayList<>(open.values())) {
             DockContainerLeaf leaf = ov.dockable().getContainer();
             if (leaf == null || isUnder(leaf, root)) {
