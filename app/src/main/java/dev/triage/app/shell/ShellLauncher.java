@@ -1,10 +1,25 @@
 package dev.triage.app.shell;
 
 import dev.triage.core.config.AppPaths;
+import dev.triage.core.kernel.Kernel;
 import java.nio.file.Path;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
+import javafx.application.Platform;
+import javafx.geometry.Rectangle2D;
+import javafx.stage.Screen;
+import javafx.stage.Stage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** Starts the JavaFX shell and blocks until the window closes. */
 public final class ShellLauncher {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ShellLauncher.class);
+    private static final long SCREENSHOT_TIMEOUT_S = 60;
 
     private ShellLauncher() {
     }
@@ -18,6 +33,110 @@ public final class ShellLauncher {
      * @return the exit code
      */
     public static int launch(AppPaths paths, Path caseDir, Path screenshot) {
-        throw new UnsupportedOperationException("The window is not built yet");
+        Kernel kernel = Kernel.create(paths);
+        try {
+            kernel.plugins().add(new ShellPlugin(kernel.plugins()), null);
+            kernel.startPlugins();
+            String caseError = caseDir == null ? null : openAtStart(kernel, caseDir);
+            return runWindow(kernel, caseDir, caseError, screenshot);
+        } finally {
+            kernel.close();
+        }
+    }
+
+    private static String openAtStart(Kernel kernel, Path caseDir) {
+        try {
+            kernel.tasks().submit(ShellTexts.load(kernel.locale()).get("task.openCase", caseDir.getFileName()), ctx -> kernel.cases().open(caseDir)).result()
+                    .get(2, TimeUnit.MINUTES);
+            return null;
+        } catch (ExecutionException e) {
+            LOG.warn("Case {} could not be opened at start: {}", caseDir, e.getCause().getMessage());
+            return String.valueOf(e.getCause().getMessage());
+        } catch (TimeoutException e) {
+            return "timed out";
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "interrupted";
+        }
+    }
+
+    private static int runWindow(Kernel kernel, Path caseDir, String caseError, Path screenshot) {
+        CountDownLatch closed = new CountDownLatch(1);
+        AtomicInteger exit = new AtomicInteger(0);
+        Runnable body = () -> {
+            try {
+                Stage stage = show(kernel, caseDir, caseError, closed);
+                if (screenshot != null) {
+                    Screenshot.afterLayout(stage.getScene(), screenshot).whenComplete((file, error) -> {
+                        if (error != null) {
+                            LOG.error("Screenshot failed", error);
+                            System.err.println("Screenshot failed: " + error.getMessage());
+                            exit.set(1);
+                        }
+                        Fx.run(stage::hide);
+                    });
+                }
+            } catch (RuntimeException | LinkageError e) {
+                LOG.error("The window could not be built", e);
+                System.err.println("The window could not be built: " + e);
+                exit.set(1);
+                closed.countDown();
+            }
+        };
+        boolean startedHere;
+        try {
+            Platform.startup(body);
+            startedHere = true;
+        } catch (IllegalStateException alreadyRunning) {
+            // JavaFX is already up (tests, or an embedding host): reuse it and leave it running afterwards.
+            Fx.later(body);
+            startedHere = false;
+        } catch (RuntimeException | LinkageError e) {
+            LOG.error("JavaFX could not start", e);
+            System.err.println("JavaFX could not start (is there a display?): " + e.getMessage());
+            return 2;
+        }
+        Platform.setImplicitExit(false);
+        try {
+            if (screenshot != null) {
+                if (!closed.await(SCREENSHOT_TIMEOUT_S, TimeUnit.SECONDS)) {
+                    System.err.println("Screenshot timed out after " + SCREENSHOT_TIMEOUT_S + " s");
+                    exit.set(1);
+                }
+            } else {
+                closed.await();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            exit.set(1);
+        }
+        if (startedHere) {
+            Platform.exit();
+        }
+        return exit.get();
+    }
+
+    private static Stage show(Kernel kernel, Path caseDir, String caseError, CountDownLatch closed) {
+        Rectangle2D screen = Screen.getPrimary().getVisualBounds();
+        double w = Math.min(1400, screen.getWidth());
+        double h = Math.min(860, screen.getHeight());
+        Shell shell = new Shell(kernel, w, h);
+        LOG.info("Window opened: {} plugins, {} views, case {}", kernel.plugins().plugins().size(),
+                shell.dock().contributions().size(), kernel.cases().current().map(c -> c.folder().toString()).orElse("none"));
+        if (caseError != null) {
+            shell.notifications().error(shell.messages().get("case.openFailed", caseDir, caseError));
+        }
+        Stage stage = new Stage();
+        stage.titleProperty().bind(shell.titleProperty());
+        stage.setScene(shell.scene());
+        stage.setOnHidden(e -> {
+            try {
+                shell.close();
+            } finally {
+                closed.countDown();
+            }
+        });
+        stage.show();
+        return stage;
     }
 }
