@@ -137,6 +137,8 @@ public final class ShellLauncher {
             }
         });
         stage.show();
+        LOG.info("First window shown {} ms after the JVM started",
+                System.currentTimeMillis() - java.lang.management.ManagementFactory.getRuntimeMXBean().getStartTime());
         return stage;
     }
 }

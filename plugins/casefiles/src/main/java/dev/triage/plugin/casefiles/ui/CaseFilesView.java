@@ -34,14 +34,20 @@ public final class CaseFilesView implements View {
     public CaseFilesView(CaseFiles files, Messages messages, EventBus events, Class<?>... refreshOn) {
         this.files = files;
         table.getStyleClass().add("casefiles-view");
-        table.setPlaceholder(new Label(messages.get("view.empty")));
+        Label empty = new Label(messages.get("view.empty"));
+        empty.setWrapText(true);
+        empty.setMaxWidth(240);
+        empty.setPadding(new javafx.geometry.Insets(12));
+        table.setPlaceholder(empty);
         TableColumn<CaseFile, String> name = new TableColumn<>(messages.get("column.name"));
         name.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().name()));
-        name.setPrefWidth(200);
+        name.setPrefWidth(180);
         TableColumn<CaseFile, Long> lines = new TableColumn<>(messages.get("column.lines"));
         lines.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().lines()));
         TableColumn<CaseFile, Long> bytes = new TableColumn<>(messages.get("column.bytes"));
         bytes.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().bytes()));
+        lines.setMinWidth(64);
+        bytes.setMinWidth(80);
         table.getColumns().setAll(List.of(name, lines, bytes));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         for (Class<?> type : refreshOn) {
