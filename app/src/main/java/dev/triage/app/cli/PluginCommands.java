@@ -2,7 +2,9 @@ package dev.triage.app.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.triage.core.command.CommandSpec;
+import dev.triage.core.plugin.Health;
 import dev.triage.core.plugin.ManagedPlugin;
+import dev.triage.core.plugin.PluginManager;
 import dev.triage.core.task.TaskContext;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -18,10 +20,10 @@ final class PluginCommands {
 
     /** One row of {@code plugin list}. */
     record Row(String id, String name, String version, String state, String failure, String origin,
-               Map<String, Long> timingsMicros) {
-        static Row of(ManagedPlugin p) {
+               Health health, Map<String, Long> timingsMicros) {
+        static Row of(ManagedPlugin p, PluginManager manager) {
             return new Row(p.id(), p.descriptor().name(), p.descriptor().version().toString(), p.state().name(),
-                    p.failure(), p.origin().map(Object::toString).orElse("built-in"), p.timingsMicros());
+                    p.failure(), p.origin().map(Object::toString).orElse("built-in"), manager.health(p), p.timingsMicros());
         }
     }
 
@@ -34,7 +36,8 @@ final class PluginCommands {
 
         @Override
         public Integer call() throws Exception {
-            List<Row> rows = session.kernel().plugins().plugins().stream().map(Row::of).toList();
+            PluginManager manager = session.kernel().plugins();
+            List<Row> rows = manager.plugins().stream().map(p -> Row.of(p, manager)).toList();
             if (format.json()) {
                 session.printJson(rows);
             } else {

@@ -65,7 +65,11 @@ public final class PluginManager implements AutoCloseable {
     public void loadExternal(Path folder) {
         for (ExternalPlugins.Found f : ExternalPlugins.load(folder)) {
             if (f.plugin() != null) {
-                add(f.plugin(), f.jar());
+                ManagedPlugin mp = add(f.plugin(), f.jar());
+                if (mp.state() == PluginState.LOADED && !mp.id().equals(f.id())) {
+                    fail(mp, "Plugin jar " + f.jar() + " says Plugin-Id '" + f.id() + "' in its manifest but its plugin class says '"
+                            + mp.id() + "'", null);
+                }
             } else {
                 failedToLoad(f.id(), f.jar(), f.error(), null);
             }
@@ -213,6 +217,24 @@ public final class PluginManager implements AutoCloseable {
         PluginState from = mp.fail(message, cause);
         LOG.error("Plugin '{}' failed: {}", mp.id(), message, cause);
         listener.accept(new PluginStateChanged(mp.id(), from, PluginState.FAILED, message));
+    }
+
+    /**
+     * Asks a running plugin how it is, in the sandbox; a plugin that is not running, throws or hangs is reported down.
+     *
+     * @param mp the plugin
+     * @return its health
+     */
+    public Health health(ManagedPlugin mp) {
+        if (mp.state() != PluginState.RUNNING) {
+            return Health.down(mp.state() + (mp.failure().isEmpty() ? "" : ": " + mp.failure()));
+        }
+        try {
+            Health h = sandbox.call("health of plugin '" + mp.id() + "'", mp.plugin()::health);
+            return h == null ? Health.up() : h;
+        } catch (SandboxException e) {
+            return Health.down(e.getMessage());
+        }
     }
 
     /**

@@ -42,6 +42,18 @@ class ExternalPluginTest {
     }
 
     @Test
+    void aJarWhoseManifestIdDiffersFromItsPluginIsRefused() throws Exception {
+        try (Kernel kernel = TestKernels.create(home, Duration.ofSeconds(5))) {
+            PluginJarBuilder.plugin("greeter", "1.2.0").source("ext.hello.HelloPlugin", SOURCE).service("ext.hello.HelloPlugin")
+                    .write(kernel.paths().plugins().resolve("greeter.jar"));
+            kernel.startPlugins();
+            ManagedPlugin p = kernel.plugins().find("hello").orElseThrow();
+            assertThat(p.state()).isEqualTo(PluginState.FAILED);
+            assertThat(p.failure()).contains("Plugin-Id 'greeter'", "plugin class says 'hello'");
+        }
+    }
+
+    @Test
     void aJarWithoutAPluginClassIsReportedAndOthersStillLoad() throws Exception {
         try (Kernel kernel = TestKernels.create(home, Duration.ofSeconds(5))) {
             PluginJarBuilder.plugin("empty", "1.0.0").resource("readme.txt", "nothing here")

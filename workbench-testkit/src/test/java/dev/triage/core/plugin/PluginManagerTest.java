@@ -117,6 +117,17 @@ class PluginManagerTest {
     }
 
     @Test
+    void healthIsAskedInTheSandboxAndReportsNonRunningPluginsDown() {
+        kernel.plugins().add(TestPlugin.of("ok", "1.0"), null);
+        kernel.plugins().add(TestPlugin.of("broken", "1.0").onInit(Behaviour.THROW), null);
+        kernel.plugins().startAll();
+        assertThat(kernel.plugins().health(kernel.plugins().find("ok").orElseThrow())).isEqualTo(Health.up());
+        Health down = kernel.plugins().health(kernel.plugins().find("broken").orElseThrow());
+        assertThat(down.status()).isEqualTo(Health.Status.DOWN);
+        assertThat(down.message()).startsWith("FAILED: init of plugin 'broken' failed");
+    }
+
+    @Test
     void duplicateIdIsRefused() {
         kernel.plugins().add(TestPlugin.of("twin", "1.0"), null);
         ManagedPlugin second = kernel.plugins().add(TestPlugin.of("twin", "2.0"), null);
