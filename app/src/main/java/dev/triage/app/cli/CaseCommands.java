@@ -11,7 +11,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code triage case new|info|import}. */
-@Command(name = "case", description = "Create a case, show one, or import files into one.", mixinStandardHelpOptions = true,
+@Command(name = "case", mixinStandardHelpOptions = true,
         subcommands = {CaseCommands.NewCase.class, CaseCommands.Info.class, CaseCommands.Import.class, CaseReport.class})
 final class CaseCommands {
 
@@ -19,13 +19,14 @@ final class CaseCommands {
     record CaseInfo(String folder, String name, String created, List<ImportSummary> imports, int notesChars) {
     }
 
-    static Map<String, Object> describe(Case c) throws Exception {
+    /** The text-mode lines of {@code case info}, field names in the user's language. */
+    static Map<String, Object> describe(CliSession s, Case c) throws Exception {
         Map<String, Object> m = new LinkedHashMap<>();
-        m.put("folder", c.folder().toString());
-        m.put("name", c.name());
-        m.put("created", c.created().toString());
-        m.put("imports", c.imports().size());
-        m.put("notes", c.notes().length() + " characters");
+        m.put(s.text("case.folder"), c.folder().toString());
+        m.put(s.text("case.name"), c.name());
+        m.put(s.text("case.created"), c.created().toString());
+        m.put(s.text("case.imports"), c.imports().size());
+        m.put(s.text("case.notes"), s.text("case.notesChars", c.notes().length()));
         return m;
     }
 
@@ -33,15 +34,15 @@ final class CaseCommands {
         if (f.json()) {
             s.printJson(new CaseInfo(c.folder().toString(), c.name(), c.created().toString(), c.imports(), c.notes().length()));
         } else {
-            describe(c).forEach((k, v) -> s.out().println(k + ": " + v));
+            describe(s, c).forEach((k, v) -> s.out().println(s.text("case.field", k, v)));
         }
     }
 
-    @Command(name = "new", description = "Create a case in a new or empty folder.", mixinStandardHelpOptions = true)
+    @Command(name = "new", mixinStandardHelpOptions = true)
     static final class NewCase extends SessionCommand {
-        @Parameters(index = "0", paramLabel = "<dir>", description = "The case folder.")
+        @Parameters(index = "0", paramLabel = "<dir>", descriptionKey = "dir")
         Path dir;
-        @Option(names = "--name", description = "The case name (default: the folder name).")
+        @Option(names = "--name")
         String name;
 
         NewCase(CliSession session) {
@@ -56,9 +57,9 @@ final class CaseCommands {
         }
     }
 
-    @Command(name = "info", description = "Show a case's name, creation time and imports.", mixinStandardHelpOptions = true)
+    @Command(name = "info", mixinStandardHelpOptions = true)
     static final class Info extends SessionCommand {
-        @Parameters(index = "0", paramLabel = "<dir>", description = "The case folder.")
+        @Parameters(index = "0", paramLabel = "<dir>", descriptionKey = "dir")
         Path dir;
 
         Info(CliSession session) {
@@ -72,11 +73,11 @@ final class CaseCommands {
         }
     }
 
-    @Command(name = "import", description = "Import files into a case, all or nothing.", mixinStandardHelpOptions = true)
+    @Command(name = "import", mixinStandardHelpOptions = true)
     static final class Import extends SessionCommand {
-        @Parameters(index = "0", paramLabel = "<dir>", description = "The case folder.")
+        @Parameters(index = "0", paramLabel = "<dir>", descriptionKey = "dir")
         Path dir;
-        @Parameters(index = "1..*", arity = "1..*", paramLabel = "<file>", description = "Files to import.")
+        @Parameters(index = "1..*", arity = "1..*", paramLabel = "<file>", descriptionKey = "files")
         List<Path> files;
 
         Import(CliSession session) {
@@ -99,8 +100,8 @@ final class CaseCommands {
             if (format.json()) {
                 session.printJson(s);
             } else {
-                session.out().printf("imported %d file(s), %d row(s), %d skipped%n", s.files(), s.rows(), s.skipped());
-                s.warnings().forEach(w -> session.out().println("skipped: " + w));
+                session.out().println(session.text("import.done", s.files(), s.rows(), s.skipped()));
+                s.warnings().forEach(w -> session.out().println(session.text("import.skipped", w)));
             }
             return 0;
         }

@@ -15,13 +15,13 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code triage case report <dir>}: writes report.md, assets/ and report.json from every plugin's contribution. */
-@Command(name = "report", description = "Export the case report (report.md + assets/ and report.json).", mixinStandardHelpOptions = true)
+@Command(name = "report", mixinStandardHelpOptions = true)
 final class CaseReport extends SessionCommand {
 
-    @Parameters(index = "0", paramLabel = "<dir>", description = "The case folder.")
+    @Parameters(index = "0", paramLabel = "<dir>", descriptionKey = "dir")
     Path dir;
 
-    @Option(names = "--out", paramLabel = "<folder>", description = "Where to write (default: <case>/reports/<time>).")
+    @Option(names = "--out", paramLabel = "<folder>")
     Path out;
 
     CaseReport(CliSession session) {
@@ -41,8 +41,8 @@ final class CaseReport extends SessionCommand {
         if (format.json()) {
             session.printJson(Map.of("markdown", md.toString(), "json", json.toString(), "sections", report.sections().size()));
         } else {
-            session.out().println("wrote " + md);
-            session.out().println("wrote " + json);
+            session.out().println(session.text("report.wrote", md));
+            session.out().println(session.text("report.wrote", json));
         }
         return 0;
     }

@@ -7,15 +7,15 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code triage gui [--screenshot out.png]}: opens the window (the default with no arguments). */
-@Command(name = "gui", description = "Open the window.", mixinStandardHelpOptions = true)
+@Command(name = "gui", mixinStandardHelpOptions = true)
 final class GuiCommand implements Callable<Integer> {
 
     private final CliSession session;
 
-    @Option(names = "--screenshot", paramLabel = "<png>", description = "Write a PNG of the laid-out window, then exit.")
+    @Option(names = "--screenshot", paramLabel = "<png>")
     Path screenshot;
 
-    @Option(names = "--case", paramLabel = "<dir>", description = "Open this case folder at start.")
+    @Option(names = "--case", paramLabel = "<dir>")
     Path caseDir;
 
     GuiCommand(CliSession session) {

@@ -8,7 +8,7 @@ final class OutputFormat {
     /** The two output formats. */
     enum Kind { text, json }
 
-    @Option(names = "--format", defaultValue = "text", description = "Output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--format", defaultValue = "text")
     Kind kind = Kind.text;
 
     boolean json() {

@@ -14,7 +14,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
 /** {@code triage plugin list|run}. */
-@Command(name = "plugin", description = "List plugins or run a plugin's command.", mixinStandardHelpOptions = true,
+@Command(name = "plugin", mixinStandardHelpOptions = true,
         subcommands = {PluginCommands.ListPlugins.class, PluginCommands.Run.class})
 final class PluginCommands {
 
@@ -27,7 +27,7 @@ final class PluginCommands {
         }
     }
 
-    @Command(name = "list", description = "List every plugin with its version and state.", mixinStandardHelpOptions = true)
+    @Command(name = "list", mixinStandardHelpOptions = true)
     static final class ListPlugins extends SessionCommand {
 
         ListPlugins(CliSession session) {
@@ -41,7 +41,8 @@ final class PluginCommands {
             if (format.json()) {
                 session.printJson(rows);
             } else {
-                TextTable t = new TextTable("ID", "VERSION", "STATE", "NAME");
+                TextTable t = new TextTable(session.text("plugins.id"), session.text("plugins.version"),
+                        session.text("plugins.state"), session.text("plugins.name"));
                 rows.forEach(r -> t.row(r.id(), r.version(), r.state(), r.name() + (r.failure().isEmpty() ? "" : " — " + r.failure())));
                 t.print(session.out());
             }
@@ -49,12 +50,11 @@ final class PluginCommands {
         }
     }
 
-    @Command(name = "run", description = "Run a plugin's command: the plugin id (its main command) or a full command name,"
-            + " then arguments as key=value.", mixinStandardHelpOptions = true)
+    @Command(name = "run", mixinStandardHelpOptions = true)
     static final class Run extends SessionCommand {
-        @Parameters(index = "0", paramLabel = "<id>", description = "Plugin id or command name, e.g. about or casefiles.list.")
+        @Parameters(index = "0", paramLabel = "<id>", descriptionKey = "id")
         String id;
-        @Parameters(index = "1..*", paramLabel = "key=value", description = "Command arguments.")
+        @Parameters(index = "1..*", paramLabel = "key=value", descriptionKey = "args")
         List<String> args = new ArrayList<>();
 
         Run(CliSession session) {
@@ -66,16 +66,17 @@ final class PluginCommands {
             var bus = session.kernel().commands();
             if (bus.find(id).isEmpty()) {
                 List<String> offered = bus.commands().stream().filter(c -> c.pluginId().equals(id)).map(CommandSpec::name).toList();
-                String plugin = session.kernel().plugins().find(id).map(p -> "plugin '" + id + "' is " + p.state()
-                        + (p.failure().isEmpty() ? "" : ": " + p.failure())).orElse("no plugin or command named '" + id + "'");
-                session.err().println("triage: no command '" + id + "': " + (offered.isEmpty() ? plugin : "try one of " + offered));
+                String plugin = session.kernel().plugins().find(id).map(p -> p.failure().isEmpty()
+                        ? session.text("run.pluginState", id, p.state())
+                        : session.text("run.pluginFailed", id, p.state(), p.failure())).orElse(session.text("run.noSuchPlugin", id));
+                session.error(session.text("run.noCommand", id, offered.isEmpty() ? plugin : session.text("run.tryOneOf", offered)));
                 return 2;
             }
             Map<String, Object> named = new LinkedHashMap<>();
             for (String a : args) {
                 int eq = a.indexOf('=');
                 if (eq <= 0) {
-                    session.err().println("triage: argument '" + a + "' is not key=value");
+                    session.error(session.text("run.notKeyValue", a));
                     return 2;
                 }
                 named.merge(a.substring(0, eq), a.substring(eq + 1), (x, y) -> {

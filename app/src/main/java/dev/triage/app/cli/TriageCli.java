@@ -3,12 +3,13 @@ package dev.triage.app.cli;
 import dev.triage.core.config.AppPaths;
 import dev.triage.core.kernel.CoreVersion;
 import java.io.PrintWriter;
+import java.util.Locale;
+import java.util.stream.Collectors;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** The {@code triage} command line: the same CommandBus the window uses, no window. */
+/** The {@code triage} command line: the same CommandBus the window uses, no window; texts follow {@code ui.language}. */
 @Command(name = "triage", mixinStandardHelpOptions = true, versionProvider = TriageCli.VersionProvider.class,
-        description = "Diagnostic workbench for MySQL/TiDB/MariaDB, Redis and Kafka. No arguments opens the window.",
         subcommands = {GuiCommand.class, PluginCommands.class, CaseCommands.class})
 public final class TriageCli {
 
@@ -27,7 +28,7 @@ public final class TriageCli {
     }
 
     /**
-     * Runs the command line with explicit output streams, as tests do.
+     * Runs the command line with explicit output streams, as tests do, in the language the settings file chooses.
      *
      * @param paths the app-data folders
      * @param out standard output
@@ -36,24 +37,39 @@ public final class TriageCli {
      * @return 0 on success, non-zero on error
      */
     public static int run(AppPaths paths, PrintWriter out, PrintWriter err, String... args) {
-        CliSession session = new CliSession(paths, out, err);
+        Locale locale = CliTexts.locale(paths);
+        CliSession session = new CliSession(paths, out, err, CliTexts.load(locale));
         try {
             CommandLine cl = new CommandLine(new TriageCli(), new CliFactory(session));
+            cl.setResourceBundle(CliTexts.bundle(locale));
             cl.setOut(out);
             cl.setErr(err);
             cl.setExecutionExceptionHandler((ex, cmd, parse) -> {
-                err.println("triage: " + CliSession.oneLine(ex));
+                session.error(CliSession.oneLine(ex));
                 return 2;
             });
             cl.setParameterExceptionHandler((ex, a) -> {
-                err.println("triage: " + ex.getMessage());
-                err.println("Try 'triage " + String.join(" ", ex.getCommandLine().getCommandSpec().qualifiedName().replaceFirst("^triage ?", "")) + " --help'.");
+                session.error(parseError(session, ex));
+                err.println(session.text("error.tryHelp", ex.getCommandLine().getCommandSpec().qualifiedName()));
                 return 2;
             });
             return cl.execute(args);
         } finally {
             session.close();
         }
+    }
+
+    /** Words the two commonest parse errors in the user's language; picocli's own (English) text for the rest. */
+    private static String parseError(CliSession session, CommandLine.ParameterException ex) {
+        if (ex instanceof CommandLine.UnmatchedArgumentException u) {
+            return session.text("error.unmatched", String.join(" ", u.getUnmatched()));
+        }
+        if (ex instanceof CommandLine.MissingParameterException m) {
+            return session.text("error.missing", m.getMissing().stream()
+                    .map(a -> a.isOption() ? ((CommandLine.Model.OptionSpec) a).longestName() : a.paramLabel())
+                    .collect(Collectors.joining(", ")));
+        }
+        return ex.getMessage();
     }
 
     /** Reads the version from the build. */

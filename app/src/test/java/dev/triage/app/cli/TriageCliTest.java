@@ -5,10 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.triage.core.config.AppPaths;
+import dev.triage.core.config.SettingsStore;
+import dev.triage.core.i18n.LanguageSettings;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -20,10 +23,24 @@ class TriageCliTest {
     record Run(int code, String out, String err) {
     }
 
+    /** English unless a test says otherwise, whatever the machine's locale. */
+    @BeforeEach
+    void english() {
+        language("en");
+    }
+
+    private void language(String tag) {
+        new LanguageSettings(SettingsStore.load(paths().config().resolve("settings.properties"))).setLanguage(tag);
+    }
+
+    private AppPaths paths() {
+        return AppPaths.under(home.resolve("app"));
+    }
+
     private Run run(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        int code = TriageCli.run(AppPaths.under(home.resolve("app")), new PrintWriter(out, true), new PrintWriter(err, true), args);
+        int code = TriageCli.run(paths(), new PrintWriter(out, true), new PrintWriter(err, true), args);
         return new Run(code, out.toString(), err.toString());
     }
 
@@ -76,7 +93,23 @@ class TriageCliTest {
         assertThat(missing.err().strip()).startsWith("triage: Not a Triage case:").doesNotContain("\n");
         Run bad = run("case", "frobnicate");
         assertThat(bad.code()).isEqualTo(2);
+        assertThat(bad.err().lines()).containsExactly("triage: unknown argument(s): frobnicate", "Try 'triage case --help'.");
         assertThat(run("--version").out()).startsWith("Triage 0.1.0");
-        assertThat(run("--help").out()).contains("plugin", "case", "gui");
+        assertThat(run("--help").out()).contains("Usage: triage", "Open the window.", "Show this help message and exit.");
+    }
+
+    @Test
+    void speaksChineseWhenTheSettingsSayZhCn() {
+        language("zh-CN");
+        assertThat(run("--help").out()).contains("用法：triage", "不带参数时打开窗口。", "显示此帮助信息并退出。", "命令：")
+                .doesNotContain("Usage:", "Open the window.");
+        assertThat(run("case", "new", "--help").out()).contains("案例文件夹。", "案例名称（默认：文件夹名）。", "输出格式：text, json（默认：text）。");
+        Run unknown = run("plugin", "run", "nope");
+        assertThat(unknown.code()).isEqualTo(2);
+        assertThat(unknown.err().strip()).isEqualTo("triage: 没有命令“nope”：没有名为“nope”的插件或命令");
+        Run bad = run("case", "frobnicate");
+        assertThat(bad.code()).isEqualTo(2);
+        assertThat(bad.err().lines()).containsExactly("triage: 无法识别的参数：frobnicate", "请运行“triage case --help”查看用法。");
+        assertThat(run("plugin", "list").out()).containsPattern("ID\\s+版本\\s+状态\\s+名称");
     }
 }
