@@ -6,6 +6,7 @@ import dev.triage.app.shell.notify.Note;
 import dev.triage.app.shell.palette.PaletteItem;
 import dev.triage.app.shell.theme.Theme;
 import dev.triage.core.command.CommandSpec;
+import dev.triage.core.plugin.Plugin;
 import dev.triage.testkit.TestPlugin;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,28 +18,19 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class CommandPaletteTest {
-
-    @TempDir
-    Path tmp;
+class CommandPaletteTest extends ShellTestBase {
 
     private Path marker;
-    private ShellFixture f;
 
-    @BeforeEach
-    void start() throws Exception {
+    @Override
+    Plugin[] extraPlugins() {
         marker = tmp.resolve("marker.txt");
         TestPlugin plugin = TestPlugin.of("probe", "1.0").withInit(ctx -> ctx.command(
                 CommandSpec.of("probe.touch", "Touch the marker file", "Writes marker.txt"), (args, c) -> {
                     Files.writeString(marker, "touched");
                     return "marker written";
                 }));
-        f = ShellFixture.start(tmp.resolve("home"), plugin);
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        f.close();
+        return new Plugin[] {plugin};
     }
 
     @Test

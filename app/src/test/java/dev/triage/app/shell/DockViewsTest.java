@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.triage.core.ui.DockArea;
 import dev.triage.core.ui.View;
 import dev.triage.core.ui.ViewContribution;
+import dev.triage.core.plugin.Plugin;
 import dev.triage.testkit.TestPlugin;
 import java.nio.file.Path;
 import java.util.List;
@@ -17,16 +18,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.util.WaitForAsyncUtils;
 
-class DockViewsTest {
-
-    @TempDir
-    Path tmp;
+class DockViewsTest extends ShellTestBase {
 
     private final List<CountingView> made = new CopyOnWriteArrayList<>();
-    private ShellFixture f;
-
-    @BeforeEach
-    void start() throws Exception {
+    @Override
+    Plugin[] extraPlugins() {
         TestPlugin plugin = TestPlugin.of("probe", "1.0").withInit(ctx -> {
             ctx.register(ViewContribution.class,
                     new ViewContribution("probe.view", "Probe", "mdi2i-information-outline", DockArea.RIGHT, () -> {
@@ -38,12 +34,7 @@ class DockViewsTest {
                 throw new IllegalStateException("no data source");
             }));
         });
-        f = ShellFixture.start(tmp, plugin);
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        f.close();
+        return new Plugin[] {plugin};
     }
 
     @Test

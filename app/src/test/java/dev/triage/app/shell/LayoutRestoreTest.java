@@ -15,22 +15,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.util.WaitForAsyncUtils;
 
-class LayoutRestoreTest {
+class LayoutRestoreTest extends ShellTestBase {
 
-    @TempDir
-    Path tmp;
-
-    private ShellFixture f;
-
-    @BeforeEach
-    void start() throws Exception {
-        f = ShellFixture.start(tmp.resolve("home"));
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        f.close();
-    }
 
     @Test
     void theDefaultLayoutShowsWelcomeCaseFilesAndLog() throws Exception {

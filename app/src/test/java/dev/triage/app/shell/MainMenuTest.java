@@ -13,22 +13,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class MainMenuTest {
+class MainMenuTest extends ShellTestBase {
 
-    @TempDir
-    Path tmp;
-
-    private ShellFixture f;
-
-    @BeforeEach
-    void start() throws Exception {
-        f = ShellFixture.start(tmp);
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        f.close();
-    }
 
     private Menu menu(String titleKey) {
         MenuBar bar = (MenuBar) f.shell.scene().lookup(".main-menu");

@@ -7,6 +7,7 @@ import dev.triage.app.shell.views.PluginRow;
 import dev.triage.app.shell.views.PluginsView;
 import dev.triage.core.task.TaskHandle;
 import dev.triage.core.task.TaskState;
+import dev.triage.core.plugin.Plugin;
 import dev.triage.testkit.TestPlugin;
 import java.nio.file.Path;
 import java.util.Map;
@@ -20,21 +21,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.util.WaitForAsyncUtils;
 
-class PluginsAndStatusTest {
+class PluginsAndStatusTest extends ShellTestBase {
 
-    @TempDir
-    Path tmp;
-
-    private ShellFixture f;
-
-    @BeforeEach
-    void start() throws Exception {
-        f = ShellFixture.start(tmp, TestPlugin.of("broken", "1.0").onStart(TestPlugin.Behaviour.THROW));
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        f.close();
+    @Override
+    Plugin[] extraPlugins() {
+        return new Plugin[] {TestPlugin.of("broken", "1.0").onStart(TestPlugin.Behaviour.THROW)};
     }
 
     @Test

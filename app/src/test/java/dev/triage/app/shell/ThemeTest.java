@@ -15,22 +15,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class ThemeTest {
+class ThemeTest extends ShellTestBase {
 
-    @TempDir
-    Path tmp;
-
-    private ShellFixture f;
-
-    @BeforeEach
-    void start() throws Exception {
-        f = ShellFixture.start(tmp);
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        f.close();
-    }
 
     @Test
     void startsLightAndSwitchingChangesTheUserAgentStylesheetAndTheSettings() throws Exception {
