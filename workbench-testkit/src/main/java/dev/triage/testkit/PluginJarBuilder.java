@@ -28,6 +28,7 @@ public final class PluginJarBuilder {
     private final Map<String, String> sources = new LinkedHashMap<>();
     private final Map<String, String> resources = new LinkedHashMap<>();
     private final List<String> services = new ArrayList<>();
+    private final Map<String, String> manifest = new LinkedHashMap<>();
 
     private PluginJarBuilder(String pluginId, String version) {
         this.pluginId = pluginId;
@@ -54,6 +55,18 @@ public final class PluginJarBuilder {
      */
     public PluginJarBuilder source(String className, String source) {
         sources.put(className, source);
+        return this;
+    }
+
+    /**
+     * Adds a manifest attribute, such as PF4J's {@code Plugin-Dependencies}.
+     *
+     * @param name the attribute name
+     * @param value its value
+     * @return this
+     */
+    public PluginJarBuilder manifest(String name, String value) {
+        manifest.put(name, value);
         return this;
     }
 
@@ -101,8 +114,11 @@ public final class PluginJarBuilder {
         }
         Manifest mf = new Manifest();
         mf.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
-        mf.getMainAttributes().putValue("Plugin-Id", pluginId);
-        mf.getMainAttributes().putValue("Plugin-Version", version);
+        if (!pluginId.isEmpty()) {
+            mf.getMainAttributes().putValue("Plugin-Id", pluginId);
+            mf.getMainAttributes().putValue("Plugin-Version", version);
+        }
+        manifest.forEach(mf.getMainAttributes()::putValue);
         Files.createDirectories(jar.toAbsolutePath().getParent());
         try (OutputStream os = Files.newOutputStream(jar); JarOutputStream out = new JarOutputStream(os, mf)) {
             try (var walk = Files.walk(classes)) {

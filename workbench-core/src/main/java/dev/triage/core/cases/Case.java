@@ -47,6 +47,7 @@ public final class Case implements AutoCloseable {
     private final Path folder;
     private final Properties meta;
     private final DuckDBConnection connection;
+    private final java.util.concurrent.atomic.AtomicInteger importsRunning = new java.util.concurrent.atomic.AtomicInteger();
 
     private Case(Path folder, Properties meta, DuckDBConnection connection) {
         this.folder = folder;
@@ -77,7 +78,18 @@ public final class Case implements AutoCloseable {
         } catch (IOException e) {
             throw new CaseException("Cannot create case folder " + dir + ": " + e.getMessage(), e);
         }
-        return open(dir, migrations);
+        try {
+            return open(dir, migrations);
+        } catch (CaseException | RuntimeException e) {
+            for (String f : new String[] {META, DATABASE, DATABASE + ".wal"}) {
+                try {
+                    Files.deleteIfExists(dir.resolve(f));
+                } catch (IOException cleanup) {
+                    e.addSuppressed(cleanup);
+                }
+            }
+            throw e;
+        }
     }
 
     /**
@@ -207,6 +219,7 @@ public final class Case implements AutoCloseable {
         String id = UUID.randomUUID().toString();
         Path staging = sources().resolve(STAGING).resolve(id);
         Path committed = sources().resolve(id);
+        importsRunning.incrementAndGet();
         try (DuckDBConnection c = connection.duplicate()) {
             c.setAutoCommit(false);
             try (var begin = c.createStatement()) {
@@ -219,6 +232,9 @@ public final class Case implements AutoCloseable {
                 context.checkCancelled();
                 ImportSummary summary = session.summary(label);
                 recordImport(c, summary);
+                if (summary.files() > 0 && !Files.isDirectory(staging)) {
+                    throw new IOException("the staged copies in " + staging + " were removed while the import ran");
+                }
                 if (Files.isDirectory(staging)) {
                     Files.move(staging, committed, StandardCopyOption.ATOMIC_MOVE);
                 }
@@ -232,11 +248,26 @@ public final class Case implements AutoCloseable {
                 if (context.isCancelled()) {
                     throw new CancellationException("Import of " + label + " cancelled");
                 }
-                throw new CaseException("Import of " + label + " failed, nothing was kept: " + e.getMessage(), e);
+                throw new CaseException("Import of " + label + " failed, nothing was kept: " + message(e), e);
             }
         } catch (SQLException e) {
             throw new CaseException("Cannot start an import in " + folder + ": " + e.getMessage(), e);
+        } finally {
+            importsRunning.decrementAndGet();
         }
+    }
+
+    /**
+     * Tells how many imports into this case are running now.
+     *
+     * @return the number of imports in flight
+     */
+    public int importsRunning() {
+        return importsRunning.get();
+    }
+
+    private static String message(Throwable e) {
+        return e.getMessage() == null || e.getMessage().isBlank() ? e.toString() : e.getMessage();
     }
 
     /**

@@ -36,6 +36,7 @@ public final class CaseService implements AutoCloseable {
      * @throws CaseException when it cannot be created
      */
     public synchronized Case create(Path folder, String name) throws CaseException {
+        refuseWhileImporting();
         return makeCurrent(Case.create(folder, name, migrations()));
     }
 
@@ -47,7 +48,15 @@ public final class CaseService implements AutoCloseable {
      * @throws CaseException when it cannot be opened
      */
     public synchronized Case open(Path folder) throws CaseException {
+        refuseWhileImporting();
         return makeCurrent(Case.open(folder, migrations()));
+    }
+
+    private void refuseWhileImporting() throws CaseException {
+        Case c = current;
+        if (c != null && c.importsRunning() > 0) {
+            throw new CaseException("An import into " + c.folder() + " is still running: wait for it or cancel it first", null);
+        }
     }
 
     private Case makeCurrent(Case c) {

@@ -80,7 +80,11 @@ public final class SchemaMigrator {
                     connection.commit();
                     LOG.info("Migrated '{}' to version {}: {}", m.component(), step.version(), step.description());
                 } catch (SQLException | RuntimeException e) {
-                    connection.rollback();
+                    try {
+                        connection.rollback();
+                    } catch (SQLException rollback) {
+                        e.addSuppressed(rollback);
+                    }
                     throw new CaseException("Migration " + step.version() + " of '" + m.component() + "' ("
                             + step.description() + ") failed: " + e.getMessage(), e);
                 }

@@ -11,6 +11,7 @@ import java.nio.file.StandardCopyOption;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.Set;
 import java.util.TreeMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -91,10 +92,7 @@ public final class SettingsStore {
             Files.createDirectories(file.getParent());
             Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
             try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
-                w.write("# Triage settings: one feature.key=value per line; see docs/settings.md\n");
-                for (Map.Entry<String, String> e : values.entrySet()) {
-                    w.write(escape(e.getKey()) + "=" + escape(e.getValue()) + "\n");
-                }
+                sorted(values).store(w, "Triage settings: one feature.key=value per line; see docs/settings.md");
             }
             Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
@@ -102,16 +100,19 @@ public final class SettingsStore {
         }
     }
 
-    private static String escape(String s) {
-        StringBuilder b = new StringBuilder();
-        for (char c : s.toCharArray()) {
-            switch (c) {
-                case '\\' -> b.append("\\\\");
-                case '\n' -> b.append("\\n");
-                case '=', ':', '#', '!' -> b.append('\\').append(c);
-                default -> b.append(c);
+    /** Properties that write their keys in sorted order, so the file diffs cleanly; escaping is Properties' own. */
+    private static Properties sorted(Map<String, String> values) {
+        Properties p = new Properties() {
+            private static final long serialVersionUID = 1L;
+
+            @Override
+            public Set<Map.Entry<Object, Object>> entrySet() {
+                Set<Map.Entry<Object, Object>> out = new java.util.TreeSet<>(java.util.Comparator.comparing(e -> e.getKey().toString()));
+                out.addAll(super.entrySet());
+                return java.util.Collections.synchronizedSet(out);
             }
-        }
-        return b.toString();
+        };
+        p.putAll(values);
+        return p;
     }
 }

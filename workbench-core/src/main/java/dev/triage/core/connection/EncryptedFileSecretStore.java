@@ -148,8 +148,8 @@ public final class EncryptedFileSecretStore implements SecretStore {
         SecretKeySpec k = requireUnlocked(key);
         byte[] plain = SecretBytes.utf8(secret);
         try {
-            entries.put(key, SecretCipher.seal(k, plain, context(key)));
-            save();
+            SecretCipher.Sealed sealed = SecretCipher.seal(k, plain, context(key));
+            modify(() -> entries.put(key, sealed));
         } catch (GeneralSecurityException e) {
             throw new SecretStoreException("Cannot encrypt secret '" + key + "' for " + file + ": " + e.getMessage(), e);
         } finally {
@@ -161,6 +161,7 @@ public final class EncryptedFileSecretStore implements SecretStore {
     @Override
     public synchronized Optional<char[]> get(String key) throws SecretStoreException {
         SecretKeySpec k = requireUnlocked(key);
+        reloadIfChanged();
         SecretCipher.Sealed sealed = entries.get(key);
         if (sealed == null) {
             return Optional.empty();
@@ -185,8 +186,42 @@ public final class EncryptedFileSecretStore implements SecretStore {
     @Override
     public synchronized void delete(String key) throws SecretStoreException {
         requireUnlocked(key);
-        if (entries.remove(key) != null) {
-            save();
+        modify(() -> entries.remove(key));
+    }
+
+    /**
+     * Applies a change under a lock file shared with other Triage processes, on entries freshly read from disk, so the
+     * window and a CLI run never overwrite each other's secrets.
+     */
+    private void modify(Runnable change) throws SecretStoreException {
+        Path lockFile = file.resolveSibling(file.getFileName() + ".lock");
+        try (java.nio.channels.FileChannel ch = java.nio.channels.FileChannel.open(lockFile,
+                java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.WRITE)) {
+            java.nio.channels.FileLock lock = ch.lock();
+            try {
+                reloadIfChanged();
+                change.run();
+                save();
+            } finally {
+                lock.release();
+            }
+        } catch (IOException e) {
+            throw new SecretStoreException("Cannot lock the secrets file " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Re-reads the entries written by other processes; refuses a file re-created with another salt (another passphrase). */
+    private void reloadIfChanged() throws SecretStoreException {
+        if (!exists()) {
+            return;
+        }
+        byte[] ownSalt = salt;
+        int ownIterations = iterations;
+        load();
+        if (!Arrays.equals(ownSalt, salt) || ownIterations != iterations) {
+            key = null;
+            entries.clear();
+            throw new SecretStoreException("The secrets file " + file + " was re-created by another process: unlock it again", null);
         }
     }
 

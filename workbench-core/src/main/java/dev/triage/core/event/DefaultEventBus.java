@@ -30,7 +30,12 @@ public final class DefaultEventBus implements EventBus {
     public void publish(Object event) {
         for (Subscriber<?> s : subscribers) {
             if (s.type().isInstance(event)) {
-                delivery.execute(() -> s.deliver(event));
+                try {
+                    delivery.execute(() -> s.deliver(event));
+                } catch (java.util.concurrent.RejectedExecutionException closing) {
+                    LOG.debug("Event {} dropped: the event bus is closed", event.getClass().getSimpleName());
+                    return;
+                }
             }
         }
     }
@@ -38,9 +43,12 @@ public final class DefaultEventBus implements EventBus {
     /** {@inheritDoc} */
     @Override
     public <E> Registration subscribe(Class<E> type, Consumer<? super E> subscriber) {
-        Subscriber<E> s = new Subscriber<>(type, subscriber);
+        Subscriber<E> s = new Subscriber<>(type, subscriber, new java.util.concurrent.atomic.AtomicBoolean(true));
         subscribers.add(s);
-        return () -> subscribers.remove(s);
+        return () -> {
+            s.active().set(false);
+            subscribers.remove(s);
+        };
     }
 
     /**
@@ -52,8 +60,11 @@ public final class DefaultEventBus implements EventBus {
         return subscribers.size();
     }
 
-    private record Subscriber<E>(Class<E> type, Consumer<? super E> consumer) {
+    private record Subscriber<E>(Class<E> type, Consumer<? super E> consumer, java.util.concurrent.atomic.AtomicBoolean active) {
         void deliver(Object event) {
+            if (!active.get()) {
+                return;
+            }
             try {
                 consumer.accept(type.cast(event));
             } catch (RuntimeException | LinkageError e) {

@@ -41,6 +41,6 @@ public final class LanguageSettings extends FeatureSettings {
      */
     public Locale locale() {
         String tag = language();
-        return "system".equalsIgnoreCase(tag) ? Locale.getDefault() : Locale.forLanguageTag(tag);
+        return "system".equalsIgnoreCase(tag.trim()) ? Locale.getDefault() : Locale.forLanguageTag(tag.trim().replace('_', '-'));
     }
 }

@@ -12,12 +12,13 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
 /** Imports files into a case through whichever registered {@link FileImporter} claims each one, as one atomic task. */
 public final class ImportService {
+
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ImportService.class);
 
     private final ServiceRegistry registry;
     private final TaskExecutor tasks;
@@ -75,9 +76,22 @@ public final class ImportService {
         try (InputStream in = Files.newInputStream(file)) {
             head = in.readNBytes(4096);
         }
-        return registry.findAll(FileImporter.class).stream()
-                .filter(i -> i.claim(file, head) > 0)
-                .max(Comparator.comparingInt(i -> i.claim(file, head)));
+        FileImporter best = null;
+        int bestClaim = 0;
+        for (FileImporter i : registry.findAll(FileImporter.class)) {
+            int claim;
+            try {
+                claim = i.claim(file, head);
+            } catch (RuntimeException e) {
+                LOG.warn("Importer {} failed to look at {}: {}", i.id(), file, e.toString());
+                continue;
+            }
+            if (claim > bestClaim) {
+                best = i;
+                bestClaim = claim;
+            }
+        }
+        return Optional.ofNullable(best);
     }
 
     /**
@@ -103,7 +117,7 @@ public final class ImportService {
                     } catch (CaseException | java.util.concurrent.CancellationException e) {
                         throw e;
                     } catch (Exception e) {
-                        throw new CaseException(f + ": " + e.getMessage(), e);
+                        throw new CaseException(f + ": " + (e.getMessage() == null ? e.toString() : e.getMessage()), e);
                     }
                 }
                 ctx.progress(1, "Committing");

@@ -214,13 +214,18 @@ public final class Kernel implements AutoCloseable {
         return locale;
     }
 
-    /** Stops plugins, closes the case and stops the kernel's threads. */
+    /** Cancels running tasks and waits for them, stops plugins, closes the case, then stops the kernel's threads. */
     @Override
     public void close() {
+        tasks.close();
         plugins.close();
         cases.close();
-        tasks.close();
-        sandbox.close();
         eventThread.shutdown();
+        try {
+            eventThread.awaitTermination(5, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        sandbox.close();
     }
 }

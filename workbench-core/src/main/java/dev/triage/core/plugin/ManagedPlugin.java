@@ -15,6 +15,7 @@ public final class ManagedPlugin {
     private final List<Registration> registrations = new ArrayList<>();
     private volatile PluginState state = PluginState.UNLOADED;
     private volatile String failure = "";
+    private boolean registrationsClosed;
     private volatile Throwable failureCause;
     private final java.util.Map<String, Long> timings = new java.util.concurrent.ConcurrentSkipListMap<>();
 
@@ -118,12 +119,22 @@ public final class ManagedPlugin {
     }
 
     /**
-     * Tracks a registration to close when the plugin stops or fails.
+     * Tracks a registration to close when the plugin stops or fails; after that a late registration is closed at once.
      *
      * @param r the registration
+     * @throws IllegalStateException when the plugin has already stopped or failed
      */
     public synchronized void track(Registration r) {
+        if (registrationsClosed) {
+            r.close();
+            throw new IllegalStateException("Plugin '" + id() + "' registered something after it was " + state
+                    + "; the registration was removed");
+        }
         registrations.add(r);
+    }
+
+    synchronized void reopenRegistrations() {
+        registrationsClosed = false;
     }
 
     synchronized void closeRegistrations() {
@@ -135,6 +146,7 @@ public final class ManagedPlugin {
             }
         }
         registrations.clear();
+        registrationsClosed = true;
     }
 
     synchronized int registrationCount() {

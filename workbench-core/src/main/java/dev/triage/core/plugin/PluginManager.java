@@ -21,6 +21,7 @@ public final class PluginManager implements AutoCloseable {
     private final Sandbox sandbox;
     private final Version coreVersion;
     private final java.util.function.Consumer<PluginStateChanged> listener;
+    private final ExternalPlugins external = new ExternalPlugins();
 
     /**
      * Creates a manager.
@@ -63,13 +64,9 @@ public final class PluginManager implements AutoCloseable {
      * @param folder the external plugins folder
      */
     public void loadExternal(Path folder) {
-        for (ExternalPlugins.Found f : ExternalPlugins.load(folder)) {
+        for (ExternalPlugins.Found f : external.load(folder)) {
             if (f.plugin() != null) {
-                ManagedPlugin mp = add(f.plugin(), f.jar());
-                if (mp.state() == PluginState.LOADED && !mp.id().equals(f.id())) {
-                    fail(mp, "Plugin jar " + f.jar() + " says Plugin-Id '" + f.id() + "' in its manifest but its plugin class says '"
-                            + mp.id() + "'", null);
-                }
+                add(f.plugin(), f.jar(), f.id());
             } else {
                 failedToLoad(f.id(), f.jar(), f.error(), null);
             }
@@ -84,13 +81,23 @@ public final class PluginManager implements AutoCloseable {
      * @return the bookkeeping entry
      */
     public ManagedPlugin add(Plugin plugin, Path origin) {
+        return add(plugin, origin, null);
+    }
+
+    private ManagedPlugin add(Plugin plugin, Path origin, String manifestId) {
         PluginDescriptor d;
         try {
-            d = sandbox.call("descriptor of " + plugin.getClass().getName(), plugin::descriptor);
+            d = sandbox.call("descriptor of " + plugin.getClass().getName(),
+                    () -> java.util.Objects.requireNonNull(plugin.descriptor(), "descriptor() returned null"));
         } catch (SandboxException e) {
-            return failedToLoad(plugin.getClass().getName(), origin, e.getMessage(), e.getCause());
+            return failedToLoad(manifestId != null ? manifestId : plugin.getClass().getName(), origin, e.getMessage(), e.getCause());
         }
-        Optional<ManagedPlugin> clash = find(d.id());
+        if (manifestId != null && !manifestId.equals(d.id())) {
+            return failedToLoad(manifestId, origin, "Plugin jar " + origin + " says Plugin-Id '" + manifestId
+                    + "' in its manifest but its plugin class says '" + d.id() + "'", null);
+        }
+        Optional<ManagedPlugin> clash = plugins.stream()
+                .filter(p -> p.id().equals(d.id()) && p.state() != PluginState.FAILED).findFirst();
         ManagedPlugin mp = new ManagedPlugin(d, plugin, origin);
         plugins.add(mp);
         if (clash.isPresent()) {
@@ -148,18 +155,31 @@ public final class PluginManager implements AutoCloseable {
                 return false;
             }
         }
-        if (mp.state() == PluginState.LOADED) {
+        if (mp.state() == PluginState.LOADED || mp.state() == PluginState.STOPPED) {
+            mp.reopenRegistrations();
             PluginContext ctx = contexts.apply(mp);
             if (!lifecycle(mp, "init", PluginState.INITIALIZED, () -> mp.plugin().init(ctx))) {
                 return false;
             }
         }
         if (!lifecycle(mp, "start", PluginState.RUNNING, mp.plugin()::start)) {
+            stopAfterFailedStart(mp);
             return false;
         }
         started.remove(mp.id());
         started.add(mp.id());
         return true;
+    }
+
+    private void stopAfterFailedStart(ManagedPlugin mp) {
+        try {
+            sandbox.call("stop of plugin '" + mp.id() + "' after its start failed", () -> {
+                mp.plugin().stop();
+                return null;
+            });
+        } catch (SandboxException e) {
+            LOG.warn("{}", e.getMessage());
+        }
     }
 
     /**
@@ -247,19 +267,21 @@ public final class PluginManager implements AutoCloseable {
     }
 
     /**
-     * Finds a plugin by id.
+     * Finds a plugin by id, preferring one that did not fail when several claim the id.
      *
      * @param id the plugin id
-     * @return the first plugin with that id, or empty
+     * @return the plugin, or empty
      */
     public Optional<ManagedPlugin> find(String id) {
-        return plugins.stream().filter(p -> p.id().equals(id)).findFirst();
+        return plugins.stream().filter(p -> p.id().equals(id))
+                .min(java.util.Comparator.comparing(p -> p.state() == PluginState.FAILED));
     }
 
-    /** Stops every plugin. */
+    /** Stops every plugin and releases the external plugins' class loaders. */
     @Override
     public void close() {
         stopAll();
+        external.close();
     }
 
     @FunctionalInterface

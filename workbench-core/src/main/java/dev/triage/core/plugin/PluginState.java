@@ -34,7 +34,7 @@ public enum PluginState {
             case LOADED -> EnumSet.of(INITIALIZED);
             case INITIALIZED -> EnumSet.of(RUNNING, STOPPED);
             case RUNNING -> EnumSet.of(STOPPED);
-            case STOPPED -> EnumSet.of(RUNNING);
+            case STOPPED -> EnumSet.of(INITIALIZED);
             case FAILED -> EnumSet.noneOf(PluginState.class);
         };
     }

@@ -58,7 +58,12 @@ public final class Sandbox implements AutoCloseable {
      * @throws SandboxException when the code throws or runs past the limit (its thread is then interrupted)
      */
     public <T> T call(String what, Duration limit, Callable<T> work) throws SandboxException {
-        Future<T> f = threads.submit(work);
+        Future<T> f;
+        try {
+            f = threads.submit(work);
+        } catch (java.util.concurrent.RejectedExecutionException closed) {
+            throw new SandboxException(what + " was not run: Triage is shutting down", closed);
+        }
         try {
             return f.get(limit.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {

@@ -36,7 +36,11 @@ public final class DefaultTaskExecutor implements TaskExecutor {
             }
         });
         submitListeners.forEach(l -> l.accept(handle));
-        pool.execute(() -> handle.runOn(task));
+        try {
+            pool.execute(() -> handle.runOn(task));
+        } catch (java.util.concurrent.RejectedExecutionException closed) {
+            handle.cancel();
+        }
         return handle;
     }
 
@@ -57,5 +61,13 @@ public final class DefaultTaskExecutor implements TaskExecutor {
     public void close() {
         active.forEach(TaskHandle::cancel);
         pool.shutdownNow();
+        try {
+            if (!pool.awaitTermination(10, TimeUnit.SECONDS)) {
+                org.slf4j.LoggerFactory.getLogger(DefaultTaskExecutor.class).warn("Tasks still running 10 s after cancel: {}",
+                        active.stream().map(TaskHandle::name).toList());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }

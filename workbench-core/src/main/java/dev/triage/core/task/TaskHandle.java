@@ -25,7 +25,8 @@ public final class TaskHandle<T> implements TaskContext {
     private volatile double fraction = -1;
     private volatile String message = "";
     private volatile boolean cancelRequested;
-    private volatile Thread worker;
+    private Thread worker;
+    private final Object workerLock = new Object();
 
     /**
      * Creates a handle for a task about to be queued.
@@ -46,8 +47,15 @@ public final class TaskHandle<T> implements TaskContext {
             finish(TaskState.CANCELLED, null, new CancellationException("Cancelled before start"));
             return;
         }
-        worker = Thread.currentThread();
-        setState(TaskState.RUNNING);
+        synchronized (workerLock) {
+            if (cancelRequested) {
+                finish(TaskState.CANCELLED, null, new CancellationException("Cancelled before start"));
+                return;
+            }
+            worker = Thread.currentThread();
+            state = TaskState.RUNNING;
+        }
+        fire();
         try {
             T value = task.run(this);
             if (cancelRequested) {
@@ -64,8 +72,10 @@ public final class TaskHandle<T> implements TaskContext {
         } catch (Exception | LinkageError | AssertionError e) {
             finish(cancelRequested ? TaskState.CANCELLED : TaskState.FAILED, null, e);
         } finally {
-            worker = null;
-            Thread.interrupted();
+            synchronized (workerLock) {
+                worker = null;
+                Thread.interrupted();
+            }
         }
     }
 
@@ -109,12 +119,15 @@ public final class TaskHandle<T> implements TaskContext {
 
     /** Asks the task to stop: sets the flag it polls and interrupts its thread. */
     public void cancel() {
-        cancelRequested = true;
-        Thread t = worker;
-        if (t != null) {
-            t.interrupt();
+        boolean queued;
+        synchronized (workerLock) {
+            cancelRequested = true;
+            if (worker != null) {
+                worker.interrupt();
+            }
+            queued = state == TaskState.QUEUED;
         }
-        if (state == TaskState.QUEUED) {
+        if (queued) {
             finish(TaskState.CANCELLED, null, new CancellationException("Cancelled before start"));
         }
     }

@@ -98,6 +98,46 @@ class AtomicImportTest {
     }
 
     @Test
+    void theCurrentCaseCannotBeReplacedWhileAnImportRuns() throws Exception {
+        var registry = new dev.triage.core.service.DefaultServiceRegistry();
+        registry.register(SchemaMigrations.class, ROWS);
+        var bus = new dev.triage.core.event.DefaultEventBus(Runnable::run);
+        try (CaseService cases = new CaseService(registry, bus, new RecentCases(dir.resolve("recent.txt")));
+             DefaultTaskExecutor tasks = new DefaultTaskExecutor(1)) {
+            Case c = cases.create(dir.resolve("case"), "case");
+            Path src = Files.writeString(dir.resolve("slow.log"), "x\n");
+            CountDownLatch staged = new CountDownLatch(1);
+            CountDownLatch go = new CountDownLatch(1);
+            TaskHandle<ImportSummary> h = tasks.submit("import", ctx -> c.importAtomically("slow.log", ctx, s -> {
+                s.stage(src);
+                staged.countDown();
+                go.await();
+            }));
+            assertThat(staged.await(30, TimeUnit.SECONDS)).isTrue();
+            assertThatThrownBy(() -> cases.open(dir.resolve("case"))).hasMessageContaining("is still running");
+            go.countDown();
+            assertThat(h.result().get(30, TimeUnit.SECONDS).files()).isEqualTo(1);
+            assertThat(sourceEntries(c)).singleElement().asString().endsWith("slow.log");
+            assertThat(cases.open(dir.resolve("case")).imports()).hasSize(1);
+        }
+    }
+
+    @Test
+    void anImportWhoseStagedFilesVanishDoesNotCommit() throws Exception {
+        Path src = Files.writeString(dir.resolve("slow.log"), "x\n");
+        try (Case c = newCaseWithOneImport()) {
+            assertThatThrownBy(() -> c.importAtomically("slow.log", new NoCancel(), s -> {
+                Path copy = s.stage(src);
+                ImportKillChild.insertRows(s, 5);
+                try (Stream<Path> w = Files.walk(copy.getParent().getParent())) {
+                    w.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+                }
+            })).hasMessageContaining("were removed while the import ran");
+            assertThat(count(c, "SELECT count(*) FROM rows_t")).isEqualTo(10);
+        }
+    }
+
+    @Test
     void killingTheProcessMidImportLeavesTheCaseAsItWasOnReopen() throws Exception {
         newCaseWithOneImport().close();
         Path big = Files.writeString(dir.resolve("big.log"), "x\n".repeat(1000));

@@ -74,6 +74,15 @@ class CaseTest {
     }
 
     @Test
+    void aCaseWhoseCreationFailsLeavesNoHalfCaseBehind() {
+        Path folder = dir.resolve("c");
+        var broken = SchemaMigrations.of("demo", Migration.sql(1, "broken", "NOT SQL"));
+        assertThatThrownBy(() -> Case.create(folder, "c", List.of(broken))).hasMessageContaining("Migration 1 of 'demo'");
+        assertThat(folder.resolve(Case.META)).doesNotExist();
+        assertThat(folder.resolve(Case.DATABASE)).doesNotExist();
+    }
+
+    @Test
     void recentCasesKeepNewestFirstWithoutDuplicates() throws Exception {
         RecentCases recent = new RecentCases(dir.resolve("data/recent-cases.txt"));
         Case.create(dir.resolve("a"), "a", List.of()).close();

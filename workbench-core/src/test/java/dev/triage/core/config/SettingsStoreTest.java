@@ -21,11 +21,13 @@ class SettingsStoreTest {
         SettingsStore s = SettingsStore.load(file);
         s.set("ui.theme", "dark");
         s.set("notes.title", "慢查询 = slow: queries");
+        s.set("notes.odd", " leading space\r\ttab\\back");
         String text = Files.readString(file, StandardCharsets.UTF_8);
         assertThat(text).contains("ui.theme=dark").contains("慢查询");
         SettingsStore again = SettingsStore.load(file);
         assertThat(again.get("ui.theme")).contains("dark");
         assertThat(again.get("notes.title")).contains("慢查询 = slow: queries");
+        assertThat(again.get("notes.odd")).contains(" leading space\r\ttab\\back");
         again.set("ui.theme", null);
         assertThat(SettingsStore.load(file).get("ui.theme")).isEmpty();
     }
@@ -38,6 +40,8 @@ class SettingsStoreTest {
         assertThat(lang.locale()).isEqualTo(Locale.getDefault());
         lang.setLanguage("zh-CN");
         assertThat(lang.locale()).isEqualTo(Locale.SIMPLIFIED_CHINESE);
+        lang.setLanguage("zh_CN");
+        assertThat(lang.locale()).as("Java's underscore spelling works too").isEqualTo(Locale.SIMPLIFIED_CHINESE);
     }
 
     @Test

@@ -148,4 +148,22 @@ class EncryptedFileSecretStoreTest {
         assertThat(store.toString()).contains("locked");
         assertThat(store.isUnlocked()).isFalse();
     }
+
+    @Test
+    void twoProcessesSavingSecretsKeepEachOthers() throws Exception {
+        Path file = dir.resolve("shared-secrets.json");
+        char[] pass = "correct horse".toCharArray();
+        EncryptedFileSecretStore.at(file, EncryptedFileSecretStore.MIN_ITERATIONS).unlock(pass.clone());
+        EncryptedFileSecretStore window = EncryptedFileSecretStore.at(file, EncryptedFileSecretStore.MIN_ITERATIONS);
+        EncryptedFileSecretStore cli = EncryptedFileSecretStore.at(file, EncryptedFileSecretStore.MIN_ITERATIONS);
+        window.unlock(pass.clone());
+        cli.unlock(pass.clone());
+        window.put("connection/prod-mysql", "s3cret".toCharArray());
+        cli.put("connection/redis", "other".toCharArray());
+        assertThat(cli.get("connection/prod-mysql")).hasValueSatisfying(v -> assertThat(new String(v)).isEqualTo("s3cret"));
+        EncryptedFileSecretStore later = EncryptedFileSecretStore.at(file, EncryptedFileSecretStore.MIN_ITERATIONS);
+        later.unlock(pass.clone());
+        assertThat(later.get("connection/prod-mysql")).isPresent();
+        assertThat(later.get("connection/redis")).isPresent();
+    }
 }

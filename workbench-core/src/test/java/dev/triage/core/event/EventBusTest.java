@@ -50,6 +50,25 @@ class EventBusTest {
     }
 
     @Test
+    void anEventQueuedBeforeUnsubscribingIsNotDelivered() {
+        java.util.List<Runnable> queued = new java.util.ArrayList<>();
+        DefaultEventBus manual = new DefaultEventBus(queued::add);
+        java.util.concurrent.atomic.AtomicInteger seen = new java.util.concurrent.atomic.AtomicInteger();
+        Registration r = manual.subscribe(Ping.class, p -> seen.incrementAndGet());
+        manual.publish(new Ping(1));
+        r.close();
+        queued.forEach(Runnable::run);
+        assertThat(seen).hasValue(0);
+    }
+
+    @Test
+    void publishingAfterTheDeliveryThreadStoppedDoesNotThrow() {
+        bus.subscribe(Ping.class, p -> { });
+        thread.shutdown();
+        org.assertj.core.api.Assertions.assertThatCode(() -> bus.publish(new Ping(9))).doesNotThrowAnyException();
+    }
+
+    @Test
     void unsubscribeStopsDelivery() throws Exception {
         var received = new LinkedBlockingQueue<Integer>();
         Registration r = bus.subscribe(Ping.class, p -> received.add(p.n()));

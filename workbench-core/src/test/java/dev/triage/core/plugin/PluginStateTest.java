@@ -12,7 +12,7 @@ class PluginStateTest {
         assertThat(PluginState.LOADED.canMoveTo(PluginState.INITIALIZED)).isTrue();
         assertThat(PluginState.INITIALIZED.canMoveTo(PluginState.RUNNING)).isTrue();
         assertThat(PluginState.RUNNING.canMoveTo(PluginState.STOPPED)).isTrue();
-        assertThat(PluginState.STOPPED.canMoveTo(PluginState.RUNNING)).isTrue();
+        assertThat(PluginState.STOPPED.canMoveTo(PluginState.INITIALIZED)).as("a restart initialises again").isTrue();
     }
 
     @Test
@@ -31,5 +31,6 @@ class PluginStateTest {
         assertThat(PluginState.LOADED.canMoveTo(PluginState.RUNNING)).isFalse();
         assertThat(PluginState.RUNNING.canMoveTo(PluginState.INITIALIZED)).isFalse();
         assertThat(PluginState.STOPPED.canMoveTo(PluginState.LOADED)).isFalse();
+        assertThat(PluginState.STOPPED.canMoveTo(PluginState.RUNNING)).as("a restart without init has no services").isFalse();
     }
 }

@@ -57,6 +57,35 @@ class TaskExecutorTest {
     }
 
     @Test
+    void cancellingAFinishingTaskNeverInterruptsTheNextOne() throws Exception {
+        int interrupted = 0;
+        for (int i = 0; i < 3_000; i++) {
+            TaskHandle<Integer> first = executor.submit("first", ctx -> 1);
+            TaskHandle<Boolean> next = executor.submit("next", ctx -> {
+                long end = System.nanoTime() + 100_000;
+                while (System.nanoTime() < end) {
+                    if (Thread.currentThread().isInterrupted()) {
+                        return true;
+                    }
+                }
+                return false;
+            });
+            first.cancel();
+            if (Boolean.TRUE.equals(next.result().get(10, TimeUnit.SECONDS))) {
+                interrupted++;
+            }
+        }
+        assertThat(interrupted).as("tasks interrupted by another task's cancel").isZero();
+    }
+
+    @Test
+    void submittingAfterCloseCancelsTheTaskInsteadOfThrowing() {
+        executor.close();
+        TaskHandle<String> late = executor.submit("late", ctx -> "ran");
+        assertThat(late.state()).isEqualTo(TaskState.CANCELLED);
+    }
+
+    @Test
     void failureIsKeptAsTheResult() {
         TaskHandle<Object> h = executor.submit("fail", ctx -> {
             throw new java.io.IOException("disk gone");

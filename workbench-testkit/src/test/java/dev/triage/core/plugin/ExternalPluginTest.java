@@ -47,9 +47,43 @@ class ExternalPluginTest {
             PluginJarBuilder.plugin("greeter", "1.2.0").source("ext.hello.HelloPlugin", SOURCE).service("ext.hello.HelloPlugin")
                     .write(kernel.paths().plugins().resolve("greeter.jar"));
             kernel.startPlugins();
-            ManagedPlugin p = kernel.plugins().find("hello").orElseThrow();
+            ManagedPlugin p = kernel.plugins().find("greeter").orElseThrow();
             assertThat(p.state()).isEqualTo(PluginState.FAILED);
-            assertThat(p.failure()).contains("Plugin-Id 'greeter'", "plugin class says 'hello'");
+            assertThat(p.failure()).contains("greeter.jar", "Plugin-Id 'greeter'", "plugin class says 'hello'");
+        }
+    }
+
+    @Test
+    void aRefusedImpostorJarDoesNotBlockTheGenuineOne() throws Exception {
+        try (Kernel kernel = TestKernels.create(home, Duration.ofSeconds(5))) {
+            PluginJarBuilder.plugin("impostor", "1.2.0").source("ext.hello.HelloPlugin", SOURCE).service("ext.hello.HelloPlugin")
+                    .write(kernel.paths().plugins().resolve("a-impostor.jar"));
+            PluginJarBuilder.plugin("hello", "1.2.0").source("ext.hello.HelloPlugin", SOURCE).service("ext.hello.HelloPlugin")
+                    .write(kernel.paths().plugins().resolve("z-hello.jar"));
+            kernel.startPlugins();
+            assertThat(kernel.plugins().find("hello").orElseThrow().state()).isEqualTo(PluginState.RUNNING);
+            assertThat(kernel.plugins().find("impostor").orElseThrow().failure()).contains("a-impostor.jar", "Plugin-Id 'impostor'");
+        }
+    }
+
+    @Test
+    void jarsWithABrokenManifestAreNamedAndDoNotStopTheOthers() throws Exception {
+        try (Kernel kernel = TestKernels.create(home, Duration.ofSeconds(5))) {
+            PluginJarBuilder.plugin("", "").resource("readme.txt", "no id").write(kernel.paths().plugins().resolve("mystery.jar"));
+            PluginJarBuilder.plugin("needy", "1.0.0").manifest("Plugin-Dependencies", "ghost")
+                    .source("ext.hello.HelloPlugin", SOURCE.replace("\"hello\", \"Hello\"", "\"needy\", \"Needy\""))
+                    .service("ext.hello.HelloPlugin").write(kernel.paths().plugins().resolve("needy.jar"));
+            PluginJarBuilder.plugin("hello", "1.2.0").source("ext.hello.HelloPlugin", SOURCE).service("ext.hello.HelloPlugin")
+                    .write(kernel.paths().plugins().resolve("hello.jar"));
+            kernel.startPlugins();
+            assertThat(kernel.plugins().plugins()).anySatisfy(p -> {
+                assertThat(p.state()).isEqualTo(PluginState.FAILED);
+                assertThat(p.failure()).contains("mystery.jar");
+            });
+            assertThat(kernel.plugins().find("hello").orElseThrow().state()).isEqualTo(PluginState.RUNNING);
+            ManagedPlugin needy = kernel.plugins().find("needy").orElseThrow();
+            assertThat(needy.state()).isEqualTo(PluginState.FAILED);
+            assertThat(needy.failure()).contains("needy.jar", "declares Plugin-Dependencies");
         }
     }
 

@@ -128,6 +128,67 @@ class PluginManagerTest {
     }
 
     @Test
+    void aPluginThatOverrunsItsTimeoutCannotRegisterAfterItFailed() throws Exception {
+        java.util.concurrent.CountDownLatch failed = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch triedToRegister = new java.util.concurrent.CountDownLatch(1);
+        kernel.plugins().add(TestPlugin.of("slow", "1.0").withInit(ctx -> {
+            while (failed.getCount() > 0) {
+                Thread.onSpinWait(); // ignores interruption, as blocking I/O would
+            }
+            try {
+                ctx.register(CharSequence.class, "left behind by a FAILED plugin");
+            } finally {
+                triedToRegister.countDown();
+            }
+        }), null);
+        kernel.plugins().startAll();
+        assertThat(state("slow")).isEqualTo(PluginState.FAILED);
+        failed.countDown();
+        assertThat(triedToRegister.await(10, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        assertThat(kernel.services().find(CharSequence.class)).isEmpty();
+    }
+
+    @Test
+    void aRestartedPluginIsInitialisedAgainAndKeepsItsServices() {
+        kernel.plugins().add(TestPlugin.of("svc", "1.0").withInit(ctx -> ctx.register(CharSequence.class, "hello")), null);
+        kernel.plugins().startAll();
+        ManagedPlugin mp = kernel.plugins().find("svc").orElseThrow();
+        kernel.plugins().stop(mp);
+        assertThat(kernel.services().find(CharSequence.class)).isEmpty();
+        assertThat(kernel.plugins().start(mp)).isTrue();
+        assertThat(kernel.services().find(CharSequence.class)).contains("hello");
+        assertThat(TestPlugin.CALLS).containsSubsequence("svc:init", "svc:start", "svc:stop", "svc:init", "svc:start");
+    }
+
+    @Test
+    void aPluginWhoseStartFailsIsStoppedOnce() {
+        kernel.plugins().add(TestPlugin.of("half", "1.0").onStart(Behaviour.THROW), null);
+        kernel.plugins().startAll();
+        assertThat(state("half")).isEqualTo(PluginState.FAILED);
+        assertThat(TestPlugin.CALLS).containsExactly("half:init", "half:start", "half:stop");
+    }
+
+    @Test
+    void aNullDescriptorFailsOnlyThatPlugin() {
+        Plugin bad = new Plugin() {
+            @Override
+            public PluginDescriptor descriptor() {
+                return null;
+            }
+
+            @Override
+            public void init(PluginContext context) {
+            }
+        };
+        ManagedPlugin mp = kernel.plugins().add(bad, null);
+        assertThat(mp.state()).isEqualTo(PluginState.FAILED);
+        assertThat(mp.failure()).contains("descriptor() returned null");
+        kernel.plugins().add(TestPlugin.of("fine", "1.0"), null);
+        kernel.plugins().startAll();
+        assertThat(state("fine")).isEqualTo(PluginState.RUNNING);
+    }
+
+    @Test
     void duplicateIdIsRefused() {
         kernel.plugins().add(TestPlugin.of("twin", "1.0"), null);
         ManagedPlugin second = kernel.plugins().add(TestPlugin.of("twin", "2.0"), null);
