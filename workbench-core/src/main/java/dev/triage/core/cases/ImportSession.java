@@ -13,7 +13,8 @@ import java.util.List;
 public final class ImportSession {
 
     private final String importId;
-    private final Connection connection;
+    private final org.duckdb.DuckDBConnection connection;
+    private final Connection guarded;
     private final Path staging;
     private final TaskContext context;
     private final List<String> warnings = new ArrayList<>();
@@ -21,9 +22,10 @@ public final class ImportSession {
     private long skipped;
     private int files;
 
-    ImportSession(String importId, Connection connection, Path staging, TaskContext context) {
+    ImportSession(String importId, org.duckdb.DuckDBConnection connection, Path staging, TaskContext context) {
         this.importId = importId;
         this.connection = connection;
+        this.guarded = ImportConnection.guard(connection);
         this.staging = staging;
         this.context = context;
     }
@@ -38,12 +40,24 @@ public final class ImportSession {
     }
 
     /**
-     * Returns the connection whose transaction commits only when the whole import succeeds.
+     * Returns the connection whose transaction commits only when the whole import succeeds; commit, rollback and close
+     * are refused because the kernel owns the transaction.
      *
      * @return the case database connection, auto-commit off
      */
     public Connection connection() {
-        return connection;
+        return guarded;
+    }
+
+    /**
+     * Opens a DuckDB appender on a table inside the import's transaction, for bulk loading; close it before returning.
+     *
+     * @param table the table name in the main schema
+     * @return the appender
+     * @throws java.sql.SQLException when the table does not exist
+     */
+    public org.duckdb.DuckDBAppender appender(String table) throws java.sql.SQLException {
+        return connection.createAppender(org.duckdb.DuckDBConnection.DEFAULT_SCHEMA, table);
     }
 
     /**

@@ -138,6 +138,17 @@ class AtomicImportTest {
     }
 
     @Test
+    void anImporterCannotCommitOrCloseTheImportTransaction() throws Exception {
+        try (Case c = newCaseWithOneImport()) {
+            assertThatThrownBy(() -> c.importAtomically("sneaky", new NoCancel(), s -> {
+                ImportKillChild.insertRows(s, 10);
+                s.connection().commit();
+            })).hasMessageContaining("commit() is not allowed in an import");
+            assertThat(count(c, "SELECT count(*) FROM rows_t")).isEqualTo(10);
+        }
+    }
+
+    @Test
     void killingTheProcessMidImportLeavesTheCaseAsItWasOnReopen() throws Exception {
         newCaseWithOneImport().close();
         Path big = Files.writeString(dir.resolve("big.log"), "x\n".repeat(1000));

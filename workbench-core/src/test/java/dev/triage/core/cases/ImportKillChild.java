@@ -5,7 +5,6 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.List;
 import org.duckdb.DuckDBAppender;
-import org.duckdb.DuckDBConnection;
 
 /** A separate JVM that starts a large import, says so on stdout, and waits to be killed. */
 public final class ImportKillChild {
@@ -38,7 +37,7 @@ public final class ImportKillChild {
         try (Case c = Case.open(Path.of(args[0]), List.of(AtomicImportTest.ROWS))) {
             c.importAtomically("big.log", new AtomicImportTest.NoCancel(), s -> {
                 s.stage(Path.of(args[1]));
-                try (DuckDBAppender app = ((DuckDBConnection) s.connection()).createAppender(DuckDBConnection.DEFAULT_SCHEMA, "rows_t")) {
+                try (DuckDBAppender app = s.appender("rows_t")) {
                     for (int i = 0; i < 300_000; i++) {
                         app.beginRow();
                         app.append(s.importId());
