@@ -68,6 +68,24 @@ public final class CaseService implements AutoCloseable {
     }
 
     /**
+     * Applies a component's migrations to the current case at once, for a plugin started while a case is open.
+     *
+     * @param migrations the component's migrations
+     * @throws CaseException when a migration fails
+     */
+    public synchronized void migrateCurrent(SchemaMigrations migrations) throws CaseException {
+        Case c = current;
+        if (c == null) {
+            return;
+        }
+        try (java.sql.Connection conn = c.newConnection()) {
+            SchemaMigrator.migrate(conn, List.of(migrations));
+        } catch (java.sql.SQLException e) {
+            throw new CaseException("Cannot migrate " + c.folder() + " for '" + migrations.component() + "': " + e.getMessage(), e);
+        }
+    }
+
+    /**
      * Returns the current case.
      *
      * @return the case, or empty when none is open

@@ -1,6 +1,8 @@
 package dev.triage.core.kernel;
 
+import dev.triage.core.cases.CaseException;
 import dev.triage.core.cases.CaseService;
+import dev.triage.core.cases.SchemaMigrations;
 import dev.triage.core.command.CommandBus;
 import dev.triage.core.command.CommandHandler;
 import dev.triage.core.command.CommandSpec;
@@ -88,6 +90,13 @@ final class KernelPluginContext implements PluginContext {
     @Override
     public <T> void register(Class<T> type, T service) {
         plugin.track(kernel.services().register(type, service));
+        if (service instanceof SchemaMigrations m) {
+            try {
+                kernel.cases().migrateCurrent(m);
+            } catch (CaseException e) {
+                throw new IllegalStateException(e.getMessage(), e);
+            }
+        }
     }
 
     @Override

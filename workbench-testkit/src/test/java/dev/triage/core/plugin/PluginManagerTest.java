@@ -189,6 +189,20 @@ class PluginManagerTest {
     }
 
     @Test
+    void aPluginStartedWhileACaseIsOpenGetsItsTablesAtOnce() throws Exception {
+        var c = kernel.cases().create(home.resolve("case"), "case");
+        kernel.plugins().add(TestPlugin.of("late", "1.0").withInit(ctx -> ctx.register(
+                dev.triage.core.cases.SchemaMigrations.class, dev.triage.core.cases.SchemaMigrations.of("late",
+                        dev.triage.core.cases.Migration.sql(1, "t", "CREATE TABLE late_t (a INTEGER)")))), null);
+        kernel.plugins().startAll();
+        try (var conn = c.newConnection(); var st = conn.createStatement();
+             var rs = st.executeQuery("SELECT count(*) FROM information_schema.tables WHERE table_name = 'late_t'")) {
+            rs.next();
+            assertThat(rs.getInt(1)).isEqualTo(1);
+        }
+    }
+
+    @Test
     void duplicateIdIsRefused() {
         kernel.plugins().add(TestPlugin.of("twin", "1.0"), null);
         ManagedPlugin second = kernel.plugins().add(TestPlugin.of("twin", "2.0"), null);
