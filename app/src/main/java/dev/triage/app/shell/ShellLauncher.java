@@ -3,6 +3,7 @@ package dev.triage.app.shell;
 import dev.triage.core.config.AppPaths;
 import dev.triage.core.kernel.Kernel;
 import java.nio.file.Path;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -37,7 +38,9 @@ public final class ShellLauncher {
         try {
             kernel.plugins().add(new ShellPlugin(kernel.plugins()), null);
             kernel.startPlugins();
-            String caseError = caseDir == null ? null : openAtStart(kernel, caseDir);
+            // The case opens while JavaFX starts (both take a few hundred ms); the window waits for it before building.
+            CompletableFuture<String> caseError = caseDir == null ? CompletableFuture.completedFuture(null)
+                    : CompletableFuture.supplyAsync(() -> openAtStart(kernel, caseDir));
             return runWindow(kernel, caseDir, caseError, screenshot);
         } finally {
             kernel.close();
@@ -60,12 +63,12 @@ public final class ShellLauncher {
         }
     }
 
-    private static int runWindow(Kernel kernel, Path caseDir, String caseError, Path screenshot) {
+    private static int runWindow(Kernel kernel, Path caseDir, CompletableFuture<String> caseOpening, Path screenshot) {
         CountDownLatch closed = new CountDownLatch(1);
         AtomicInteger exit = new AtomicInteger(0);
         Runnable body = () -> {
             try {
-                Stage stage = show(kernel, caseDir, caseError, closed);
+                Stage stage = show(kernel, caseDir, caseOpening.join(), closed);
                 if (screenshot != null) {
                     Screenshot.afterLayout(stage.getScene(), screenshot).whenComplete((file, error) -> {
                         if (error != null) {
