@@ -15,6 +15,8 @@ public final class PluginManager implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(PluginManager.class);
 
+    private static final java.time.Duration HEALTH_TIMEOUT = java.time.Duration.ofSeconds(2);
+
     private final List<ManagedPlugin> plugins = new CopyOnWriteArrayList<>();
     private final List<String> started = new CopyOnWriteArrayList<>();
     private final Function<ManagedPlugin, PluginContext> contexts;
@@ -250,7 +252,7 @@ public final class PluginManager implements AutoCloseable {
             return Health.down(mp.state() + (mp.failure().isEmpty() ? "" : ": " + mp.failure()));
         }
         try {
-            Health h = sandbox.call("health of plugin '" + mp.id() + "'", mp.plugin()::health);
+            Health h = sandbox.call("health of plugin '" + mp.id() + "'", HEALTH_TIMEOUT, mp.plugin()::health);
             return h == null ? Health.up() : h;
         } catch (SandboxException e) {
             return Health.down(e.getMessage());
