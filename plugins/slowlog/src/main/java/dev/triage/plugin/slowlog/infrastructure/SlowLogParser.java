@@ -66,6 +66,7 @@ public final class SlowLogParser {
 
     private final String name;
     private final Consumer<SlowQueryEvent> sink;
+    private final Consumer<ParseProblem> problemSink;
     private final List<ParseProblem> problems = new ArrayList<>();
     private long problemCount;
     private long events;
@@ -73,9 +74,10 @@ public final class SlowLogParser {
     private SlowLogFormat format;
     private boolean mariaDbHint;
 
-    private SlowLogParser(String name, Consumer<SlowQueryEvent> sink) {
+    private SlowLogParser(String name, Consumer<SlowQueryEvent> sink, Consumer<ParseProblem> problemSink) {
         this.name = name;
         this.sink = sink;
+        this.problemSink = problemSink;
     }
 
     /**
@@ -116,7 +118,23 @@ public final class SlowLogParser {
      * @throws IOException when the stream cannot be read
      */
     public static Result parse(InputStream in, String name, Consumer<SlowQueryEvent> sink, LongConsumer progress) throws IOException {
-        SlowLogParser p = new SlowLogParser(name, sink);
+        return parse(in, name, sink, p -> { }, progress);
+    }
+
+    /**
+     * Parses a stream, plain or gzip, telling each problem as it is found.
+     *
+     * @param in the slow log's bytes
+     * @param name the name used in problems
+     * @param sink receives each event in order
+     * @param problems receives every problem (the result keeps only the first ones)
+     * @param progress receives the number of bytes read so far, now and then
+     * @return what was found
+     * @throws IOException when the stream cannot be read
+     */
+    public static Result parse(InputStream in, String name, Consumer<SlowQueryEvent> sink, Consumer<ParseProblem> problems,
+            LongConsumer progress) throws IOException {
+        SlowLogParser p = new SlowLogParser(name, sink, problems);
         try (LineSource lines = LineSource.of(in, MAX_LINE)) {
             return p.run(lines, progress);
         }
@@ -425,8 +443,10 @@ public final class SlowLogParser {
 
     private void problem(long line, String reason) {
         problemCount++;
+        ParseProblem p = new ParseProblem(name, line, reason);
         if (problems.size() < KEPT_PROBLEMS) {
-            problems.add(new ParseProblem(name, line, reason));
+            problems.add(p);
         }
+        problemSink.accept(p);
     }
 }

@@ -4,6 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.triage.core.task.TaskContext;
+import dev.triage.plugin.slowlog.application.DigestOrder;
+import dev.triage.plugin.slowlog.application.DigestQuery;
+import dev.triage.plugin.slowlog.application.DigestRow;
 import dev.triage.plugin.slowlog.domain.SlowQueryEvent;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -19,11 +23,21 @@ import org.junit.jupiter.api.TestFactory;
 /**
  * For every slow log of the corpus with a pt-query-digest 3.2.1 JSON oracle, Triage's classes equal pt-query-digest's:
  * every class pt reports (its JSON lists only the top classes, {@code --limit 95%:20}) has the same id, fingerprint,
- * count and total query time in Triage, and the numbers of timed events and of classes equal pt's global ones.
+ * count and total query time in Triage, both from the parser and from the DuckDB digest, and the numbers of timed events and of classes equal pt's global ones.
  */
 class PtQueryDigestOracleTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final TaskContext NONE = new TaskContext() {
+        @Override
+        public void progress(double fraction, String message) {
+        }
+
+        @Override
+        public boolean isCancelled() {
+            return false;
+        }
+    };
 
     /** One class as the oracle and the test see it. */
     record Stats(String fingerprint, long count, long timed, double queryTime) {
@@ -47,8 +61,14 @@ class PtQueryDigestOracleTest {
         return tests.stream();
     }
 
-    static void compare(Path log, Path oracle) throws IOException {
+    static void compare(Path log, Path oracle) throws Exception {
         Map<String, Stats> ours = classes(log);
+        Map<String, Stats> inDuckDb = new LinkedHashMap<>();
+        for (DigestRow r : new DuckDbSlowLogStore().digestFiles(List.of(log), new DigestQuery(DigestOrder.SUM, 1_000_000), NONE)) {
+            inDuckDb.put(r.checksum(), new Stats(r.fingerprint(), r.count(), 0,
+                    r.queryTime().sum() == null ? 0 : r.queryTime().sum()));
+        }
+        assertThat(inDuckDb.keySet()).as("classes digested in DuckDB").containsExactlyInAnyOrderElementsOf(ours.keySet());
         String text = Files.readString(oracle);
         if (text.isBlank()) {
             assertThat(ours).as("pt-query-digest found no events").isEmpty();
@@ -64,6 +84,11 @@ class PtQueryDigestOracleTest {
         for (var e : theirs.entrySet()) {
             assertThat(ours).as("class %s (%s)", e.getKey(), e.getValue().fingerprint()).containsKey(e.getKey());
             Stats o = ours.get(e.getKey());
+            Stats d = inDuckDb.get(e.getKey());
+            assertThat(d.fingerprint()).as("fingerprint of %s in DuckDB", e.getKey()).isEqualTo(e.getValue().fingerprint());
+            assertThat(d.count()).as("count of %s in DuckDB", e.getKey()).isEqualTo(e.getValue().count());
+            assertThat(d.queryTime()).as("query time of %s in DuckDB", e.getKey())
+                    .isCloseTo(e.getValue().queryTime(), org.assertj.core.data.Offset.offset(1e-6));
             assertThat(o.fingerprint()).as("fingerprint of %s", e.getKey()).isEqualTo(e.getValue().fingerprint());
             assertThat(o.count()).as("count of %s", e.getKey()).isEqualTo(e.getValue().count());
             assertThat(o.queryTime()).as("query time of %s", e.getKey())

@@ -1,0 +1,105 @@
+package dev.triage.plugin.slowlog.infrastructure;
+
+import dev.triage.core.cases.Case;
+import dev.triage.core.task.TaskContext;
+import dev.triage.plugin.slowlog.application.DigestQuery;
+import dev.triage.plugin.slowlog.application.DigestRow;
+import dev.triage.plugin.slowlog.application.SlowLogStore;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Stores slow-query events in DuckDB and computes the digest there, in SQL. */
+public final class DuckDbSlowLogStore implements SlowLogStore {
+
+    private static final Logger LOG = LoggerFactory.getLogger(DuckDbSlowLogStore.class);
+
+    @Override
+    public List<DigestRow> digestFiles(List<Path> files, DigestQuery query, TaskContext context) throws Exception {
+        try (Connection conn = DriverManager.getConnection("jdbc:duckdb:")) {
+            try (Statement st = conn.createStatement()) {
+                st.execute(SlowLogSchema.CREATE_EVENTS);
+                st.execute(SlowLogSchema.CREATE_FILES);
+            }
+            for (Path f : files) {
+                var r = SlowLogLoader.load(conn, "digest", f, context, p -> { });
+                if (r.problemCount() > 0) {
+                    LOG.warn("{}: {} entries or lines skipped or cut, first: {}", f, r.problemCount(), r.problems().get(0));
+                }
+            }
+            return digest(conn, query);
+        }
+    }
+
+    @Override
+    public List<DigestRow> digestCase(Case c, DigestQuery query) throws Exception {
+        try (Connection conn = c.newConnection()) {
+            return digest(conn, query);
+        }
+    }
+
+    /**
+     * Ranks the query classes of the events table: per class count, share of total time, sum/min/max/avg/p95 of query
+     * time, lock time, rows sent and examined, first and last seen, and the statement of the slowest execution.
+     */
+    static List<DigestRow> digest(Connection conn, DigestQuery query) throws SQLException {
+        String order = switch (query.order()) {
+            case SUM -> "qt_sum";
+            case MAX -> "qt_max";
+            case AVG -> "qt_avg";
+            case P95 -> "qt_p95";
+            case COUNT -> "calls";
+        };
+        String sql = "SELECT checksum, any_value(fingerprint) AS fingerprint, count(*) AS calls, "
+                + "coalesce(sum(query_time) / nullif(sum(sum(query_time)) OVER (), 0), 0) AS share, "
+                + stats("query_time", "qt") + ", " + stats("lock_time", "lt") + ", "
+                + stats("rows_sent", "rs") + ", " + stats("rows_examined", "re") + ", "
+                + "min(ts) AS first_seen, max(ts) AS last_seen, "
+                + "arg_max(statement, coalesce(query_time, -1)) AS sample "
+                + "FROM " + SlowLogSchema.EVENTS + " GROUP BY checksum "
+                + "ORDER BY " + order + " DESC NULLS LAST, calls DESC, checksum LIMIT ?";
+        List<DigestRow> rows = new ArrayList<>();
+        try (PreparedStatement ps = conn.prepareStatement(sql)) {
+            ps.setInt(1, query.limit());
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    rows.add(new DigestRow(rows.size() + 1, rs.getString("checksum"), rs.getString("fingerprint"),
+                            rs.getLong("calls"), rs.getDouble("share"), stats(rs, "qt"), stats(rs, "lt"), stats(rs, "rs"),
+                            stats(rs, "re"), time(rs.getObject("first_seen", LocalDateTime.class)), time(rs.getObject("last_seen", LocalDateTime.class)),
+                            rs.getString("sample")));
+                }
+            }
+        }
+        return rows;
+    }
+
+    private static String stats(String column, String prefix) {
+        return "sum(" + column + ")::DOUBLE AS " + prefix + "_sum, min(" + column + ")::DOUBLE AS " + prefix + "_min, max("
+                + column + ")::DOUBLE AS " + prefix + "_max, avg(" + column + ")::DOUBLE AS " + prefix + "_avg, quantile_cont("
+                + column + ", 0.95)::DOUBLE AS " + prefix + "_p95";
+    }
+
+    private static DigestRow.Stats stats(ResultSet rs, String prefix) throws SQLException {
+        return new DigestRow.Stats(value(rs, prefix + "_sum"), value(rs, prefix + "_min"), value(rs, prefix + "_max"),
+                value(rs, prefix + "_avg"), value(rs, prefix + "_p95"));
+    }
+
+    private static Double value(ResultSet rs, String column) throws SQLException {
+        double d = rs.getDouble(column);
+        return rs.wasNull() ? null : d;
+    }
+
+    private static String time(LocalDateTime ts) {
+        return ts == null ? null : ts.atOffset(ZoneOffset.UTC).toInstant().toString();
+    }
+}
