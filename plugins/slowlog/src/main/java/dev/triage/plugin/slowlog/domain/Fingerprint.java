@@ -18,7 +18,6 @@ import java.util.regex.Pattern;
 public final class Fingerprint {
 
     private static final int F = Pattern.UNIX_LINES;
-    private static final Pattern MYSQLDUMP = Pattern.compile("\\ASELECT /\\*!40001 SQL_NO_CACHE \\*/ \\* FROM `", F);
     private static final Pattern PERCONA_TOOLKIT = Pattern.compile("/\\*\\w+\\.\\w+:[0-9]/[0-9]\\*/", F);
     private static final Pattern CALL = Pattern.compile("\\A\\s*(call\\s+\\S+)\\(", F | Pattern.CASE_INSENSITIVE);
     private static final Pattern MULTI_INSERT = Pattern.compile(
@@ -36,7 +35,6 @@ public final class Fingerprint {
     private static final Pattern NUMBER = Pattern.compile("[0-9+-][0-9a-f.xb+-]*", F);
     private static final Pattern NUMBER_LEFTOVER = Pattern.compile("[xb.+-]\\?", F);
     private static final Pattern LEADING_SPACE = Pattern.compile("\\A\\s+", F);
-    private static final Pattern SPACES = Pattern.compile("[ \n\t\r\f]+", F);
     private static final Pattern NULL = Pattern.compile("\\bnull\\b", F);
     private static final Pattern LISTS = Pattern.compile("\\b(in|values?)(?:[\\s,]*\\([\\s?,]*\\))+", F);
     private static final Pattern UNION = Pattern.compile("\\b(select\\s.*?)(?:(\\sunion(?:\\sall)?)\\s\\1)+", F);
@@ -55,52 +53,153 @@ public final class Fingerprint {
      * @return the fingerprint, one char per byte
      */
     public static String of(String query) {
-        if (MYSQLDUMP.matcher(query).lookingAt()) {
+        // Each rule runs only when its text can occur: the result is the same, the common query is several times faster.
+        if (query.startsWith("SELECT /*!40001 SQL_NO_CACHE */ * FROM `")) {
             return "mysqldump";
         }
-        if (PERCONA_TOOLKIT.matcher(query).find()) {
+        boolean comment = query.contains("/*");
+        if (comment && PERCONA_TOOLKIT.matcher(query).find()) {
             return "percona-toolkit";
         }
         if (query.startsWith("administrator command: ")) {
             return query;
         }
-        Matcher call = CALL.matcher(query);
-        if (call.lookingAt()) {
-            return lowerAscii(call.group(1));
+        if (firstNonSpaceIs(query, 'c')) {
+            Matcher call = CALL.matcher(query);
+            if (call.lookingAt()) {
+                return lowerAscii(call.group(1));
+            }
         }
         String q = query;
-        Matcher insert = MULTI_INSERT.matcher(q);
-        if (insert.lookingAt()) {
-            q = insert.group(1);
+        if (q.regionMatches(true, 0, "INSERT", 0, 6) || q.regionMatches(true, 0, "REPLACE", 0, 7)) {
+            Matcher insert = MULTI_INSERT.matcher(q);
+            if (insert.lookingAt()) {
+                q = insert.group(1);
+            }
         }
-        q = MULTI_LINE_COMMENT.matcher(q).replaceAll("");
-        q = ONE_LINE_COMMENT.matcher(q).replaceAll("");
-        Matcher use = USE.matcher(q);
-        if (use.find()) {
-            return use.replaceFirst("use ?");
+        if (comment) {
+            q = MULTI_LINE_COMMENT.matcher(q).replaceAll("");
         }
-        q = ESCAPED_QUOTE.matcher(q).replaceAll("");
-        q = DOUBLE_QUOTED.matcher(q).replaceAll("?");
-        q = SINGLE_QUOTED.matcher(q).replaceAll("?");
-        q = BOOLEAN.matcher(q).replaceAll("?");
-        q = NUMBER.matcher(q).replaceAll("?");
-        q = NUMBER_LEFTOVER.matcher(q).replaceAll("?");
+        if (q.contains("--") || q.indexOf('#') >= 0) {
+            q = ONE_LINE_COMMENT.matcher(q).replaceAll("");
+        }
+        if (q.regionMatches(true, 0, "use ", 0, 4)) {
+            Matcher use = USE.matcher(q);
+            if (use.find()) {
+                return use.replaceFirst("use ?");
+            }
+        }
+        if (q.indexOf('\\') >= 0) {
+            q = ESCAPED_QUOTE.matcher(q).replaceAll("");
+        }
+        if (q.indexOf('"') >= 0) {
+            q = DOUBLE_QUOTED.matcher(q).replaceAll("?");
+        }
+        if (q.indexOf('\'') >= 0) {
+            q = SINGLE_QUOTED.matcher(q).replaceAll("?");
+        }
+        if (containsIgnoreCase(q, "true") || containsIgnoreCase(q, "false")) {
+            q = BOOLEAN.matcher(q).replaceAll("?");
+        }
+        if (hasNumberStart(q)) {
+            q = NUMBER.matcher(q).replaceAll("?");
+            q = NUMBER_LEFTOVER.matcher(q).replaceAll("?");
+        }
         q = LEADING_SPACE.matcher(q).replaceFirst("");
         if (q.endsWith("\n")) {
             q = q.substring(0, q.length() - 1);
         }
-        q = SPACES.matcher(q).replaceAll(" ");
+        q = collapseSpaces(q);
         q = lowerAscii(q);
-        q = NULL.matcher(q).replaceAll("?");
-        q = LISTS.matcher(q).replaceAll("$1(?+)");
-        q = UNION.matcher(q).replaceAll("$1 /*repeat$2*/");
-        q = LIMIT.matcher(q).replaceFirst("limit ?");
-        Matcher orderBy = ORDER_BY.matcher(q);
-        if (orderBy.find()) {
-            int from = orderBy.end();
-            q = q.substring(0, from) + ASC.matcher(q.substring(from)).replaceAll("$1");
+        if (q.contains("null")) {
+            q = NULL.matcher(q).replaceAll("?");
+        }
+        if (q.indexOf('(') >= 0 && (q.contains("in") || q.contains("value"))) {
+            q = LISTS.matcher(q).replaceAll("$1(?+)");
+        }
+        if (q.contains("union")) {
+            q = UNION.matcher(q).replaceAll("$1 /*repeat$2*/");
+        }
+        if (q.contains("limit ?")) {
+            q = LIMIT.matcher(q).replaceFirst("limit ?");
+        }
+        if (containsIgnoreCase(q, "order by ")) {
+            Matcher orderBy = ORDER_BY.matcher(q);
+            if (orderBy.find()) {
+                int from = orderBy.end();
+                q = q.substring(0, from) + ASC.matcher(q.substring(from)).replaceAll("$1");
+            }
         }
         return q;
+    }
+
+    private static boolean firstNonSpaceIs(String s, char lower) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (!isSpace(c)) {
+                return c == lower || c == lower - 32;
+            }
+        }
+        return false;
+    }
+
+    private static boolean isSpace(char c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == 0x0b;
+    }
+
+    private static boolean hasNumberStart(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if ((c >= '0' && c <= '9') || c == '+' || c == '-') {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean containsIgnoreCase(String s, String lowerWord) {
+        int n = lowerWord.length();
+        for (int i = 0, last = s.length() - n; i <= last; i++) {
+            if (s.regionMatches(true, i, lowerWord, 0, n)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Perl's {@code tr[ \n\t\r\f][ ]s}: each run of these five characters becomes one space. */
+    private static String collapseSpaces(String s) {
+        int i = 0;
+        int n = s.length();
+        while (i < n) {
+            char c = s.charAt(i);
+            if (c == '\n' || c == '\t' || c == '\r' || c == '\f' || (c == ' ' && i + 1 < n && isTrSpace(s.charAt(i + 1)))) {
+                break;
+            }
+            i++;
+        }
+        if (i == n) {
+            return s;
+        }
+        StringBuilder sb = new StringBuilder(n).append(s, 0, i);
+        boolean inRun = false;
+        for (; i < n; i++) {
+            char c = s.charAt(i);
+            if (isTrSpace(c)) {
+                if (!inRun) {
+                    sb.append(' ');
+                    inRun = true;
+                }
+            } else {
+                sb.append(c);
+                inRun = false;
+            }
+        }
+        return sb.toString();
+    }
+
+    private static boolean isTrSpace(char c) {
+        return c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f';
     }
 
     /**

@@ -45,15 +45,11 @@ public final class SlowLogParser {
 
     private static final Pattern SERVER_HEADER = Pattern.compile(
             "(?:T[cC][pP]\\s[pP]ort:\\s+\\d+|[/A-Z].*mysqld,\\sVersion.*(?:started\\swith:|embedded\\slibrary)|Time\\s+Id\\s+Command)", F);
-    private static final Pattern META = Pattern.compile("(?:#|use |SET (?:last_insert_id|insert_id|timestamp))", F);
     private static final Pattern TIME = Pattern.compile("# Time: ((?:[0-9: ]{15})|(?:[-0-9: T]{19}))", F);
     private static final Pattern USER_HOST = Pattern.compile(
             "# User@Host: ([^\\[]+|\\[[^\\[]+\\]).*?@ (\\S*) \\[(.*)\\]\\s*(?:Id:\\s*(\\d+))?", F);
-    private static final Pattern ADMIN = Pattern.compile("# (?:administrator command:.*)$", F);
-    private static final Pattern ATTRIBUTE_LINE = Pattern.compile("# +[A-Z][A-Za-z_]+: \\S+", F);
     private static final Pattern EMPTY_SCHEMA = Pattern.compile("Schema:\\s+\\w+: ", F);
     private static final Pattern EMPTY_SCHEMA_FIX = Pattern.compile("Schema:\\s+", F);
-    private static final Pattern PAIR = Pattern.compile("(\\w+):\\s+(\\S+|\\Z)", F);
     private static final Pattern USE = Pattern.compile("use ([^;]+)", F);
     private static final Pattern SET = Pattern.compile("SET\\s+([^;]*)", F);
     private static final Pattern SET_SPLIT = Pattern.compile(",|\\s*=\\s*", F);
@@ -166,7 +162,7 @@ public final class SlowLogParser {
             if (source.wasCut()) {
                 problem(no, "line longer than " + MAX_LINE + " bytes; cut");
             }
-            if (SERVER_HEADER.matcher(line).lookingAt()) {
+            if (maybeServerHeader(line) && SERVER_HEADER.matcher(line).lookingAt()) {
                 if (line.contains("MariaDB")) {
                     mariaDbHint = true;
                 }
@@ -233,12 +229,12 @@ public final class SlowLogParser {
             int nl = text.indexOf('\n', start);
             int end = nl < 0 ? len : nl;
             String line = text.substring(start, end);
-            if (!META.matcher(line).lookingAt()) {
+            if (!isMeta(line)) {
                 arg = text.substring(start);
                 break;
             }
             Matcher m;
-            if (!gotTs && (m = TIME.matcher(line)).lookingAt()) {
+            if (!gotTs && line.startsWith("# Time: ") && (m = TIME.matcher(line)).lookingAt()) {
                 gotTs = true;
                 timeText = line.substring(8).trim();
                 props.put("ts", m.group(1));
@@ -247,19 +243,19 @@ public final class SlowLogParser {
                     userHost(uh, props);
                     gotUh = true;
                 }
-            } else if (!gotUh && (m = USER_HOST.matcher(line)).find()) {
+            } else if (!gotUh && line.contains("# User@Host: ") && (m = USER_HOST.matcher(line)).find()) {
                 userHost(m, props);
                 gotUh = true;
-            } else if (!gotAc && ADMIN.matcher(line).lookingAt()) {
+            } else if (!gotAc && line.startsWith("# administrator command:")) {
                 arg = line.replaceFirst("^#\\s+", "");
                 props.put("cmd", "Admin");
                 gotAc = true;
-            } else if (ATTRIBUTE_LINE.matcher(line).lookingAt()) {
+            } else if (isAttributeLine(line)) {
                 attributes(line, props);
-            } else if (!gotDb && (m = USE.matcher(line)).lookingAt()) {
+            } else if (!gotDb && line.startsWith("use ") && (m = USE.matcher(line)).lookingAt()) {
                 props.put("use", m.group(1));
                 gotDb = true;
-            } else if (!gotSet && (m = SET.matcher(line)).lookingAt()) {
+            } else if (!gotSet && line.startsWith("SET") && (m = SET.matcher(line)).lookingAt()) {
                 String[] parts = SET_SPLIT.split(m.group(1), -1);
                 for (int k = 0; k + 1 < parts.length; k += 2) {
                     props.put(parts[k], parts[k + 1]);
@@ -334,23 +330,101 @@ public final class SlowLogParser {
         }
     }
 
+    /** The {@code ^(?:#|use |SET (?:last_insert_id|insert_id|timestamp))} test of pt, without a regex. */
+    private static boolean isMeta(String line) {
+        return line.startsWith("#") || line.startsWith("use ") || (line.startsWith("SET ")
+                && (line.startsWith("last_insert_id", 4) || line.startsWith("insert_id", 4) || line.startsWith("timestamp", 4)));
+    }
+
+    /** A cheap pre-test for {@link #SERVER_HEADER}: a line starting with T, or with / or a capital and naming mysqld. */
+    private static boolean maybeServerHeader(String line) {
+        if (line.isEmpty()) {
+            return false;
+        }
+        char c = line.charAt(0);
+        return c == 'T' || ((c == '/' || (c >= 'A' && c <= 'Z')) && line.contains("mysqld,"));
+    }
+
+    /** pt's {@code ^# +[A-Z][A-Za-z_]+: \S+} test, without a regex. */
+    private static boolean isAttributeLine(String line) {
+        int n = line.length();
+        if (n < 2 || line.charAt(0) != '#' || line.charAt(1) != ' ') {
+            return false;
+        }
+        int i = 1;
+        while (i < n && line.charAt(i) == ' ') {
+            i++;
+        }
+        if (i >= n || line.charAt(i) < 'A' || line.charAt(i) > 'Z') {
+            return false;
+        }
+        int nameStart = ++i;
+        while (i < n && (isLetter(line.charAt(i)) || line.charAt(i) == '_')) {
+            i++;
+        }
+        return i > nameStart && i + 2 < n && line.charAt(i) == ':' && line.charAt(i + 1) == ' ' && !isSpace(line.charAt(i + 2));
+    }
+
+    private static boolean isLetter(char c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+    }
+
+    private static boolean isWord(char c) {
+        return isLetter(c) || (c >= '0' && c <= '9') || c == '_';
+    }
+
+    private static boolean isSpace(char c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == 0x0b;
+    }
+
+    /**
+     * Reads the {@code Name: value} pairs of a header line as pt does with {@code (\w+):\s+(\S+|\Z)}, without a regex;
+     * a line with a single pair keeps its whole value (TiDB's Plan, Index_names, Stats...), spaces included.
+     */
     private static void attributes(String line, Map<String, String> props) {
-        if (EMPTY_SCHEMA.matcher(line).find()) {
+        if (line.contains("Schema:") && EMPTY_SCHEMA.matcher(line).find()) {
             line = EMPTY_SCHEMA_FIX.matcher(line).replaceFirst("");
         }
-        Matcher pair = PAIR.matcher(line);
+        int n = line.length();
         int found = 0;
         String firstKey = null;
         int firstValueStart = 0;
-        while (pair.find()) {
-            if (found++ == 0) {
-                firstKey = pair.group(1);
-                firstValueStart = pair.start(2);
+        int i = 0;
+        while (i < n) {
+            int colon = line.indexOf(':', i);
+            if (colon < 0) {
+                break;
             }
-            props.put(pair.group(1), pair.group(2));
+            int keyStart = colon;
+            while (keyStart > i && isWord(line.charAt(keyStart - 1))) {
+                keyStart--;
+            }
+            int v = colon + 1;
+            int spaces = v;
+            while (spaces < n && isSpace(line.charAt(spaces))) {
+                spaces++;
+            }
+            if (keyStart == colon || spaces == v) {
+                i = colon + 1;
+                continue;
+            }
+            int end = spaces;
+            while (end < n && !isSpace(line.charAt(end))) {
+                end++;
+            }
+            if (end == spaces && spaces < n) {
+                i = colon + 1;
+                continue;
+            }
+            String key = line.substring(keyStart, colon);
+            if (found++ == 0) {
+                firstKey = key;
+                firstValueStart = spaces;
+            }
+            props.put(key, line.substring(spaces, end));
+            i = end;
         }
         if (found == 1) {
-            // One attribute on the line (TiDB's Plan, Index_names, Stats...): keep its whole value, spaces included.
             props.put(firstKey, line.substring(firstValueStart).trim());
         }
     }
