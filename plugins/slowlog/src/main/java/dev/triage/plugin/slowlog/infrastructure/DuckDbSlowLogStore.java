@@ -32,7 +32,7 @@ public final class DuckDbSlowLogStore implements SlowLogStore {
                 st.execute(SlowLogSchema.CREATE_FILES);
             }
             for (Path f : files) {
-                var r = SlowLogLoader.load(conn, "digest", f, context, p -> { });
+                var r = SlowLogLoader.load(conn, "digest", f, false, context, p -> { });
                 if (r.problemCount() > 0) {
                     LOG.warn("{}: {} entries or lines skipped or cut, first: {}", f, r.problemCount(), r.problems().get(0));
                 }

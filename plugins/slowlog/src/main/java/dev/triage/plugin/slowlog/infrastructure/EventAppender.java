@@ -16,10 +16,12 @@ final class EventAppender implements AutoCloseable {
     private final String importId;
     private final String file;
     private final String format;
+    private final boolean attributes;
     private long rows;
 
-    EventAppender(Connection connection, String importId, String file, SlowLogFormat format) throws SQLException {
+    EventAppender(Connection connection, String importId, String file, SlowLogFormat format, boolean attributes) throws SQLException {
         this.format = format.name();
+        this.attributes = attributes;
         DuckDBConnection duck = connection instanceof DuckDBConnection d ? d : connection.unwrap(DuckDBConnection.class);
         this.appender = duck.createAppender(DuckDBConnection.DEFAULT_SCHEMA, SlowLogSchema.EVENTS);
         this.importId = importId;
@@ -49,7 +51,11 @@ final class EventAppender implements AutoCloseable {
         text(e.fingerprint());
         text(e.statement());
         appender.append((long) e.statement().length());
-        appender.append(e.attributes());
+        if (attributes) {
+            appender.append(e.attributes());
+        } else {
+            appender.appendNull();
+        }
         appender.endRow();
         rows++;
     }

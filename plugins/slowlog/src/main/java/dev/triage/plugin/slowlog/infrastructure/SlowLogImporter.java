@@ -22,7 +22,7 @@ public final class SlowLogImporter implements FileImporter {
 
     @Override
     public void importFile(Path file, ImportSession session) throws Exception {
-        var result = SlowLogLoader.load(session.connection(), session.importId(), file, session.context(),
+        var result = SlowLogLoader.load(session.connection(), session.importId(), file, true, session.context(),
                 p -> session.skip(p.toString()));
         session.addRows(result.events());
     }
