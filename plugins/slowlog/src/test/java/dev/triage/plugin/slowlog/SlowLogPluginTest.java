@@ -107,6 +107,18 @@ class SlowLogPluginTest {
     }
 
     @Test
+    void reportsSkippedLinesWithFileAndLineAndKeepsTheRest() throws Exception {
+        Path slow = Files.writeString(home.resolve("damaged.log"), LOG.replace("use shop;", "use shop;\n\u0000\u0001junk"));
+        try (Kernel kernel = TestKernels.create(home.resolve("app"), Duration.ofSeconds(10)).startPlugins()) {
+            Case c = kernel.cases().create(home.resolve("case"), "demo");
+            ImportSummary s = kernel.imports().importFiles(c, List.of(slow)).result().get();
+            assertThat(s.rows()).isEqualTo(5);
+            assertThat(s.skipped()).isEqualTo(1);
+            assertThat(s.warnings()).containsExactly("damaged.log line 5: binary or control bytes; line skipped");
+        }
+    }
+
+    @Test
     void digestsFilesWithoutACaseAsTheCliDoes() throws Exception {
         Path plain = Files.writeString(home.resolve("a.log"), LOG);
         Path gz = home.resolve("b.log.gz");

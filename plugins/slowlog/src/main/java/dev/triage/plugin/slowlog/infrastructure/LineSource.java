@@ -26,6 +26,7 @@ final class LineSource implements AutoCloseable {
     private boolean cut;
     private boolean garbage;
     private int lastByte = -1;
+    private int byteBeforeLast = -1;
     private long number;
 
     private LineSource(InputStream raw, int maxLine) throws IOException {
@@ -48,7 +49,7 @@ final class LineSource implements AutoCloseable {
     }
 
     /**
-     * Reads the next line without its {@code \n} (a {@code \r} stays, as pt-query-digest keeps it).
+     * Reads the next line without its {@code \n} or {@code \r\n} (a lone {@code \r} stays, as pt-query-digest keeps it).
      *
      * @return the line, or null at the end of the input
      */
@@ -57,6 +58,7 @@ final class LineSource implements AutoCloseable {
         cut = false;
         garbage = false;
         lastByte = -1;
+        byteBeforeLast = -1;
         while (true) {
             if (pos == end) {
                 end = in.read(buf, 0, buf.length);
@@ -77,6 +79,7 @@ final class LineSource implements AutoCloseable {
             }
             int n = pos - start;
             if (n > 0) {
+                byteBeforeLast = n > 1 ? buf[pos - 2] & 0xff : lastByte;
                 lastByte = buf[pos - 1] & 0xff;
             }
             for (int i = start; i < pos; i++) {
@@ -104,6 +107,13 @@ final class LineSource implements AutoCloseable {
                 pos++;
                 lastHadNewline = true;
                 number++;
+                if (lastByte == '\r') {
+                    // CRLF: pt-query-digest would see no entry boundary at all and merge the whole log into one entry.
+                    if (!cut && len > 0) {
+                        len--;
+                    }
+                    lastByte = byteBeforeLast;
+                }
                 return new String(line, 0, len, StandardCharsets.ISO_8859_1);
             }
         }

@@ -180,6 +180,15 @@ class SlowLogParserTest {
     }
 
     @Test
+    void readsCrlfLogsLikeTheirLfTwins() throws IOException {
+        List<SlowQueryEvent> lf = new ArrayList<>();
+        List<SlowQueryEvent> crlf = new ArrayList<>();
+        parse(MYSQL57 + PERCONA, lf);
+        parse((MYSQL57 + PERCONA).replace("\n", "\r\n"), crlf);
+        assertThat(crlf).hasSize(4).isEqualTo(lf);
+    }
+
+    @Test
     void anEmptyFileHasNoEvents() throws IOException {
         List<SlowQueryEvent> events = new ArrayList<>();
         assertThat(parse("", events).events()).isZero();
