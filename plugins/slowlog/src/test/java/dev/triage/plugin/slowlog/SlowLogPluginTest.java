@@ -135,6 +135,8 @@ class SlowLogPluginTest {
             assertThat(rows).singleElement().satisfies(r -> {
                 assertThat(r.fingerprint()).isEqualTo("update customers set seen = now() where id = ?");
                 assertThat(r.count()).isEqualTo(6);
+                assertThat(r.sample()).isEqualTo("UPDATE customers SET seen = NOW() WHERE id = 19");
+                assertThat(r.queryTime().sum()).isCloseTo(1.2, org.assertj.core.data.Offset.offset(1e-9));
             });
             @SuppressWarnings("unchecked")
             List<DigestRow> single = (List<DigestRow>) kernel.commands().executeText("slowlog.digest",

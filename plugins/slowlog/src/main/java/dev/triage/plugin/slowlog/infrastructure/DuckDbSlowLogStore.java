@@ -65,7 +65,7 @@ public final class DuckDbSlowLogStore implements SlowLogStore {
                 + stats("query_time", "qt") + ", " + stats("lock_time", "lt") + ", "
                 + stats("rows_sent", "rs") + ", " + stats("rows_examined", "re") + ", "
                 + "min(ts) AS first_seen, max(ts) AS last_seen, "
-                + "arg_max(statement, coalesce(query_time, -1)) AS sample "
+                + "arg_max(statement, coalesce(query_time, -1)) FILTER (WHERE statement IS NOT NULL) AS sample "
                 + "FROM " + SlowLogSchema.EVENTS + " GROUP BY checksum "
                 + "ORDER BY " + order + " DESC NULLS LAST, calls DESC, checksum LIMIT ?";
         List<DigestRow> rows = new ArrayList<>();

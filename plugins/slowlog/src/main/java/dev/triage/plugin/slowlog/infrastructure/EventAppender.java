@@ -6,6 +6,8 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
+import java.util.HashMap;
+import java.util.Map;
 import org.duckdb.DuckDBAppender;
 import org.duckdb.DuckDBConnection;
 
@@ -16,12 +18,21 @@ final class EventAppender implements AutoCloseable {
     private final String importId;
     private final String file;
     private final String format;
-    private final boolean attributes;
+    private final boolean full;
+    /** In lean mode: the longest query time seen so far per class, to keep only the statements that can be samples. */
+    private final Map<String, Double> slowest = new HashMap<>();
     private long rows;
 
-    EventAppender(Connection connection, String importId, String file, SlowLogFormat format, boolean attributes) throws SQLException {
+    /**
+     * Opens an appender on the events table.
+     *
+     * @param full true to keep every row whole (a case); false for a one-off digest, which keeps no attributes, the
+     *     fingerprint only on a class's first row and the statement only on rows slower than all before them in
+     *     their class, enough for the digest's sample and far smaller
+     */
+    EventAppender(Connection connection, String importId, String file, SlowLogFormat format, boolean full) throws SQLException {
         this.format = format.name();
-        this.attributes = attributes;
+        this.full = full;
         DuckDBConnection duck = connection instanceof DuckDBConnection d ? d : connection.unwrap(DuckDBConnection.class);
         this.appender = duck.createAppender(DuckDBConnection.DEFAULT_SCHEMA, SlowLogSchema.EVENTS);
         this.importId = importId;
@@ -48,10 +59,22 @@ final class EventAppender implements AutoCloseable {
         text(e.db());
         number(e.threadId());
         text(e.checksum());
-        text(e.fingerprint());
-        text(e.statement());
+        if (full) {
+            text(e.fingerprint());
+            text(e.statement());
+        } else {
+            double qt = e.queryTime() == null ? -1 : e.queryTime();
+            Double before = slowest.get(e.checksum());
+            text(before == null ? e.fingerprint() : null);
+            if (before == null || qt > before) {
+                slowest.put(e.checksum(), qt);
+                text(e.statement());
+            } else {
+                appender.appendNull();
+            }
+        }
         appender.append((long) e.statement().length());
-        if (attributes) {
+        if (full) {
             appender.append(e.attributes());
         } else {
             appender.appendNull();

@@ -22,16 +22,16 @@ final class SlowLogLoader {
     /**
      * Loads one file.
      *
-     * @param attributes whether to store each event's other attributes (a case keeps them; a one-off digest does not)
+     * @param full whether to store each event whole (a case does; a one-off digest keeps only what it needs)
      * @return the parse result
      */
-    static SlowLogParser.Result load(Connection conn, String importId, Path file, boolean attributes, TaskContext context,
+    static SlowLogParser.Result load(Connection conn, String importId, Path file, boolean full, TaskContext context,
             Consumer<ParseProblem> problems) throws IOException, SQLException {
         SlowLogFormat format = SlowLogSniffer.sniff(file);
         String name = file.getFileName().toString();
         double size = Math.max(1, Files.size(file));
         SlowLogParser.Result result;
-        try (EventAppender appender = new EventAppender(conn, importId, name, format, attributes);
+        try (EventAppender appender = new EventAppender(conn, importId, name, format, full);
              InputStream in = Files.newInputStream(file)) {
             result = SlowLogParser.parse(in, name, e -> {
                 try {
