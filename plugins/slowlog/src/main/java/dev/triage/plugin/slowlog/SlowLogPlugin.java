@@ -2,16 +2,20 @@ package dev.triage.plugin.slowlog;
 
 import dev.triage.core.cases.SchemaMigrations;
 import dev.triage.core.command.CommandSpec;
+import dev.triage.core.i18n.Messages;
 import dev.triage.core.imports.FileImporter;
 import dev.triage.core.plugin.Plugin;
 import dev.triage.core.plugin.PluginContext;
 import dev.triage.core.plugin.PluginDescriptor;
+import dev.triage.core.report.ReportContributor;
 import dev.triage.plugin.slowlog.application.CaseDigestArgs;
 import dev.triage.plugin.slowlog.application.DigestArgs;
 import dev.triage.plugin.slowlog.application.SlowLogDigests;
+import dev.triage.plugin.slowlog.application.SlowLogReport;
 import dev.triage.plugin.slowlog.infrastructure.DuckDbSlowLogStore;
 import dev.triage.plugin.slowlog.infrastructure.SlowLogImporter;
 import dev.triage.plugin.slowlog.infrastructure.SlowLogSchema;
+import java.util.stream.Stream;
 
 /** Built-in plugin that parses, fingerprints and digests MySQL, Percona Server, MariaDB and TiDB slow query logs. */
 public final class SlowLogPlugin implements Plugin {
@@ -26,14 +30,17 @@ public final class SlowLogPlugin implements Plugin {
 
     @Override
     public void init(PluginContext context) {
-        SlowLogDigests digests = new SlowLogDigests(new DuckDbSlowLogStore(), context.cases());
+        Messages messages = context.messages("dev.triage.plugin.slowlog.messages");
+        DuckDbSlowLogStore store = new DuckDbSlowLogStore();
+        SlowLogDigests digests = new SlowLogDigests(store, context.cases());
         context.register(SchemaMigrations.class, SlowLogSchema.MIGRATIONS);
         context.register(FileImporter.class, new SlowLogImporter());
-        context.command(new CommandSpec<>("slowlog.digest", "Digest slow logs",
-                "Ranks the query classes of slow log files (no case needed): files=a.log [files=b.log.gz] [limit=20] [order=sum|max|avg|p95|count].",
-                DigestArgs.class), digests::digestFiles);
-        context.command(new CommandSpec<>("slowlog.case-digest", "Digest the case's slow logs",
-                "Ranks the query classes of the slow logs imported into the current case: [limit=20] [order=sum|max|avg|p95|count].",
-                CaseDigestArgs.class), (args, ctx) -> digests.digestCase(args));
+        context.register(ReportContributor.class, new SlowLogReport(store, new SlowLogReport.Titles(messages.get("report.top"),
+                messages.get("report.sample"), Stream.of("rank", "id", "time", "share", "calls", "avg", "p95", "max", "fingerprint")
+                        .map(c -> messages.get("column." + c)).toList())));
+        context.command(new CommandSpec<>("slowlog.digest", messages.get("command.digest.title"),
+                messages.get("command.digest.description"), DigestArgs.class), digests::digestFiles);
+        context.command(new CommandSpec<>("slowlog.case-digest", messages.get("command.case-digest.title"),
+                messages.get("command.case-digest.description"), CaseDigestArgs.class), (args, ctx) -> digests.digestCase(args));
     }
 }

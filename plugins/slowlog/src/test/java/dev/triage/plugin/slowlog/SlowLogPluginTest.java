@@ -6,8 +6,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.triage.core.cases.Case;
 import dev.triage.core.cases.ImportSummary;
 import dev.triage.core.kernel.Kernel;
+import dev.triage.core.report.Block;
+import dev.triage.core.report.ReportRequest;
+import dev.triage.core.report.ReportSection;
 import dev.triage.core.task.TaskContext;
 import dev.triage.plugin.slowlog.application.DigestRow;
+import dev.triage.plugin.slowlog.domain.Fingerprint;
 import dev.triage.testkit.TestKernels;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -17,6 +21,7 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -103,6 +108,27 @@ class SlowLogPluginTest {
             assertThat(top.firstSeen()).isEqualTo("2024-03-01T10:00:00Z");
             assertThat(top.lastSeen()).isEqualTo("2024-03-01T10:00:05Z");
             assertThat(top.sample()).isEqualTo("SELECT * FROM orders WHERE customer_id = 17");
+        }
+    }
+
+    @Test
+    void contributesTheTopClassesToTheCaseReport() throws Exception {
+        Path slow = Files.writeString(home.resolve("slow.log"), LOG);
+        try (Kernel kernel = TestKernels.create(home.resolve("app"), Duration.ofSeconds(10)).startPlugins()) {
+            Case c = kernel.cases().create(home.resolve("case"), "demo");
+            String id = Fingerprint.checksum("select * from orders where customer_id = ?");
+            // Found by content, not by title: the titles follow the machine's language.
+            java.util.function.Predicate<ReportSection> slowlog = s -> !s.blocks().isEmpty() && s.blocks().get(0) instanceof Block.Table t
+                    && t.headers().size() == 9 && !t.rows().isEmpty() && t.rows().get(0).get(1).equals(id);
+            assertThat(kernel.reports().build("demo", new ReportRequest(c, Instant.now())).sections()).noneMatch(slowlog);
+            kernel.imports().importFiles(c, List.of(slow)).result().get();
+            var report = kernel.reports().build("demo", new ReportRequest(c, Instant.now()));
+            ReportSection section = report.sections().stream().filter(slowlog).findFirst().orElseThrow();
+            Block.Table table = (Block.Table) section.blocks().get(0);
+            assertThat(table.rows()).hasSize(2);
+            assertThat(table.rows().get(0)).containsExactly("1", id, "3.000000", "83.3%", "2", "1.500000", "1.950000", "2.000000",
+                    "select * from orders where customer_id = ?");
+            assertThat(section.blocks()).contains(new Block.CodeBlock("sql", "SELECT * FROM orders WHERE customer_id = 17"));
         }
     }
 
