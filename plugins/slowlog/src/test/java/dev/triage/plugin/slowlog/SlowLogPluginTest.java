@@ -82,6 +82,8 @@ class SlowLogPluginTest {
             ImportSummary s = kernel.imports().importFiles(c, List.of(slow)).result().get();
             assertThat(s.rows()).isEqualTo(5);
             assertThat(s.skipped()).isZero();
+            assertThat(s.files()).isEqualTo(1);
+            assertThat(c.sources().resolve(s.importId()).resolve("slow.log")).hasSameTextualContentAs(slow);
             try (Connection conn = c.newConnection(); Statement st = conn.createStatement();
                  ResultSet rs = st.executeQuery("SELECT count(*), count(DISTINCT checksum), sum(rows_examined), min(ts)::VARCHAR,"
                          + " any_value(format), max(attributes['ip']) FROM slowlog_events")) {
@@ -172,6 +174,23 @@ class SlowLogPluginTest {
                     .hasMessageContaining("missing.log");
             assertThatThrownBy(() -> kernel.commands().executeText("slowlog.digest",
                     Map.of("files", plain.toString(), "order", "bogus"), NONE)).hasMessageContaining("bogus");
+        }
+    }
+
+    @Test
+    void cutsLongSamples() throws Exception {
+        String longIn = "SELECT * FROM t WHERE id IN (" + "1,".repeat(3000) + "1)";
+        Path slow = Files.writeString(home.resolve("long.log"), "# Time: 2024-03-01T10:00:00Z\n# User@Host: a[a] @ h []\n"
+                + "# Query_time: 1.0  Lock_time: 0.0 Rows_sent: 0  Rows_examined: 0\n" + longIn + ";\n");
+        try (Kernel kernel = TestKernels.create(home.resolve("app"), Duration.ofSeconds(10)).startPlugins()) {
+            @SuppressWarnings("unchecked")
+            List<DigestRow> rows = (List<DigestRow>) kernel.commands().executeText("slowlog.digest",
+                    Map.of("files", slow.toString()), NONE);
+            assertThat(rows).singleElement().satisfies(r -> {
+                assertThat(r.fingerprint()).isEqualTo("select * from t where id in(?+)");
+                assertThat(r.sample()).startsWith(longIn.substring(0, 4096)).endsWith(" /* ... " + (longIn.length() - 4096)
+                        + " more characters */");
+            });
         }
     }
 

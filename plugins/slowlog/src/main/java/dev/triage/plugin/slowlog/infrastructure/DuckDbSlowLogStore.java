@@ -32,7 +32,7 @@ public final class DuckDbSlowLogStore implements SlowLogStore {
                 st.execute(SlowLogSchema.CREATE_FILES);
             }
             for (Path f : files) {
-                var r = SlowLogLoader.load(conn, "digest", f, false, context, p -> { });
+                var r = SlowLogLoader.load(conn, "digest", f, f, false, context, p -> { });
                 if (r.problemCount() > 0) {
                     LOG.warn("{}: {} entries or lines skipped or cut, first: {}", f, r.problemCount(), r.problems().get(0));
                 }
@@ -76,11 +76,21 @@ public final class DuckDbSlowLogStore implements SlowLogStore {
                     rows.add(new DigestRow(rows.size() + 1, rs.getString("checksum"), rs.getString("fingerprint"),
                             rs.getLong("calls"), rs.getDouble("share"), stats(rs, "qt"), stats(rs, "lt"), stats(rs, "rs"),
                             stats(rs, "re"), time(rs.getObject("first_seen", LocalDateTime.class)), time(rs.getObject("last_seen", LocalDateTime.class)),
-                            rs.getString("sample")));
+                            cut(rs.getString("sample"))));
                 }
             }
         }
         return rows;
+    }
+
+    /** Samples longer than this are cut for display (a 50 MB multi-row INSERT is no sample to print). */
+    static final int MAX_SAMPLE = 4096;
+
+    private static String cut(String sample) {
+        if (sample == null || sample.length() <= MAX_SAMPLE) {
+            return sample;
+        }
+        return sample.substring(0, MAX_SAMPLE) + " /* ... " + (sample.length() - MAX_SAMPLE) + " more characters */";
     }
 
     private static String stats(String column, String prefix) {

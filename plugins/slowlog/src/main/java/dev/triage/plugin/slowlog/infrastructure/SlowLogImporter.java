@@ -22,7 +22,9 @@ public final class SlowLogImporter implements FileImporter {
 
     @Override
     public void importFile(Path file, ImportSession session) throws Exception {
-        var result = SlowLogLoader.load(session.connection(), session.importId(), file, true, session.context(),
+        // The case keeps its own copy (a DBA hands the case folder on; the server's log rotates away); rows name the copy.
+        Path copy = session.stage(file);
+        var result = SlowLogLoader.load(session.connection(), session.importId(), copy, file, true, session.context(),
                 p -> session.skip(p.toString()));
         session.addRows(result.events());
     }

@@ -22,10 +22,11 @@ final class SlowLogLoader {
     /**
      * Loads one file.
      *
+     * @param origin where the file came from, recorded with it (the staged copy of a case import has another path)
      * @param full whether to store each event whole (a case does; a one-off digest keeps only what it needs)
      * @return the parse result
      */
-    static SlowLogParser.Result load(Connection conn, String importId, Path file, boolean full, TaskContext context,
+    static SlowLogParser.Result load(Connection conn, String importId, Path file, Path origin, boolean full, TaskContext context,
             Consumer<ParseProblem> problems) throws IOException, SQLException {
         SlowLogFormat format = SlowLogSniffer.sniff(file);
         String name = file.getFileName().toString();
@@ -49,7 +50,7 @@ final class SlowLogLoader {
         try (PreparedStatement ps = conn.prepareStatement("INSERT INTO " + SlowLogSchema.FILES + " VALUES (?, ?, ?, ?, ?, ?, ?)")) {
             ps.setString(1, importId);
             ps.setString(2, name);
-            ps.setString(3, file.toAbsolutePath().toString());
+            ps.setString(3, origin.toAbsolutePath().toString());
             ps.setString(4, format.name());
             ps.setLong(5, result.events());
             ps.setLong(6, result.lines());
