@@ -110,6 +110,13 @@ class SlowLogPluginTest {
             assertThat(top.firstSeen()).isEqualTo("2024-03-01T10:00:00Z");
             assertThat(top.lastSeen()).isEqualTo("2024-03-01T10:00:05Z");
             assertThat(top.sample()).isEqualTo("SELECT * FROM orders WHERE customer_id = 17");
+            @SuppressWarnings("unchecked")
+            List<DigestRow> web2 = (List<DigestRow>) kernel.commands().executeText("slowlog.case-digest",
+                    Map.of("host", "web2", "order", "max"), NONE);
+            assertThat(web2).singleElement().satisfies(r -> {
+                assertThat(r.count()).isEqualTo(3);
+                assertThat(r.sample()).isEqualTo("UPDATE customers SET seen = NOW() WHERE id = 19");
+            });
         }
     }
 
@@ -170,11 +177,26 @@ class SlowLogPluginTest {
             List<DigestRow> single = (List<DigestRow>) kernel.commands().executeText("slowlog.digest",
                     Map.of("files", plain.toString()), NONE);
             assertThat(single).hasSize(2);
+            assertThat(digest(kernel, plain, Map.of("since", "2024-03-01T10:00:06Z"))).containsExactly("update:3");
+            assertThat(digest(kernel, plain, Map.of("until", "2024-03-01 10:00:06"))).containsExactly("select:2");
+            assertThat(digest(kernel, plain, Map.of("user", "app", "host", "web1"))).containsExactly("select:2");
+            assertThat(digest(kernel, plain, Map.of("minTime", "0.25", "order", "count"))).containsExactly("select:2", "update:1");
+            assertThat(digest(kernel, plain, Map.of("match", "CUSTOMERS"))).containsExactly("update:3");
+            assertThat(digest(kernel, plain, Map.of("db", "shop"))).containsExactly("select:2", "update:3");
+            assertThat(digest(kernel, plain, Map.of("db", "other"))).isEmpty();
             assertThatThrownBy(() -> kernel.commands().executeText("slowlog.digest", Map.of("files", "missing.log"), NONE))
                     .hasMessageContaining("missing.log");
             assertThatThrownBy(() -> kernel.commands().executeText("slowlog.digest",
                     Map.of("files", plain.toString(), "order", "bogus"), NONE)).hasMessageContaining("bogus");
         }
+    }
+
+    private static List<String> digest(Kernel kernel, Path file, Map<String, Object> filter) throws Exception {
+        Map<String, Object> args = new LinkedHashMap<>(filter);
+        args.put("files", file.toString());
+        @SuppressWarnings("unchecked")
+        List<DigestRow> rows = (List<DigestRow>) kernel.commands().executeText("slowlog.digest", args, NONE);
+        return rows.stream().map(r -> r.fingerprint().substring(0, 6) + ":" + r.count()).toList();
     }
 
     @Test

@@ -47,7 +47,7 @@ public final class SlowLogDigests {
             }
             files.add(p);
         }
-        return store.digestFiles(files, query(args.limit(), args.order()), context);
+        return store.digestFiles(files, query(args.limit(), args.order(), args.filter()), context);
     }
 
     /**
@@ -58,12 +58,12 @@ public final class SlowLogDigests {
      * @throws Exception when an argument is wrong or the case cannot be read
      */
     public List<DigestRow> digestCase(CaseDigestArgs args) throws Exception {
-        DigestQuery q = query(args == null ? null : args.limit(), args == null ? null : args.order());
+        DigestQuery q = args == null ? query(null, null, DigestFilter.ALL) : query(args.limit(), args.order(), args.filter());
         var c = cases.current();
         return c.isEmpty() ? List.of() : store.digestCase(c.get(), q);
     }
 
-    private static DigestQuery query(Integer limit, String order) {
-        return new DigestQuery(DigestOrder.parse(order), limit == null ? DEFAULT_LIMIT : limit);
+    private static DigestQuery query(Integer limit, String order, DigestFilter filter) {
+        return new DigestQuery(DigestOrder.parse(order), limit == null ? DEFAULT_LIMIT : limit, filter);
     }
 }

@@ -15,7 +15,8 @@ import java.util.Map;
  * @param rowsExamined rows read by the server; null when absent
  * @param user the account's user name; null when absent
  * @param host the client host (or IP when the host is empty); null when absent
- * @param db the default database ({@code use db;}, else {@code Schema}/{@code DB}); null when absent
+ * @param db the default database ({@code use db;}, else {@code Schema}/{@code DB}, else the last one seen earlier in the
+ *     file, as MySQL logs {@code use} only on a change and pt-query-digest inherits it); null when the file never says
  * @param threadId the connection id ({@code Id:}, {@code Thread_id} or TiDB's {@code Conn_ID}); null when absent
  * @param attributes every other {@code # Name: value} attribute, as logged
  * @param statement the statement text without its final semicolon

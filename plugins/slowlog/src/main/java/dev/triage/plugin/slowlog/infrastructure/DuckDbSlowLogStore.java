@@ -2,6 +2,7 @@ package dev.triage.plugin.slowlog.infrastructure;
 
 import dev.triage.core.cases.Case;
 import dev.triage.core.task.TaskContext;
+import dev.triage.plugin.slowlog.application.DigestFilter;
 import dev.triage.plugin.slowlog.application.DigestQuery;
 import dev.triage.plugin.slowlog.application.DigestRow;
 import dev.triage.plugin.slowlog.application.SlowLogStore;
@@ -60,17 +61,30 @@ public final class DuckDbSlowLogStore implements SlowLogStore {
             case P95 -> "qt_p95";
             case COUNT -> "calls";
         };
-        String sql = "SELECT checksum, any_value(fingerprint) AS fingerprint, count(*) AS calls, "
+        List<Object> params = new ArrayList<>();
+        // A one-off digest stores a class's fingerprint on its first row only, so names come from all rows, unfiltered.
+        String sql = "WITH names AS (SELECT checksum, any_value(fingerprint) AS fingerprint FROM " + SlowLogSchema.EVENTS
+                + " WHERE fingerprint IS NOT NULL GROUP BY checksum), "
+                + "classes AS (SELECT checksum, count(*) AS calls, "
                 + "coalesce(sum(query_time) / nullif(sum(sum(query_time)) OVER (), 0), 0) AS share, "
                 + stats("query_time", "qt") + ", " + stats("lock_time", "lt") + ", "
                 + stats("rows_sent", "rs") + ", " + stats("rows_examined", "re") + ", "
                 + "min(ts) AS first_seen, max(ts) AS last_seen, "
                 + "arg_max(statement, coalesce(query_time, -1)) FILTER (WHERE statement IS NOT NULL) AS sample "
-                + "FROM " + SlowLogSchema.EVENTS + " GROUP BY checksum "
-                + "ORDER BY " + order + " DESC NULLS LAST, calls DESC, checksum LIMIT ?";
+                + "FROM " + SlowLogSchema.EVENTS + where(query.filter(), params) + " GROUP BY checksum) "
+                + "SELECT * FROM classes JOIN names USING (checksum)"
+                + (query.filter().match() == null ? "" : " WHERE contains(lower(names.fingerprint), lower(?))")
+                + " ORDER BY " + order + " DESC NULLS LAST, calls DESC, checksum LIMIT ?";
+        if (query.filter().match() != null) {
+            params.add(query.filter().match());
+        }
         List<DigestRow> rows = new ArrayList<>();
         try (PreparedStatement ps = conn.prepareStatement(sql)) {
-            ps.setInt(1, query.limit());
+            int i = 1;
+            for (Object p : params) {
+                ps.setObject(i++, p);
+            }
+            ps.setInt(i, query.limit());
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     rows.add(new DigestRow(rows.size() + 1, rs.getString("checksum"), rs.getString("fingerprint"),
@@ -81,6 +95,35 @@ public final class DuckDbSlowLogStore implements SlowLogStore {
             }
         }
         return rows;
+    }
+
+    private static String where(DigestFilter f, List<Object> params) {
+        List<String> conditions = new ArrayList<>();
+        if (f.since() != null) {
+            conditions.add("ts >= ?");
+            params.add(LocalDateTime.ofInstant(f.since(), ZoneOffset.UTC));
+        }
+        if (f.until() != null) {
+            conditions.add("ts < ?");
+            params.add(LocalDateTime.ofInstant(f.until(), ZoneOffset.UTC));
+        }
+        if (f.db() != null) {
+            conditions.add("db = ?");
+            params.add(f.db());
+        }
+        if (f.user() != null) {
+            conditions.add("user_name = ?");
+            params.add(f.user());
+        }
+        if (f.host() != null) {
+            conditions.add("host = ?");
+            params.add(f.host());
+        }
+        if (f.minQueryTime() != null) {
+            conditions.add("query_time >= ?");
+            params.add(f.minQueryTime());
+        }
+        return conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions);
     }
 
     /** Samples longer than this are cut for display (a 50 MB multi-row INSERT is no sample to print). */

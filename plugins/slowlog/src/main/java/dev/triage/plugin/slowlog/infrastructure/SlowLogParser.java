@@ -67,6 +67,7 @@ public final class SlowLogParser {
     private long problemCount;
     private long events;
     private Instant lastTime;
+    private String lastDb;
     private SlowLogFormat format;
     private boolean mariaDbHint;
 
@@ -450,7 +451,13 @@ public final class SlowLogParser {
                 mariaDbHint = true;
             }
         }
+        // MySQL writes "use db" only when the database differs from the last one it logged; pt inherits it the same way.
         String db = props.getOrDefault("use", props.getOrDefault("Schema", props.get("DB")));
+        if (db == null || db.isEmpty()) {
+            db = lastDb;
+        } else {
+            lastDb = db;
+        }
         String thread = props.getOrDefault("Thread_id", props.getOrDefault("Id", props.get("Conn_ID")));
         Map<String, String> attributes = new HashMap<>();
         props.forEach((k, v) -> {

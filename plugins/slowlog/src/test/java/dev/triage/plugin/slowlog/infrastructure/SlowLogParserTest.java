@@ -107,6 +107,8 @@ class SlowLogParserTest {
         assertThat(first.fingerprint()).isEqualTo("select * from orders where id = ?");
         assertThat(events.get(1).fingerprint()).isEqualTo(first.fingerprint());
         assertThat(events.get(1).checksum()).isEqualTo(first.checksum());
+        assertThat(events.get(1).db()).as("inherited like pt-query-digest does").isEqualTo("shop");
+        assertThat(events.get(1).timestamp()).isEqualTo(Instant.parse("2020-05-01T10:00:01Z"));
         assertThat(events.get(2).statement()).isEqualTo("administrator command: Quit");
         assertThat(events.get(2).attributes()).containsEntry("ip", "");
     }
