@@ -1,6 +1,7 @@
 package dev.triage.plugin.slowlog.infrastructure;
 
 import java.io.BufferedInputStream;
+import java.io.EOFException;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -8,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.zip.GZIPInputStream;
+import java.util.zip.ZipException;
 
 /**
  * Reads a plain or gzip file (told apart by its magic bytes) line by line as byte-per-char text (ISO-8859-1), cutting
@@ -28,6 +30,7 @@ final class LineSource implements AutoCloseable {
     private int lastByte = -1;
     private int byteBeforeLast = -1;
     private long number;
+    private String brokenInput;
 
     private LineSource(InputStream raw, int maxLine) throws IOException {
         this.counter = new CountingStream(raw);
@@ -61,7 +64,7 @@ final class LineSource implements AutoCloseable {
         byteBeforeLast = -1;
         while (true) {
             if (pos == end) {
-                end = in.read(buf, 0, buf.length);
+                end = fill();
                 pos = 0;
                 if (end <= 0) {
                     end = 0;
@@ -122,6 +125,25 @@ final class LineSource implements AutoCloseable {
     /** Returns whether the last line returned was longer than the limit and was cut. */
     boolean wasCut() {
         return cut;
+    }
+
+    private int fill() throws IOException {
+        if (brokenInput != null) {
+            return -1;
+        }
+        try {
+            return in.read(buf, 0, buf.length);
+        } catch (EOFException | ZipException e) {
+            // A gzip file cut short or damaged (an interrupted copy): keep what was read, say what was lost.
+            brokenInput = "compressed data " + (e instanceof EOFException ? "ends early" : "is damaged (" + e.getMessage() + ")")
+                    + "; the rest of the file is lost";
+            return -1;
+        }
+    }
+
+    /** Returns why the input ended before its end (a damaged or cut gzip stream), or null when it did not. */
+    String brokenInput() {
+        return brokenInput;
     }
 
     /** Returns whether the last line returned, before any cut, ended with {@code ;}. */

@@ -188,6 +188,9 @@ public final class SlowLogParser {
             }
             previousEndsEntry = source.endedWithSemicolon();
         }
+        if (source.brokenInput() != null) {
+            problem(source.lineNumber(), source.brokenInput());
+        }
         chunk.last = true;
         chunk.endsWithNewline = source.lastHadNewline();
         if (pending != null) {

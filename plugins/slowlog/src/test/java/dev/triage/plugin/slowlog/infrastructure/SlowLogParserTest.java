@@ -182,6 +182,25 @@ class SlowLogParserTest {
     }
 
     @Test
+    void keepsWhatACutGzipFileHoldsAndSaysTheRestIsLost() throws IOException {
+        StringBuilder log = new StringBuilder();
+        for (int i = 0; i < 2000; i++) {
+            log.append("# Time: 071015 21:43:52\n# User@Host: root[root] @ localhost []\n")
+                    .append("# Query_time: 1  Lock_time: 0  Rows_sent: 1  Rows_examined: 0\nSELECT ").append(i * 7919 % 104729)
+                    .append(" FROM t").append(i % 13).append(";\n");
+        }
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (GZIPOutputStream gz = new GZIPOutputStream(bytes)) {
+            gz.write(log.toString().getBytes(StandardCharsets.UTF_8));
+        }
+        byte[] cut = java.util.Arrays.copyOf(bytes.toByteArray(), bytes.size() / 2);
+        List<SlowQueryEvent> events = new ArrayList<>();
+        var r = SlowLogParser.parse(new ByteArrayInputStream(cut), "cut.log.gz", events::add, n -> { });
+        assertThat(events).hasSizeBetween(100, 1999);
+        assertThat(r.problems()).extracting(p -> p.reason()).contains("compressed data ends early; the rest of the file is lost");
+    }
+
+    @Test
     void readsCrlfLogsLikeTheirLfTwins() throws IOException {
         List<SlowQueryEvent> lf = new ArrayList<>();
         List<SlowQueryEvent> crlf = new ArrayList<>();
