@@ -9,6 +9,7 @@ import dev.triage.core.plugin.PluginContext;
 import dev.triage.core.plugin.PluginDescriptor;
 import dev.triage.core.report.ReportContributor;
 import dev.triage.plugin.slowlog.application.CaseDigestArgs;
+import dev.triage.plugin.slowlog.application.CompareArgs;
 import dev.triage.plugin.slowlog.application.DigestArgs;
 import dev.triage.plugin.slowlog.application.SlowLogDigests;
 import dev.triage.plugin.slowlog.application.SlowLogReport;
@@ -40,6 +41,8 @@ public final class SlowLogPlugin implements Plugin {
                         .map(c -> messages.get("column." + c)).toList())));
         context.command(new CommandSpec<>("slowlog.digest", messages.get("command.digest.title"),
                 messages.get("command.digest.description"), DigestArgs.class), digests::digestFiles);
+        context.command(new CommandSpec<>("slowlog.compare", messages.get("command.compare.title"),
+                messages.get("command.compare.description"), CompareArgs.class), digests::compareFiles);
         context.command(new CommandSpec<>("slowlog.case-digest", messages.get("command.case-digest.title"),
                 messages.get("command.case-digest.description"), CaseDigestArgs.class), (args, ctx) -> digests.digestCase(args));
     }

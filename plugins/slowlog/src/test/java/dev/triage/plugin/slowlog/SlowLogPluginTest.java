@@ -10,6 +10,7 @@ import dev.triage.core.report.Block;
 import dev.triage.core.report.ReportRequest;
 import dev.triage.core.report.ReportSection;
 import dev.triage.core.task.TaskContext;
+import dev.triage.plugin.slowlog.application.CompareRow;
 import dev.triage.plugin.slowlog.application.DigestRow;
 import dev.triage.plugin.slowlog.domain.Fingerprint;
 import dev.triage.testkit.TestKernels;
@@ -197,6 +198,27 @@ class SlowLogPluginTest {
         @SuppressWarnings("unchecked")
         List<DigestRow> rows = (List<DigestRow>) kernel.commands().executeText("slowlog.digest", args, NONE);
         return rows.stream().map(r -> r.fingerprint().substring(0, 6) + ":" + r.count()).toList();
+    }
+
+    @Test
+    void comparesTwoSetsOfLogs() throws Exception {
+        Path before = Files.writeString(home.resolve("before.log"), LOG);
+        Path after = Files.writeString(home.resolve("after.log"), LOG.replace("UPDATE customers SET seen = NOW() WHERE id =",
+                "DELETE FROM sessions WHERE id =").replace("Query_time: 2.000000", "Query_time: 5.000000"));
+        try (Kernel kernel = TestKernels.create(home.resolve("app"), Duration.ofSeconds(10)).startPlugins()) {
+            @SuppressWarnings("unchecked")
+            List<CompareRow> rows = (List<CompareRow>) kernel.commands().executeText("slowlog.compare",
+                    Map.of("a", before.toString(), "b", after.toString()), NONE);
+            assertThat(rows).hasSize(3);
+            CompareRow first = rows.get(0);
+            assertThat(first.fingerprint()).isEqualTo("select * from orders where customer_id = ?");
+            assertThat(first.status()).isEqualTo(CompareRow.Status.REGRESSED);
+            assertThat(first.impact()).isCloseTo(3.0, org.assertj.core.data.Offset.offset(1e-9));
+            assertThat(first.p95B()).isGreaterThan(first.p95A());
+            assertThat(rows.subList(1, 3)).extracting(r -> r.status() + " " + r.fingerprint() + " " + r.countA() + "/" + r.countB())
+                    .containsExactlyInAnyOrder("GONE update customers set seen = now() where id = ? 3/0",
+                            "NEW delete from sessions where id = ? 0/3");
+        }
     }
 
     @Test

@@ -7,7 +7,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The digest use cases: rank the query classes of slow logs given as files, or of the current case. */
+/** The digest use cases: rank the query classes of slow logs given as files or of the current case, and compare two sets of files. */
 public final class SlowLogDigests {
 
     /** The number of classes returned when no limit is given. */
@@ -39,15 +39,39 @@ public final class SlowLogDigests {
         if (args == null || args.files() == null || args.files().isEmpty()) {
             throw new IllegalArgumentException("Give at least one slow log: files=slow.log");
         }
+        return store.digestFiles(paths(args.files()), query(args.limit(), args.order(), args.filter()), context);
+    }
+
+    /**
+     * Compares the classes of two sets of slow logs without a case: new, gone, regressed and improved classes, the
+     * biggest change of total time first.
+     *
+     * @param args the baseline files (a), the files to compare (b) and the limit
+     * @param context progress and cancellation
+     * @return the classes that changed most
+     * @throws Exception when an argument is wrong, a file is missing or cannot be read
+     */
+    public List<CompareRow> compareFiles(CompareArgs args, TaskContext context) throws Exception {
+        if (args == null || args.a() == null || args.a().isEmpty() || args.b() == null || args.b().isEmpty()) {
+            throw new IllegalArgumentException("Give the slow logs to compare: a=before.log b=after.log");
+        }
+        int limit = args.limit() == null ? DEFAULT_LIMIT : args.limit();
+        if (limit <= 0) {
+            throw new IllegalArgumentException("limit must be at least 1, not " + limit);
+        }
+        return store.compareFiles(paths(args.a()), paths(args.b()), limit, context);
+    }
+
+    private static List<Path> paths(List<String> names) {
         List<Path> files = new ArrayList<>();
-        for (String f : args.files()) {
+        for (String f : names) {
             Path p = Path.of(f);
             if (!Files.isRegularFile(p)) {
                 throw new IllegalArgumentException("No such file: " + p.toAbsolutePath());
             }
             files.add(p);
         }
-        return store.digestFiles(files, query(args.limit(), args.order(), args.filter()), context);
+        return files;
     }
 
     /**

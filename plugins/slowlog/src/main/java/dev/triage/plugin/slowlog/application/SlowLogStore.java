@@ -20,6 +20,18 @@ public interface SlowLogStore {
     List<DigestRow> digestFiles(List<Path> files, DigestQuery query, TaskContext context) throws Exception;
 
     /**
+     * Parses two sets of files into a temporary store and compares their classes.
+     *
+     * @param a the baseline slow logs
+     * @param b the slow logs to compare with the baseline
+     * @param limit how many classes to return, biggest absolute change of total time first
+     * @param context progress and cancellation
+     * @return the classes that changed most
+     * @throws Exception when a file cannot be read or the store fails
+     */
+    List<CompareRow> compareFiles(List<Path> a, List<Path> b, int limit, TaskContext context) throws Exception;
+
+    /**
      * Digests the slow-query events imported into a case.
      *
      * @param c the case

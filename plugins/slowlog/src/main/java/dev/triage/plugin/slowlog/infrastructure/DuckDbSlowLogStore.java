@@ -2,6 +2,7 @@ package dev.triage.plugin.slowlog.infrastructure;
 
 import dev.triage.core.cases.Case;
 import dev.triage.core.task.TaskContext;
+import dev.triage.plugin.slowlog.application.CompareRow;
 import dev.triage.plugin.slowlog.application.DigestFilter;
 import dev.triage.plugin.slowlog.application.DigestQuery;
 import dev.triage.plugin.slowlog.application.DigestRow;
@@ -40,6 +41,55 @@ public final class DuckDbSlowLogStore implements SlowLogStore {
             }
             return digest(conn, query);
         }
+    }
+
+    @Override
+    public List<CompareRow> compareFiles(List<Path> a, List<Path> b, int limit, TaskContext context) throws Exception {
+        try (Connection conn = DriverManager.getConnection("jdbc:duckdb:")) {
+            try (Statement st = conn.createStatement()) {
+                st.execute(SlowLogSchema.CREATE_EVENTS);
+                st.execute(SlowLogSchema.CREATE_FILES);
+            }
+            for (Path f : a) {
+                SlowLogLoader.load(conn, "a", f, f, false, context, p -> { });
+            }
+            for (Path f : b) {
+                SlowLogLoader.load(conn, "b", f, f, false, context, p -> { });
+            }
+            return compare(conn, limit);
+        }
+    }
+
+    /** Compares the classes of the rows imported as {@code a} with those imported as {@code b}, in SQL. */
+    static List<CompareRow> compare(Connection conn, int limit) throws SQLException {
+        String side = "SELECT checksum, count(*) AS n, coalesce(sum(query_time), 0)::DOUBLE AS total, "
+                + "quantile_cont(query_time, 0.95)::DOUBLE AS p95 FROM " + SlowLogSchema.EVENTS + " WHERE import_id = ? GROUP BY checksum";
+        String sql = "WITH names AS (SELECT checksum, any_value(fingerprint) AS fingerprint FROM " + SlowLogSchema.EVENTS
+                + " WHERE fingerprint IS NOT NULL GROUP BY checksum), a AS (" + side + "), b AS (" + side + ") "
+                + "SELECT checksum, names.fingerprint, coalesce(a.n, 0) AS n_a, coalesce(b.n, 0) AS n_b, "
+                + "coalesce(a.total, 0) AS total_a, coalesce(b.total, 0) AS total_b, a.p95 AS p95_a, b.p95 AS p95_b, "
+                + "coalesce(b.total, 0) - coalesce(a.total, 0) AS impact "
+                + "FROM a FULL OUTER JOIN b USING (checksum) JOIN names USING (checksum) "
+                + "ORDER BY abs(impact) DESC, checksum LIMIT ?";
+        List<CompareRow> rows = new ArrayList<>();
+        try (PreparedStatement ps = conn.prepareStatement(sql)) {
+            ps.setString(1, "a");
+            ps.setString(2, "b");
+            ps.setInt(3, limit);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    long na = rs.getLong("n_a");
+                    long nb = rs.getLong("n_b");
+                    double ta = rs.getDouble("total_a");
+                    double tb = rs.getDouble("total_b");
+                    Double pa = value(rs, "p95_a");
+                    Double pb = value(rs, "p95_b");
+                    rows.add(new CompareRow(rs.getString("checksum"), rs.getString("fingerprint"),
+                            CompareRow.Status.of(na, nb, ta, tb, pa, pb), na, nb, ta, tb, pa, pb, rs.getDouble("impact")));
+                }
+            }
+        }
+        return rows;
     }
 
     @Override
