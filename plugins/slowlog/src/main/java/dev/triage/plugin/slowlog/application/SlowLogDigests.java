@@ -1,0 +1,93 @@
+package dev.triage.plugin.slowlog.application;
+
+import dev.triage.core.cases.CaseService;
+import dev.triage.core.task.TaskContext;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The digest use cases: rank the query classes of slow logs given as files or of the current case, and compare two sets of files. */
+public final class SlowLogDigests {
+
+    /** The number of classes returned when no limit is given. */
+    public static final int DEFAULT_LIMIT = 20;
+
+    private final SlowLogStore store;
+    private final CaseService cases;
+
+    /**
+     * Creates the use cases.
+     *
+     * @param store where events are stored and digested
+     * @param cases the current-case service
+     */
+    public SlowLogDigests(SlowLogStore store, CaseService cases) {
+        this.store = store;
+        this.cases = cases;
+    }
+
+    /**
+     * Digests slow log files without a case.
+     *
+     * @param args the files, limit and order
+     * @param context progress and cancellation
+     * @return the top classes
+     * @throws Exception when an argument is wrong, a file is missing or cannot be read
+     */
+    public List<DigestRow> digestFiles(DigestArgs args, TaskContext context) throws Exception {
+        if (args == null || args.files() == null || args.files().isEmpty()) {
+            throw new IllegalArgumentException("Give at least one slow log: files=slow.log");
+        }
+        return store.digestFiles(paths(args.files()), query(args.limit(), args.order(), args.filter()), context);
+    }
+
+    /**
+     * Compares the classes of two sets of slow logs without a case: new, gone, regressed and improved classes, the
+     * biggest change of total time first.
+     *
+     * @param args the baseline files (a), the files to compare (b) and the limit
+     * @param context progress and cancellation
+     * @return the classes that changed most
+     * @throws Exception when an argument is wrong, a file is missing or cannot be read
+     */
+    public List<CompareRow> compareFiles(CompareArgs args, TaskContext context) throws Exception {
+        if (args == null || args.a() == null || args.a().isEmpty() || args.b() == null || args.b().isEmpty()) {
+            throw new IllegalArgumentException("Give the slow logs to compare: a=before.log b=after.log");
+        }
+        int limit = args.limit() == null ? DEFAULT_LIMIT : args.limit();
+        if (limit <= 0) {
+            throw new IllegalArgumentException("limit must be at least 1, not " + limit);
+        }
+        return store.compareFiles(paths(args.a()), paths(args.b()), limit, context);
+    }
+
+    private static List<Path> paths(List<String> names) {
+        List<Path> files = new ArrayList<>();
+        for (String f : names) {
+            Path p = Path.of(f);
+            if (!Files.isRegularFile(p)) {
+                throw new IllegalArgumentException("No such file: " + p.toAbsolutePath());
+            }
+            files.add(p);
+        }
+        return files;
+    }
+
+    /**
+     * Digests the slow-query events of the current case.
+     *
+     * @param args the limit and order
+     * @return the top classes, empty when no case is open or nothing was imported
+     * @throws Exception when an argument is wrong or the case cannot be read
+     */
+    public List<DigestRow> digestCase(CaseDigestArgs args) throws Exception {
+        DigestQuery q = args == null ? query(null, null, DigestFilter.ALL) : query(args.limit(), args.order(), args.filter());
+        var c = cases.current();
+        return c.isEmpty() ? List.of() : store.digestCase(c.get(), q);
+    }
+
+    private static DigestQuery query(Integer limit, String order, DigestFilter filter) {
+        return new DigestQuery(DigestOrder.parse(order), limit == null ? DEFAULT_LIMIT : limit, filter);
+    }
+}

@@ -1,0 +1,43 @@
+package dev.triage.plugin.slowlog.application;
+
+import dev.triage.core.cases.Case;
+import dev.triage.core.task.TaskContext;
+import java.nio.file.Path;
+import java.util.List;
+
+/** Where slow-query events are stored and digested (DuckDB in the infrastructure layer). */
+public interface SlowLogStore {
+
+    /**
+     * Parses files into a temporary store and digests them, without a case.
+     *
+     * @param files the slow logs, plain or gzip
+     * @param query the order and limit
+     * @param context progress and cancellation
+     * @return the top classes
+     * @throws Exception when a file cannot be read or the store fails
+     */
+    List<DigestRow> digestFiles(List<Path> files, DigestQuery query, TaskContext context) throws Exception;
+
+    /**
+     * Parses two sets of files into a temporary store and compares their classes.
+     *
+     * @param a the baseline slow logs
+     * @param b the slow logs to compare with the baseline
+     * @param limit how many classes to return, biggest absolute change of total time first
+     * @param context progress and cancellation
+     * @return the classes that changed most
+     * @throws Exception when a file cannot be read or the store fails
+     */
+    List<CompareRow> compareFiles(List<Path> a, List<Path> b, int limit, TaskContext context) throws Exception;
+
+    /**
+     * Digests the slow-query events imported into a case.
+     *
+     * @param c the case
+     * @param query the order and limit
+     * @return the top classes, empty when nothing was imported
+     * @throws Exception when the case database cannot be read
+     */
+    List<DigestRow> digestCase(Case c, DigestQuery query) throws Exception;
+}

@@ -1,0 +1,254 @@
+package dev.triage.plugin.slowlog.domain;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Query fingerprints and class ids compatible with pt-query-digest 3.2.1 ({@code QueryRewriter::fingerprint} and
+ * {@code make_checksum}), so that Triage's classes can be matched with pt-query-digest's and PMM's.
+ *
+ * <p>The rules work on raw bytes, as Perl does on a byte string: callers pass text decoded as ISO-8859-1 (one char per
+ * byte), only ASCII letters are folded, and the checksum is the MD5 of those bytes. Like pt, the rules are deliberately
+ * crude regular expressions (speed over parsing); keeping them identical is the point.
+ */
+public final class Fingerprint {
+
+    private static final int F = Pattern.UNIX_LINES;
+    private static final Pattern PERCONA_TOOLKIT = Pattern.compile("/\\*\\w+\\.\\w+:[0-9]/[0-9]\\*/", F);
+    private static final Pattern CALL = Pattern.compile("\\A\\s*(call\\s+\\S+)\\(", F | Pattern.CASE_INSENSITIVE);
+    private static final Pattern MULTI_INSERT = Pattern.compile(
+            "\\A((?:INSERT|REPLACE)(?: IGNORE)?\\s+INTO.+?VALUES\\s*\\(.*?\\))\\s*,\\s*\\(",
+            F | Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
+    /** Multi-line comments, but not version comments such as {@code /*!40001 ...}. */
+    private static final Pattern MULTI_LINE_COMMENT = Pattern.compile("/\\*[^!].*?\\*/", F | Pattern.DOTALL | Pattern.MULTILINE);
+    /** One-line comments, crude on purpose: up to the end of the line unless a quote follows. */
+    private static final Pattern ONE_LINE_COMMENT = Pattern.compile("(?:--|#)[^'\"\\r\\n]*(?=[\\r\\n]|\\Z)", F);
+    private static final Pattern USE = Pattern.compile("\\Ause \\S+\\Z", F | Pattern.CASE_INSENSITIVE);
+    private static final Pattern ESCAPED_QUOTE = Pattern.compile("\\\\[\"']", F);
+    private static final Pattern DOUBLE_QUOTED = Pattern.compile("\".*?\"", F | Pattern.DOTALL);
+    private static final Pattern SINGLE_QUOTED = Pattern.compile("'.*?'", F | Pattern.DOTALL);
+    private static final Pattern BOOLEAN = Pattern.compile("\\bfalse\\b|\\btrue\\b", F | Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
+    private static final Pattern NUMBER = Pattern.compile("[0-9+-][0-9a-f.xb+-]*", F);
+    private static final Pattern NUMBER_LEFTOVER = Pattern.compile("[xb.+-]\\?", F);
+    private static final Pattern LEADING_SPACE = Pattern.compile("\\A\\s+", F);
+    private static final Pattern NULL = Pattern.compile("\\bnull\\b", F);
+    private static final Pattern LISTS = Pattern.compile("\\b(in|values?)(?:[\\s,]*\\([\\s?,]*\\))+", F);
+    private static final Pattern UNION = Pattern.compile("\\b(select\\s.*?)(?:(\\sunion(?:\\sall)?)\\s\\1)+", F);
+    private static final Pattern LIMIT = Pattern.compile("\\blimit \\?(?:, ?\\?| offset \\?)?", F);
+    private static final Pattern ORDER_BY = Pattern.compile("\\bORDER BY ", F | Pattern.CASE_INSENSITIVE);
+    private static final Pattern ASC = Pattern.compile("\\G(.+?)\\s+ASC", F | Pattern.CASE_INSENSITIVE);
+
+    private Fingerprint() {
+    }
+
+    /**
+     * Abstracts a statement to its class: literals become {@code ?}, IN/VALUES lists collapse, comments go, whitespace
+     * collapses and letters fold to lower case, exactly as pt-query-digest 3.2.1 does.
+     *
+     * @param query the statement as logged, one char per byte (ISO-8859-1)
+     * @return the fingerprint, one char per byte
+     */
+    public static String of(String query) {
+        // Each rule runs only when its text can occur: the result is the same, the common query is several times faster.
+        if (query.startsWith("SELECT /*!40001 SQL_NO_CACHE */ * FROM `")) {
+            return "mysqldump";
+        }
+        boolean comment = query.contains("/*");
+        if (comment && PERCONA_TOOLKIT.matcher(query).find()) {
+            return "percona-toolkit";
+        }
+        if (query.startsWith("administrator command: ")) {
+            return query;
+        }
+        if (firstNonSpaceIs(query, 'c')) {
+            Matcher call = CALL.matcher(query);
+            if (call.lookingAt()) {
+                return lowerAscii(call.group(1));
+            }
+        }
+        String q = query;
+        if (q.regionMatches(true, 0, "INSERT", 0, 6) || q.regionMatches(true, 0, "REPLACE", 0, 7)) {
+            Matcher insert = MULTI_INSERT.matcher(q);
+            if (insert.lookingAt()) {
+                q = insert.group(1);
+            }
+        }
+        if (comment) {
+            q = MULTI_LINE_COMMENT.matcher(q).replaceAll("");
+        }
+        if (q.contains("--") || q.indexOf('#') >= 0) {
+            q = ONE_LINE_COMMENT.matcher(q).replaceAll("");
+        }
+        if (q.regionMatches(true, 0, "use ", 0, 4)) {
+            Matcher use = USE.matcher(q);
+            if (use.find()) {
+                return use.replaceFirst("use ?");
+            }
+        }
+        if (q.indexOf('\\') >= 0) {
+            q = ESCAPED_QUOTE.matcher(q).replaceAll("");
+        }
+        if (q.indexOf('"') >= 0) {
+            q = DOUBLE_QUOTED.matcher(q).replaceAll("?");
+        }
+        if (q.indexOf('\'') >= 0) {
+            q = SINGLE_QUOTED.matcher(q).replaceAll("?");
+        }
+        if (containsIgnoreCase(q, "true") || containsIgnoreCase(q, "false")) {
+            q = BOOLEAN.matcher(q).replaceAll("?");
+        }
+        if (hasNumberStart(q)) {
+            q = NUMBER.matcher(q).replaceAll("?");
+            q = NUMBER_LEFTOVER.matcher(q).replaceAll("?");
+        }
+        q = LEADING_SPACE.matcher(q).replaceFirst("");
+        if (q.endsWith("\n")) {
+            q = q.substring(0, q.length() - 1);
+        }
+        q = collapseSpaces(q);
+        q = lowerAscii(q);
+        if (q.contains("null")) {
+            q = NULL.matcher(q).replaceAll("?");
+        }
+        if (q.indexOf('(') >= 0 && (q.contains("in") || q.contains("value"))) {
+            q = LISTS.matcher(q).replaceAll("$1(?+)");
+        }
+        if (q.contains("union")) {
+            q = UNION.matcher(q).replaceAll("$1 /*repeat$2*/");
+        }
+        if (q.contains("limit ?")) {
+            q = LIMIT.matcher(q).replaceFirst("limit ?");
+        }
+        if (containsIgnoreCase(q, "order by ")) {
+            Matcher orderBy = ORDER_BY.matcher(q);
+            if (orderBy.find()) {
+                int from = orderBy.end();
+                q = q.substring(0, from) + ASC.matcher(q.substring(from)).replaceAll("$1");
+            }
+        }
+        return q;
+    }
+
+    private static boolean firstNonSpaceIs(String s, char lower) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (!isSpace(c)) {
+                return c == lower || c == lower - 32;
+            }
+        }
+        return false;
+    }
+
+    private static boolean isSpace(char c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == 0x0b;
+    }
+
+    private static boolean hasNumberStart(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if ((c >= '0' && c <= '9') || c == '+' || c == '-') {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean containsIgnoreCase(String s, String lowerWord) {
+        int n = lowerWord.length();
+        for (int i = 0, last = s.length() - n; i <= last; i++) {
+            if (s.regionMatches(true, i, lowerWord, 0, n)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Perl's {@code tr[ \n\t\r\f][ ]s}: each run of these five characters becomes one space. */
+    private static String collapseSpaces(String s) {
+        int i = 0;
+        int n = s.length();
+        while (i < n) {
+            char c = s.charAt(i);
+            if (c == '\n' || c == '\t' || c == '\r' || c == '\f' || (c == ' ' && i + 1 < n && isTrSpace(s.charAt(i + 1)))) {
+                break;
+            }
+            i++;
+        }
+        if (i == n) {
+            return s;
+        }
+        StringBuilder sb = new StringBuilder(n).append(s, 0, i);
+        boolean inRun = false;
+        for (; i < n; i++) {
+            char c = s.charAt(i);
+            if (isTrSpace(c)) {
+                if (!inRun) {
+                    sb.append(' ');
+                    inRun = true;
+                }
+            } else {
+                sb.append(c);
+                inRun = false;
+            }
+        }
+        return sb.toString();
+    }
+
+    private static boolean isTrSpace(char c) {
+        return c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f';
+    }
+
+    /**
+     * Returns pt-query-digest's class id of a fingerprint: the upper-case hex MD5 of its bytes.
+     *
+     * @param fingerprint the fingerprint, one char per byte (ISO-8859-1)
+     * @return 32 upper-case hex digits
+     */
+    public static String checksum(String fingerprint) {
+        try {
+            byte[] md5 = MessageDigest.getInstance("MD5").digest(fingerprint.getBytes(StandardCharsets.ISO_8859_1));
+            return HexFormat.of().withUpperCase().formatHex(md5);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("MD5 is missing from this JVM", e);
+        }
+    }
+
+    /**
+     * Converts byte-per-char text (ISO-8859-1) to the text it spells in UTF-8, for display and storage.
+     *
+     * @param latin1 text holding one char per byte
+     * @return the UTF-8 reading, with malformed bytes replaced
+     */
+    public static String utf8(String latin1) {
+        for (int i = 0; i < latin1.length(); i++) {
+            if (latin1.charAt(i) >= 0x80) {
+                return new String(latin1.getBytes(StandardCharsets.ISO_8859_1), StandardCharsets.UTF_8);
+            }
+        }
+        return latin1;
+    }
+
+    private static String lowerAscii(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c >= 'A' && c <= 'Z') {
+                return lowerAsciiFrom(s, i);
+            }
+        }
+        return s;
+    }
+
+    private static String lowerAsciiFrom(String s, int first) {
+        char[] cs = s.toCharArray();
+        for (int i = first; i < cs.length; i++) {
+            if (cs[i] >= 'A' && cs[i] <= 'Z') {
+                cs[i] = (char) (cs[i] + 32);
+            }
+        }
+        return new String(cs);
+    }
+}

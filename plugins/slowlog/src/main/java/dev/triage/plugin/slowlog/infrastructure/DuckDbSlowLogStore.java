@@ -1,0 +1,208 @@
+package dev.triage.plugin.slowlog.infrastructure;
+
+import dev.triage.core.cases.Case;
+import dev.triage.core.task.TaskContext;
+import dev.triage.plugin.slowlog.application.CompareRow;
+import dev.triage.plugin.slowlog.application.DigestFilter;
+import dev.triage.plugin.slowlog.application.DigestQuery;
+import dev.triage.plugin.slowlog.application.DigestRow;
+import dev.triage.plugin.slowlog.application.SlowLogStore;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Stores slow-query events in DuckDB and computes the digest there, in SQL. */
+public final class DuckDbSlowLogStore implements SlowLogStore {
+
+    private static final Logger LOG = LoggerFactory.getLogger(DuckDbSlowLogStore.class);
+
+    @Override
+    public List<DigestRow> digestFiles(List<Path> files, DigestQuery query, TaskContext context) throws Exception {
+        try (Connection conn = DriverManager.getConnection("jdbc:duckdb:")) {
+            try (Statement st = conn.createStatement()) {
+                st.execute(SlowLogSchema.CREATE_EVENTS);
+                st.execute(SlowLogSchema.CREATE_FILES);
+            }
+            for (Path f : files) {
+                var r = SlowLogLoader.load(conn, "digest", f, f, false, context, p -> { });
+                if (r.problemCount() > 0) {
+                    LOG.warn("{}: {} entries or lines skipped or cut, first: {}", f, r.problemCount(), r.problems().get(0));
+                }
+            }
+            return digest(conn, query);
+        }
+    }
+
+    @Override
+    public List<CompareRow> compareFiles(List<Path> a, List<Path> b, int limit, TaskContext context) throws Exception {
+        try (Connection conn = DriverManager.getConnection("jdbc:duckdb:")) {
+            try (Statement st = conn.createStatement()) {
+                st.execute(SlowLogSchema.CREATE_EVENTS);
+                st.execute(SlowLogSchema.CREATE_FILES);
+            }
+            for (Path f : a) {
+                SlowLogLoader.load(conn, "a", f, f, false, context, p -> { });
+            }
+            for (Path f : b) {
+                SlowLogLoader.load(conn, "b", f, f, false, context, p -> { });
+            }
+            return compare(conn, limit);
+        }
+    }
+
+    /** Compares the classes of the rows imported as {@code a} with those imported as {@code b}, in SQL. */
+    static List<CompareRow> compare(Connection conn, int limit) throws SQLException {
+        String side = "SELECT checksum, count(*) AS n, coalesce(sum(query_time), 0)::DOUBLE AS total, "
+                + "quantile_cont(query_time, 0.95)::DOUBLE AS p95 FROM " + SlowLogSchema.EVENTS + " WHERE import_id = ? GROUP BY checksum";
+        String sql = "WITH names AS (SELECT checksum, any_value(fingerprint) AS fingerprint FROM " + SlowLogSchema.EVENTS
+                + " WHERE fingerprint IS NOT NULL GROUP BY checksum), a AS (" + side + "), b AS (" + side + ") "
+                + "SELECT checksum, names.fingerprint, coalesce(a.n, 0) AS n_a, coalesce(b.n, 0) AS n_b, "
+                + "coalesce(a.total, 0) AS total_a, coalesce(b.total, 0) AS total_b, a.p95 AS p95_a, b.p95 AS p95_b, "
+                + "coalesce(b.total, 0) - coalesce(a.total, 0) AS impact "
+                + "FROM a FULL OUTER JOIN b USING (checksum) JOIN names USING (checksum) "
+                + "ORDER BY abs(impact) DESC, checksum LIMIT ?";
+        List<CompareRow> rows = new ArrayList<>();
+        try (PreparedStatement ps = conn.prepareStatement(sql)) {
+            ps.setString(1, "a");
+            ps.setString(2, "b");
+            ps.setInt(3, limit);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    long na = rs.getLong("n_a");
+                    long nb = rs.getLong("n_b");
+                    double ta = rs.getDouble("total_a");
+                    double tb = rs.getDouble("total_b");
+                    Double pa = value(rs, "p95_a");
+                    Double pb = value(rs, "p95_b");
+                    rows.add(new CompareRow(rs.getString("checksum"), rs.getString("fingerprint"),
+                            CompareRow.Status.of(na, nb, ta, tb, pa, pb), na, nb, ta, tb, pa, pb, rs.getDouble("impact")));
+                }
+            }
+        }
+        return rows;
+    }
+
+    @Override
+    public List<DigestRow> digestCase(Case c, DigestQuery query) throws Exception {
+        try (Connection conn = c.newConnection()) {
+            return digest(conn, query);
+        }
+    }
+
+    /**
+     * Ranks the query classes of the events table: per class count, share of total time, sum/min/max/avg/p95 of query
+     * time, lock time, rows sent and examined, first and last seen, and the statement of the slowest execution.
+     */
+    static List<DigestRow> digest(Connection conn, DigestQuery query) throws SQLException {
+        String order = switch (query.order()) {
+            case SUM -> "qt_sum";
+            case MAX -> "qt_max";
+            case AVG -> "qt_avg";
+            case P95 -> "qt_p95";
+            case COUNT -> "calls";
+        };
+        List<Object> params = new ArrayList<>();
+        // A one-off digest stores a class's fingerprint on its first row only, so names come from all rows, unfiltered.
+        String sql = "WITH names AS (SELECT checksum, any_value(fingerprint) AS fingerprint FROM " + SlowLogSchema.EVENTS
+                + " WHERE fingerprint IS NOT NULL GROUP BY checksum), "
+                + "classes AS (SELECT checksum, count(*) AS calls, "
+                + "coalesce(sum(query_time) / nullif(sum(sum(query_time)) OVER (), 0), 0) AS share, "
+                + stats("query_time", "qt") + ", " + stats("lock_time", "lt") + ", "
+                + stats("rows_sent", "rs") + ", " + stats("rows_examined", "re") + ", "
+                + "min(ts) AS first_seen, max(ts) AS last_seen, "
+                + "arg_max(statement, coalesce(query_time, -1)) FILTER (WHERE statement IS NOT NULL) AS sample "
+                + "FROM " + SlowLogSchema.EVENTS + where(query.filter(), params) + " GROUP BY checksum) "
+                + "SELECT * FROM classes JOIN names USING (checksum)"
+                + (query.filter().match() == null ? "" : " WHERE contains(lower(names.fingerprint), lower(?))")
+                + " ORDER BY " + order + " DESC NULLS LAST, calls DESC, checksum LIMIT ?";
+        if (query.filter().match() != null) {
+            params.add(query.filter().match());
+        }
+        List<DigestRow> rows = new ArrayList<>();
+        try (PreparedStatement ps = conn.prepareStatement(sql)) {
+            int i = 1;
+            for (Object p : params) {
+                ps.setObject(i++, p);
+            }
+            ps.setInt(i, query.limit());
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    rows.add(new DigestRow(rows.size() + 1, rs.getString("checksum"), rs.getString("fingerprint"),
+                            rs.getLong("calls"), rs.getDouble("share"), stats(rs, "qt"), stats(rs, "lt"), stats(rs, "rs"),
+                            stats(rs, "re"), time(rs.getObject("first_seen", LocalDateTime.class)), time(rs.getObject("last_seen", LocalDateTime.class)),
+                            cut(rs.getString("sample"))));
+                }
+            }
+        }
+        return rows;
+    }
+
+    private static String where(DigestFilter f, List<Object> params) {
+        List<String> conditions = new ArrayList<>();
+        if (f.since() != null) {
+            conditions.add("ts >= ?");
+            params.add(LocalDateTime.ofInstant(f.since(), ZoneOffset.UTC));
+        }
+        if (f.until() != null) {
+            conditions.add("ts < ?");
+            params.add(LocalDateTime.ofInstant(f.until(), ZoneOffset.UTC));
+        }
+        if (f.db() != null) {
+            conditions.add("db = ?");
+            params.add(f.db());
+        }
+        if (f.user() != null) {
+            conditions.add("user_name = ?");
+            params.add(f.user());
+        }
+        if (f.host() != null) {
+            conditions.add("host = ?");
+            params.add(f.host());
+        }
+        if (f.minQueryTime() != null) {
+            conditions.add("query_time >= ?");
+            params.add(f.minQueryTime());
+        }
+        return conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions);
+    }
+
+    /** Samples longer than this are cut for display (a 50 MB multi-row INSERT is no sample to print). */
+    static final int MAX_SAMPLE = 4096;
+
+    private static String cut(String sample) {
+        if (sample == null || sample.length() <= MAX_SAMPLE) {
+            return sample;
+        }
+        return sample.substring(0, MAX_SAMPLE) + " /* ... " + (sample.length() - MAX_SAMPLE) + " more characters */";
+    }
+
+    private static String stats(String column, String prefix) {
+        return "sum(" + column + ")::DOUBLE AS " + prefix + "_sum, min(" + column + ")::DOUBLE AS " + prefix + "_min, max("
+                + column + ")::DOUBLE AS " + prefix + "_max, avg(" + column + ")::DOUBLE AS " + prefix + "_avg, quantile_cont("
+                + column + ", 0.95)::DOUBLE AS " + prefix + "_p95";
+    }
+
+    private static DigestRow.Stats stats(ResultSet rs, String prefix) throws SQLException {
+        return new DigestRow.Stats(value(rs, prefix + "_sum"), value(rs, prefix + "_min"), value(rs, prefix + "_max"),
+                value(rs, prefix + "_avg"), value(rs, prefix + "_p95"));
+    }
+
+    private static Double value(ResultSet rs, String column) throws SQLException {
+        double d = rs.getDouble(column);
+        return rs.wasNull() ? null : d;
+    }
+
+    private static String time(LocalDateTime ts) {
+        return ts == null ? null : ts.atOffset(ZoneOffset.UTC).toInstant().toString();
+    }
+}

@@ -1,0 +1,29 @@
+package dev.triage.plugin.slowlog.infrastructure;
+
+import dev.triage.core.cases.Migration;
+import dev.triage.core.cases.SchemaMigrations;
+
+/** The slowlog plugin's tables in the case database; the same DDL makes the temporary store of {@code slowlog.digest}. */
+public final class SlowLogSchema {
+
+    /** The events table: one row per slow-log entry. */
+    static final String EVENTS = "slowlog_events";
+    /** The files table: one row per imported slow log. */
+    static final String FILES = "slowlog_files";
+
+    static final String CREATE_EVENTS = "CREATE TABLE " + EVENTS + " ("
+            + "import_id VARCHAR, file VARCHAR, line BIGINT, format VARCHAR, ts TIMESTAMP, "
+            + "query_time DOUBLE, lock_time DOUBLE, rows_sent BIGINT, rows_examined BIGINT, "
+            + "user_name VARCHAR, host VARCHAR, db VARCHAR, thread_id BIGINT, "
+            + "checksum VARCHAR, fingerprint VARCHAR, statement VARCHAR, query_length BIGINT, "
+            + "attributes MAP(VARCHAR, VARCHAR))";
+    static final String CREATE_FILES = "CREATE TABLE " + FILES + " ("
+            + "import_id VARCHAR, file VARCHAR, path VARCHAR, format VARCHAR, events BIGINT, lines BIGINT, problems BIGINT)";
+
+    /** Version 1: events and files. */
+    public static final SchemaMigrations MIGRATIONS = SchemaMigrations.of("slowlog",
+            Migration.sql(1, "slow query events and files", CREATE_EVENTS, CREATE_FILES));
+
+    private SlowLogSchema() {
+    }
+}
