@@ -1,6 +1,5 @@
 package dev.triage.app.cli;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.triage.core.command.CommandSpec;
 import dev.triage.core.plugin.Health;
 import dev.triage.core.plugin.ManagedPlugin;
@@ -72,44 +71,18 @@ final class PluginCommands {
                 session.error(session.text("run.noCommand", id, offered.isEmpty() ? plugin : session.text("run.tryOneOf", offered)));
                 return 2;
             }
-            Map<String, Object> named = new LinkedHashMap<>();
+            CommandArgs named = new CommandArgs();
             for (String a : args) {
                 int eq = a.indexOf('=');
                 if (eq <= 0) {
                     session.error(session.text("run.notKeyValue", a));
                     return 2;
                 }
-                named.merge(a.substring(0, eq), a.substring(eq + 1), (x, y) -> {
-                    List<Object> l = x instanceof List<?> old ? new ArrayList<>(old) : new ArrayList<>(List.of(x));
-                    l.add(y);
-                    return l;
-                });
+                named.put(a.substring(0, eq), a.substring(eq + 1));
             }
-            Object result = bus.executeText(id, named, new StderrProgress(session));
-            print(result);
+            Object result = bus.executeText(id, named.forRecord(Object.class), new StderrProgress(session));
+            ResultPrinter.print(session, format.json(), result);
             return 0;
-        }
-
-        private void print(Object result) throws Exception {
-            if (result == null) {
-                return;
-            }
-            if (format.json()) {
-                session.printJson(result);
-                return;
-            }
-            JsonNode tree = session.json().valueToTree(result);
-            if (tree.isObject()) {
-                tree.fields().forEachRemaining(e -> session.out().println(e.getKey() + ": " + text(e.getValue())));
-            } else if (tree.isArray()) {
-                tree.forEach(n -> session.out().println(text(n)));
-            } else {
-                session.out().println(tree.asText());
-            }
-        }
-
-        private static String text(JsonNode n) {
-            return n.isValueNode() ? n.asText() : n.toString();
         }
     }
 

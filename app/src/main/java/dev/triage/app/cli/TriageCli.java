@@ -53,6 +53,17 @@ public final class TriageCli {
                 err.println(session.text("error.tryHelp", ex.getCommandLine().getCommandSpec().qualifiedName()));
                 return 2;
             });
+            if (args.length > 0 && !args[0].startsWith("-") && !cl.getSubcommands().containsKey(args[0])) {
+                try {
+                    var plugin = PluginCli.run(session, args);
+                    if (plugin.isPresent()) {
+                        return plugin.get();
+                    }
+                } catch (Exception e) {
+                    session.error(CliSession.oneLine(e));
+                    return 2;
+                }
+            }
             return cl.execute(args);
         } finally {
             session.close();

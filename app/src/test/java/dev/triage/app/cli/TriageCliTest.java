@@ -112,4 +112,35 @@ class TriageCliTest {
         assertThat(bad.err().lines()).containsExactly("triage: 无法识别的参数：frobnicate", "请运行“triage case --help”查看用法。");
         assertThat(run("plugin", "list").out()).containsPattern("ID\\s+版本\\s+状态\\s+名称");
     }
+
+    @Test
+    void pluginCommandsRunAsSubcommandsWithPositionalFilesAndOptions() throws Exception {
+        Path log = Files.writeString(home.resolve("slow.log"), String.join("\n",
+                "# Time: 2024-03-01T10:00:00.000000Z",
+                "# User@Host: app[app] @ localhost []  Id: 7",
+                "# Query_time: 2.5  Lock_time: 0.1 Rows_sent: 1  Rows_examined: 100",
+                "SET timestamp=1709287200;",
+                "SELECT * FROM orders WHERE id = 42;",
+                "# Time: 2024-03-01T10:00:01.000000Z",
+                "# User@Host: app[app] @ localhost []  Id: 7",
+                "# Query_time: 0.5  Lock_time: 0.0 Rows_sent: 1  Rows_examined: 10",
+                "SET timestamp=1709287201;",
+                "SELECT * FROM orders WHERE id = 7;", ""));
+        Run digest = run("slowlog", "digest", log.toString(), "--limit", "5", "--format", "json");
+        assertThat(digest.code()).as(digest.err()).isZero();
+        JsonNode rows = new ObjectMapper().readTree(digest.out());
+        assertThat(rows).hasSize(1);
+        assertThat(rows.get(0).get("fingerprint").asText()).isEqualTo("select * from orders where id = ?");
+        assertThat(rows.get(0).get("count").asInt()).isEqualTo(2);
+        assertThat(rows.get(0).get("queryTime").get("sum").asDouble()).isEqualTo(3.0);
+        Run text = run("slowlog", "digest", log.toString());
+        assertThat(text.out()).contains("select * from orders where id = ?").containsPattern("(?m)^rank\\s+checksum");
+        Run help = run("slowlog");
+        assertThat(help.out()).contains("digest", "compare", "--min-time");
+        Run unknown = run("slowlog", "frob");
+        assertThat(unknown.code()).isEqualTo(2);
+        assertThat(unknown.err()).contains("try one of [case-digest, compare, digest]");
+        Run about = run("about", "--format", "json");
+        assertThat(new ObjectMapper().readTree(about.out()).get("javaVersion").asText()).isEqualTo(System.getProperty("java.version"));
+    }
 }

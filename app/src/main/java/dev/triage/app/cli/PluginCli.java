@@ -1,0 +1,96 @@
+package dev.triage.app.cli;
+
+import dev.triage.core.command.CommandBus;
+import dev.triage.core.command.CommandSpec;
+import java.lang.reflect.RecordComponent;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** {@code triage <plugin> [<command>] [args...]}: runs a plugin's commands as if they were built-in subcommands. */
+final class PluginCli {
+
+    private PluginCli() {
+    }
+
+    /**
+     * Runs the words as a plugin command when the first word names a plugin that offers commands.
+     *
+     * @return the exit code, or empty when the first word is no plugin
+     */
+    static Optional<Integer> run(CliSession session, String[] words) throws Exception {
+        String plugin = words[0];
+        CommandBus bus = session.kernel().commands();
+        List<CommandSpec<?>> offered = bus.commands().stream().filter(c -> c.pluginId().equals(plugin)).toList();
+        if (offered.isEmpty()) {
+            return Optional.empty();
+        }
+        List<String> rest = new ArrayList<>(Arrays.asList(words).subList(1, words.length));
+        if (rest.isEmpty() && bus.find(plugin).isEmpty() || rest.contains("--help") || rest.contains("-h")) {
+            help(session, plugin, offered);
+            return Optional.of(0);
+        }
+        String name = !rest.isEmpty() && bus.find(plugin + "." + rest.get(0)).isPresent() ? plugin + "." + rest.remove(0) : plugin;
+        if (bus.find(name).isEmpty()) {
+            session.error(session.text("run.noCommand", plugin + " " + rest.get(0),
+                    session.text("run.tryOneOf", offered.stream().map(PluginCli::verb).toList())));
+            return Optional.of(2);
+        }
+        boolean json = takeFormat(rest);
+        CommandSpec<?> spec = bus.find(name).orElseThrow();
+        CommandArgs args = CommandArgs.parse(rest);
+        Map<String, Object> values = args.forRecord(spec.argType());
+        if (values == null) {
+            session.error(session.text("run.positional", String.join(" ", args.positional()), arguments(spec)));
+            return Optional.of(2);
+        }
+        Object result = bus.executeText(name, values, new PluginCommands.StderrProgress(session));
+        ResultPrinter.print(session, json, result);
+        return Optional.of(0);
+    }
+
+    private static boolean takeFormat(List<String> rest) {
+        boolean json = false;
+        for (int i = 0; i < rest.size(); i++) {
+            if (rest.get(i).equals("--format") && i + 1 < rest.size()) {
+                json = rest.get(i + 1).equals("json");
+                rest.subList(i, i + 2).clear();
+                i--;
+            } else if (rest.get(i).startsWith("--format=")) {
+                json = rest.get(i).endsWith("=json");
+                rest.remove(i--);
+            }
+        }
+        return json;
+    }
+
+    private static void help(CliSession session, String plugin, List<CommandSpec<?>> offered) {
+        session.out().println(session.text("plugincli.usage", plugin));
+        TextTable t = new TextTable("", "", "");
+        for (CommandSpec<?> c : offered) {
+            t.row(verb(c), arguments(c), c.description());
+        }
+        t.print(session.out());
+    }
+
+    private static String verb(CommandSpec<?> c) {
+        return c.name().equals(c.pluginId()) ? "" : c.name().substring(c.pluginId().length() + 1);
+    }
+
+    private static String kebab(String camel) {
+        return camel.replaceAll("([a-z0-9])([A-Z])", "$1-$2").toLowerCase(java.util.Locale.ROOT);
+    }
+
+    private static String arguments(CommandSpec<?> c) {
+        if (!c.argType().isRecord()) {
+            return "";
+        }
+        List<String> out = new ArrayList<>();
+        for (RecordComponent rc : c.argType().getRecordComponents()) {
+            out.add(List.class.isAssignableFrom(rc.getType()) ? rc.getName() + "..." : "--" + kebab(rc.getName()));
+        }
+        return String.join(" ", out);
+    }
+}

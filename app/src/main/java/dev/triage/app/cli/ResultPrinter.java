@@ -1,0 +1,69 @@
+package dev.triage.app.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Prints a command's result as JSON, or as text: a value, {@code key: value} lines, or a table for a list of records. */
+final class ResultPrinter {
+
+    private static final int MAX_CELL = 60;
+
+    private ResultPrinter() {
+    }
+
+    static void print(CliSession session, boolean json, Object result) throws Exception {
+        if (result == null) {
+            return;
+        }
+        if (json) {
+            session.printJson(result);
+            return;
+        }
+        JsonNode tree = session.json().valueToTree(result);
+        if (tree.isObject()) {
+            tree.fields().forEachRemaining(e -> session.out().println(e.getKey() + ": " + text(e.getValue())));
+        } else if (tree.isArray() && tree.size() > 0 && tree.get(0).isObject()) {
+            table(session, tree);
+        } else if (tree.isArray()) {
+            tree.forEach(n -> session.out().println(text(n)));
+        } else {
+            session.out().println(tree.asText());
+        }
+    }
+
+    /** One row per element, one column per scalar field; nested objects become {@code field.sub} columns. */
+    private static void table(CliSession session, JsonNode rows) {
+        List<Map<String, String>> flat = new ArrayList<>();
+        rows.forEach(r -> flat.add(flatten(r)));
+        List<String> columns = new ArrayList<>(flat.get(0).keySet());
+        TextTable t = new TextTable(columns.toArray(String[]::new));
+        for (Map<String, String> r : flat) {
+            t.row(columns.stream().map(c -> cell(r.getOrDefault(c, ""))).toArray(String[]::new));
+        }
+        t.print(session.out());
+    }
+
+    private static Map<String, String> flatten(JsonNode row) {
+        Map<String, String> out = new LinkedHashMap<>();
+        row.fields().forEachRemaining(e -> {
+            if (e.getValue().isObject()) {
+                e.getValue().fields().forEachRemaining(s -> out.put(e.getKey() + "." + s.getKey(), text(s.getValue())));
+            } else {
+                out.put(e.getKey(), text(e.getValue()));
+            }
+        });
+        return out;
+    }
+
+    private static String cell(String s) {
+        String one = s.replaceAll("\\s+", " ");
+        return one.length() <= MAX_CELL ? one : one.substring(0, MAX_CELL - 1) + "…";
+    }
+
+    private static String text(JsonNode n) {
+        return n.isValueNode() ? n.asText() : n.toString();
+    }
+}
