@@ -21,6 +21,7 @@ final class PluginCli {
      * @return the exit code, or empty when the first word is no plugin
      */
     static Optional<Integer> run(CliSession session, String[] words) throws Exception {
+        // --case DIR opens that case first, for commands that work on the current case
         String plugin = words[0];
         CommandBus bus = session.kernel().commands();
         List<CommandSpec<?>> offered = bus.commands().stream().filter(c -> c.pluginId().equals(plugin)).toList();
@@ -39,6 +40,10 @@ final class PluginCli {
             return Optional.of(2);
         }
         boolean json = takeFormat(rest);
+        String caseDir = take(rest, "--case");
+        if (caseDir != null) {
+            session.kernel().cases().open(java.nio.file.Path.of(caseDir));
+        }
         CommandSpec<?> spec = bus.find(name).orElseThrow();
         CommandArgs args = CommandArgs.parse(rest);
         Map<String, Object> values = args.forRecord(spec.argType());
@@ -52,18 +57,23 @@ final class PluginCli {
     }
 
     private static boolean takeFormat(List<String> rest) {
-        boolean json = false;
+        return "json".equals(take(rest, "--format"));
+    }
+
+    /** Removes a CLI-level option ({@code --name value} or {@code --name=value}) from the words and returns its value. */
+    private static String take(List<String> rest, String option) {
+        String value = null;
         for (int i = 0; i < rest.size(); i++) {
-            if (rest.get(i).equals("--format") && i + 1 < rest.size()) {
-                json = rest.get(i + 1).equals("json");
+            if (rest.get(i).equals(option) && i + 1 < rest.size()) {
+                value = rest.get(i + 1);
                 rest.subList(i, i + 2).clear();
                 i--;
-            } else if (rest.get(i).startsWith("--format=")) {
-                json = rest.get(i).endsWith("=json");
+            } else if (rest.get(i).startsWith(option + "=")) {
+                value = rest.get(i).substring(option.length() + 1);
                 rest.remove(i--);
             }
         }
-        return json;
+        return value;
     }
 
     private static void help(CliSession session, String plugin, List<CommandSpec<?>> offered) {

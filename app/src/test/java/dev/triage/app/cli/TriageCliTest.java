@@ -135,6 +135,12 @@ class TriageCliTest {
         assertThat(rows.get(0).get("queryTime").get("sum").asDouble()).isEqualTo(3.0);
         Run text = run("slowlog", "digest", log.toString());
         assertThat(text.out()).contains("select * from orders where id = ?").containsPattern("(?m)^rank\\s+checksum");
+        Path dir = home.resolve("case");
+        assertThat(run("case", "new", dir.toString()).code()).isZero();
+        assertThat(run("case", "import", dir.toString(), log.toString()).code()).isZero();
+        Run inCase = run("slowlog", "case-digest", "--case", dir.toString(), "--format", "json");
+        assertThat(inCase.code()).as(inCase.err()).isZero();
+        assertThat(new ObjectMapper().readTree(inCase.out()).get(0).get("count").asInt()).isEqualTo(2);
         Run help = run("slowlog");
         assertThat(help.out()).contains("digest", "compare", "--min-time");
         Run unknown = run("slowlog", "frob");
