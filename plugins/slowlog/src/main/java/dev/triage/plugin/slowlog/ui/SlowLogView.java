@@ -16,6 +16,7 @@ import java.util.Locale;
 import java.util.function.Function;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.StringProperty;
+import javafx.collections.ListChangeListener;
 import javafx.collections.transformation.SortedList;
 import javafx.geometry.Orientation;
 import javafx.scene.Node;
@@ -47,6 +48,7 @@ public final class SlowLogView implements View {
 
     /** The root style class; {@code slowlog.css} is scoped under it. */
     public static final String STYLE_CLASS = "slowlog-view";
+    private static final int ID_CHARS = 16;
 
     private final SlowLogViewModel model;
     private final Messages messages;
@@ -115,6 +117,7 @@ public final class SlowLogView implements View {
         apply.setDefaultButton(false);
         apply.setOnAction(e -> model.refresh());
         Button clear = new Button(messages.get("view.filter.clear"));
+        clear.getStyleClass().add("flat");
         clear.setOnAction(e -> model.clearFilters());
         ComboBox<DigestOrder> order = new ComboBox<>();
         order.getItems().setAll(DigestOrder.values());
@@ -136,17 +139,17 @@ public final class SlowLogView implements View {
         HBox orderBox = new HBox(6, orderLabel, order);
         orderBox.getStyleClass().add("filter-item");
         List<Node> items = new ArrayList<>();
-        items.add(field("since", model.sinceProperty(), 150));
-        items.add(field("until", model.untilProperty(), 150));
+        items.add(field("since", model.sinceProperty(), 112));
+        items.add(field("until", model.untilProperty(), 112));
         items.add(field("db", model.dbProperty(), 90));
-        items.add(field("user", model.userProperty(), 90));
-        items.add(field("host", model.hostProperty(), 100));
-        items.add(field("min-time", model.minTimeProperty(), 80));
-        items.add(field("match", model.matchProperty(), 160));
+        items.add(field("user", model.userProperty(), 80));
+        items.add(field("host", model.hostProperty(), 90));
+        items.add(field("min-time", model.minTimeProperty(), 114));
+        items.add(field("match", model.matchProperty(), 170));
         items.add(orderBox);
         items.add(apply);
         items.add(clear);
-        FlowPane bar = new FlowPane(8, 6);
+        FlowPane bar = new FlowPane(6, 6);
         bar.getChildren().setAll(items);
         bar.getStyleClass().add("filter-bar");
         return bar;
@@ -183,17 +186,23 @@ public final class SlowLogView implements View {
                 javafx.css.PseudoClass.getPseudoClass("error"), b == SlowLogViewModel.State.ERROR));
         table.getColumns().setAll(List.of(
                 column("rank", DigestRow::rank, integer, 56),
-                textColumn("id", DigestRow::checksum, 150, "mono"),
-                column("count", DigestRow::count, integer, 70),
-                column("time", r -> r.queryTime().sum(), seconds, 90),
-                column("share", DigestRow::share, percent, 64),
+                idColumn(),
+                column("count", DigestRow::count, integer, 76),
+                column("time", r -> r.queryTime().sum(), seconds, 100),
+                column("share", DigestRow::share, percent, 72),
                 column("avg", r -> r.queryTime().avg(), seconds, 80),
-                column("p95", r -> r.queryTime().p95(), seconds, 80),
-                column("max", r -> r.queryTime().max(), seconds, 80),
-                column("examined", r -> r.rowsExamined().sum(), integer, 110),
+                column("p95", r -> r.queryTime().p95(), seconds, 84),
+                column("max", r -> r.queryTime().max(), seconds, 84),
+                column("examined", r -> r.rowsExamined().sum(), integer, 128),
                 textColumn("fingerprint", DigestRow::fingerprint, 420, "mono")));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> model.select(b));
+        // the detail pane is never blank while there are rows: the top class is shown until the user picks another
+        model.rows().addListener((ListChangeListener<DigestRow>) ch -> {
+            if (!sorted.isEmpty() && table.getSelectionModel().isEmpty() && model.selectedProperty().get() == null) {
+                table.getSelectionModel().select(0);
+            }
+        });
         return table;
     }
 
@@ -211,7 +220,21 @@ public final class SlowLogView implements View {
         });
         c.getStyleClass().add("number");
         c.setPrefWidth(width);
-        c.setMinWidth(Math.min(width, 56));
+        c.setMinWidth(width);
+        return c;
+    }
+
+    private TableColumn<DigestRow, String> idColumn() {
+        TableColumn<DigestRow, String> c = textColumn("id", DigestRow::checksum, 150, "mono");
+        // the class id is 32 hex digits; 16 tell classes apart in a table (pt-query-digest's profile cuts it too)
+        c.setCellFactory(col -> new TableCell<>() {
+            @Override
+            protected void updateItem(String item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty || item == null ? null : item.length() > ID_CHARS ? item.substring(0, ID_CHARS) : item);
+                setTooltip(empty || item == null ? null : new Tooltip(item));
+            }
+        });
         return c;
     }
 
@@ -220,7 +243,7 @@ public final class SlowLogView implements View {
         c.setCellValueFactory(d -> new ReadOnlyObjectWrapper<>(value.apply(d.getValue())));
         c.getStyleClass().add(style);
         c.setPrefWidth(width);
-        c.setMinWidth(80);
+        c.setMinWidth(Math.min(width, 200));
         return c;
     }
 
@@ -241,6 +264,8 @@ public final class SlowLogView implements View {
         HBox.setHgrow(text, Priority.ALWAYS);
         stats.getStyleClass().add("stats");
         VBox statsBox = new VBox(4, caption("view.detail.statistics"), stats);
+        statsBox.visibleProperty().bind(model.selectedProperty().isNotNull());
+        statsBox.managedProperty().bind(statsBox.visibleProperty());
         statsBox.getStyleClass().add("detail-stats");
         HBox body = new HBox(16, text, statsBox);
         VBox.setVgrow(body, Priority.ALWAYS);

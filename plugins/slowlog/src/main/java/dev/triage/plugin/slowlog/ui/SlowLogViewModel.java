@@ -179,9 +179,15 @@ public final class SlowLogViewModel {
             return;
         }
         DigestRow previous = selected.get();
-        rows.setAll(result);
-        selected.set(previous == null ? null
-                : result.stream().filter(r -> r.checksum().equals(previous.checksum())).findFirst().orElse(null));
+        DigestRow same = previous == null ? null
+                : result.stream().filter(r -> r.checksum().equals(previous.checksum())).findFirst().orElse(null);
+        rows.setAll(result); // a view may select a row of the new result while this runs: keep that one
+        DigestRow now = selected.get();
+        if (same != null) {
+            selected.set(same);
+        } else if (now != null && result.stream().noneMatch(r -> r == now)) {
+            selected.set(null);
+        }
         state.set(next);
         status.set(text);
     }
