@@ -9,7 +9,11 @@ import javafx.application.Platform;
 import dev.triage.core.ui.View;
 import dev.triage.plugin.slowlog.application.DigestOrder;
 import dev.triage.plugin.slowlog.application.DigestRow;
+import dev.triage.plugin.slowlog.application.TimelinePoint;
 import java.text.NumberFormat;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -20,6 +24,9 @@ import javafx.collections.ListChangeListener;
 import javafx.collections.transformation.SortedList;
 import javafx.geometry.Orientation;
 import javafx.scene.Node;
+import javafx.scene.chart.AreaChart;
+import javafx.scene.chart.NumberAxis;
+import javafx.scene.chart.XYChart;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
@@ -49,6 +56,7 @@ public final class SlowLogView implements View {
     /** The root style class; {@code slowlog.css} is scoped under it. */
     public static final String STYLE_CLASS = "slowlog-view";
     private static final int ID_CHARS = 16;
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("MM-dd HH:mm").withZone(ZoneOffset.UTC);
 
     private final SlowLogViewModel model;
     private final Messages messages;
@@ -59,6 +67,9 @@ public final class SlowLogView implements View {
     private final TextArea sample = new TextArea();
     private final GridPane stats = new GridPane();
     private final Label detailTitle = new Label();
+    private final NumberAxis timeAxis = new NumberAxis();
+    private final NumberAxis secondsAxis = new NumberAxis();
+    private final AreaChart<Number, Number> chart = new AreaChart<>(timeAxis, secondsAxis);
     private final NumberFormat seconds;
     private final NumberFormat integer;
     private final NumberFormat percent;
@@ -85,9 +96,10 @@ public final class SlowLogView implements View {
         root.setTop(filterBar());
         SplitPane split = new SplitPane(tablePane(), detailPane());
         split.setOrientation(Orientation.VERTICAL);
-        split.setDividerPositions(0.55);
+        split.setDividerPositions(0.48);
         root.setCenter(split);
         root.setBottom(statusBar());
+        model.timeline().addListener((ListChangeListener<TimelinePoint>) ch -> showTimeline());
         model.selectedProperty().addListener((o, a, b) -> {
             showDetail(b);
             if (b != null && table.getSelectionModel().getSelectedItem() != b) {
@@ -258,8 +270,9 @@ public final class SlowLogView implements View {
         fingerprint.setPrefRowCount(2);
         Label fpLabel = caption("view.detail.fingerprint");
         Label sampleLabel = caption("view.detail.sample");
-        VBox text = new VBox(4, fpLabel, fingerprint, sampleLabel, sample);
-        VBox.setVgrow(sample, Priority.ALWAYS);
+        sample.setPrefRowCount(3);
+        VBox text = new VBox(4, fpLabel, fingerprint, sampleLabel, sample, caption("view.chart.title"), timelineChart());
+        VBox.setVgrow(chart, Priority.ALWAYS);
         text.getStyleClass().add("detail-text");
         HBox.setHgrow(text, Priority.ALWAYS);
         stats.getStyleClass().add("stats");
@@ -272,6 +285,47 @@ public final class SlowLogView implements View {
         VBox detail = new VBox(8, detailTitle, body);
         detail.getStyleClass().add("detail");
         return detail;
+    }
+
+    private Node timelineChart() {
+        chart.getStyleClass().add("timeline");
+        chart.setTitle(null);
+        chart.setAnimated(false);
+        chart.setCreateSymbols(false);
+        chart.setLegendVisible(true);
+        chart.setLegendSide(javafx.geometry.Side.RIGHT);
+        chart.setMinHeight(120);
+        chart.setPrefHeight(180);
+        timeAxis.setForceZeroInRange(false);
+        timeAxis.setAnimated(false);
+        secondsAxis.setAnimated(false);
+        secondsAxis.setMinorTickVisible(false);
+        timeAxis.setMinorTickVisible(false);
+        timeAxis.setTickLabelFormatter(new StringConverter<>() {
+            @Override
+            public String toString(Number n) {
+                return n == null ? "" : TIME.format(Instant.ofEpochSecond(n.longValue()));
+            }
+
+            @Override
+            public Number fromString(String s) {
+                return null;
+            }
+        });
+        return chart;
+    }
+
+    private void showTimeline() {
+        XYChart.Series<Number, Number> sum = new XYChart.Series<>();
+        sum.setName(messages.get("view.chart.sum"));
+        XYChart.Series<Number, Number> max = new XYChart.Series<>();
+        max.setName(messages.get("view.chart.max"));
+        for (TimelinePoint p : model.timeline()) {
+            long t = p.start().getEpochSecond();
+            sum.getData().add(new XYChart.Data<>(t, p.sumQueryTime()));
+            max.getData().add(new XYChart.Data<>(t, p.maxQueryTime()));
+        }
+        chart.getData().setAll(List.of(sum, max));
     }
 
     private Label caption(String key) {

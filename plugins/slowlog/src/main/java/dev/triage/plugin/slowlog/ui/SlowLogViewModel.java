@@ -11,6 +11,7 @@ import dev.triage.plugin.slowlog.application.DigestFilter;
 import dev.triage.plugin.slowlog.application.DigestOrder;
 import dev.triage.plugin.slowlog.application.DigestRow;
 import dev.triage.plugin.slowlog.application.SlowLogDigests;
+import dev.triage.plugin.slowlog.application.TimelinePoint;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -40,6 +41,8 @@ public final class SlowLogViewModel {
 
     /** How many classes the explorer shows at most; the table holds digest rows, not events, so this stays small. */
     public static final int LIMIT = 500;
+    /** How many time buckets the selected class's chart has at most. */
+    public static final int BUCKETS = 60;
 
     /** What the view shows instead of rows. */
     public enum State {
@@ -79,7 +82,12 @@ public final class SlowLogViewModel {
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "");
     private final ReadOnlyObjectWrapper<State> state = new ReadOnlyObjectWrapper<>(this, "state", State.NO_CASE);
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy");
+    private final ObservableList<TimelinePoint> timeline = FXCollections.observableArrayList();
+    private final ObservableList<TimelinePoint> readOnlyTimeline = FXCollections.unmodifiableObservableList(timeline);
+    private DigestFilter applied = DigestFilter.ALL;
     private long generation;
+    private long timelineGeneration;
+    private CompletableFuture<Void> timelineShown = CompletableFuture.completedFuture(null);
 
     /**
      * Creates the model and starts a first refresh.
@@ -101,6 +109,7 @@ public final class SlowLogViewModel {
         subscriptions.add(events.subscribe(CaseEvents.Opened.class, e -> fx.execute(this::refresh)));
         subscriptions.add(events.subscribe(CaseEvents.Imported.class, e -> fx.execute(this::refresh)));
         subscriptions.add(events.subscribe(CaseEvents.Closed.class, e -> fx.execute(this::refresh)));
+        selected.addListener((o, a, b) -> loadTimeline(b));
         refresh();
     }
 
@@ -127,6 +136,7 @@ public final class SlowLogViewModel {
             return shown;
         }
         boolean filtered = !args.filter().equals(DigestFilter.ALL);
+        applied = args.filter();
         busy.set(true);
         state.set(State.LOADING);
         status.set(messages.get("view.state.loading"));
@@ -147,6 +157,40 @@ public final class SlowLogViewModel {
             shown.complete(null);
         }));
         return shown;
+    }
+
+    private void loadTimeline(DigestRow row) {
+        long run = ++timelineGeneration;
+        CompletableFuture<Void> shown = new CompletableFuture<>();
+        timelineShown = shown;
+        if (row == null) {
+            timeline.clear();
+            shown.complete(null);
+            return;
+        }
+        DigestFilter filter = applied;
+        tasks.submit(messages.get("view.task.timeline"), ctx -> digests.timeline(row.checksum(), filter, BUCKETS)).result()
+                .whenComplete((points, error) -> fx.execute(() -> {
+                    if (run == timelineGeneration) {
+                        // a chart that cannot be drawn is no reason to hide the class: it stays empty
+                        timeline.setAll(error == null ? points : List.of());
+                    }
+                    shown.complete(null);
+                }));
+    }
+
+    /**
+     * Returns when the chart data of the current selection is shown; for tests and for callers that wait on it.
+     *
+     * @return completes once {@link #timeline()} matches {@link #selectedProperty()}
+     */
+    public CompletableFuture<Void> timelineShown() {
+        return timelineShown;
+    }
+
+    /** @return the selected class's executions over time, oldest bucket first */
+    public ObservableList<TimelinePoint> timeline() {
+        return readOnlyTimeline;
     }
 
     /** Empties every filter field and refreshes. */
@@ -204,6 +248,7 @@ public final class SlowLogViewModel {
     /** Unsubscribes from the event bus; results of a digest still running are dropped. */
     public void dispose() {
         generation++;
+        timelineGeneration++;
         subscriptions.forEach(Registration::close);
         subscriptions.clear();
     }

@@ -7,11 +7,13 @@ import dev.triage.core.i18n.Messages;
 import dev.triage.plugin.slowlog.application.DigestOrder;
 import dev.triage.plugin.slowlog.application.DigestRow;
 import dev.triage.plugin.slowlog.application.SlowLogDigests;
+import dev.triage.plugin.slowlog.application.TimelinePoint;
 import dev.triage.plugin.slowlog.infrastructure.DuckDbSlowLogStore;
 import dev.triage.plugin.slowlog.ui.SlowLogViewModel.State;
 import dev.triage.testkit.KernelExtension;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -182,7 +184,7 @@ class SlowLogViewModelTest {
     }
 
     @Test
-    void theSelectedClassCarriesItsSlowestStatementAndSurvivesARefresh() throws Exception {
+    void theSelectedClassCarriesItsSlowestStatementAndTimelineAndSurvivesARefresh() throws Exception {
         importLog();
         refresh();
         onFx(() -> {
@@ -193,6 +195,11 @@ class SlowLogViewModelTest {
         assertThat(selected.sample()).isEqualTo("UPDATE customers SET seen = NOW() WHERE id = 18");
         assertThat(selected.queryTime().max()).isEqualTo(0.9);
         assertThat(selected.firstSeen()).isEqualTo("2024-03-01T11:00:06Z");
+        onFx(model::timelineShown).get(30, TimeUnit.SECONDS);
+        List<TimelinePoint> timeline = onFx(() -> List.copyOf(model.timeline()));
+        assertThat(timeline).extracting(TimelinePoint::count).containsExactly(1L, 1L);
+        assertThat(timeline).extracting(TimelinePoint::maxQueryTime).containsExactly(0.1, 0.9);
+        assertThat(timeline.get(0).start()).isEqualTo(Instant.parse("2024-03-01T11:00:06Z"));
         refresh();
         assertThat(onFx(() -> model.selectedProperty().get().checksum())).isEqualTo(selected.checksum());
         onFx(() -> {
@@ -201,5 +208,7 @@ class SlowLogViewModelTest {
         });
         refresh();
         assertThat(onFx(() -> model.selectedProperty().get())).isNull();
+        onFx(model::timelineShown).get(30, TimeUnit.SECONDS);
+        assertThat(onFx(() -> model.timeline().isEmpty())).isTrue();
     }
 }
