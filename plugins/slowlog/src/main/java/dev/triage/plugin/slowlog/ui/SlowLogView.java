@@ -205,7 +205,7 @@ public final class SlowLogView implements View {
                 column("avg", r -> r.queryTime().avg(), seconds, 80),
                 column("p95", r -> r.queryTime().p95(), seconds, 84),
                 column("max", r -> r.queryTime().max(), seconds, 84),
-                column("examined", r -> r.rowsExamined().sum(), integer, 128),
+                column("examined", r -> r.rowsExamined().sum(), integer, 140),
                 textColumn("fingerprint", DigestRow::fingerprint, 420, "mono")));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> model.select(b));
@@ -261,6 +261,7 @@ public final class SlowLogView implements View {
 
     private Node detailPane() {
         detailTitle.getStyleClass().add("detail-title");
+        detailTitle.visibleProperty().bind(model.stateProperty().isEqualTo(SlowLogViewModel.State.ROWS));
         fingerprint.getStyleClass().addAll("code", "fingerprint");
         sample.getStyleClass().addAll("code", "sample");
         for (TextArea a : List.of(fingerprint, sample)) {
@@ -281,6 +282,9 @@ public final class SlowLogView implements View {
         statsBox.managedProperty().bind(statsBox.visibleProperty());
         statsBox.getStyleClass().add("detail-stats");
         HBox body = new HBox(16, text, statsBox);
+        // nothing but the hint while no class is selected: empty boxes and an empty chart read as broken
+        body.visibleProperty().bind(model.selectedProperty().isNotNull());
+        body.managedProperty().bind(body.visibleProperty());
         VBox.setVgrow(body, Priority.ALWAYS);
         VBox detail = new VBox(8, detailTitle, body);
         detail.getStyleClass().add("detail");
@@ -297,6 +301,7 @@ public final class SlowLogView implements View {
         chart.setMinHeight(120);
         chart.setPrefHeight(180);
         timeAxis.setForceZeroInRange(false);
+        timeAxis.setAutoRanging(false);
         timeAxis.setAnimated(false);
         secondsAxis.setAnimated(false);
         secondsAxis.setMinorTickVisible(false);
@@ -326,6 +331,15 @@ public final class SlowLogView implements View {
             max.getData().add(new XYChart.Data<>(t, p.maxQueryTime()));
         }
         chart.getData().setAll(List.of(sum, max));
+        // the axis spans the class's executions exactly: auto-ranging pads it to round numbers of seconds
+        List<TimelinePoint> points = model.timeline();
+        if (!points.isEmpty()) {
+            double lo = points.get(0).start().getEpochSecond();
+            double hi = Math.max(points.get(points.size() - 1).start().getEpochSecond(), lo + 60);
+            timeAxis.setLowerBound(lo);
+            timeAxis.setUpperBound(hi);
+            timeAxis.setTickUnit((hi - lo) / 4);
+        }
     }
 
     private Label caption(String key) {
