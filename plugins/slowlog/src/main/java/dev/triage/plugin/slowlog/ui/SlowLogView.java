@@ -184,6 +184,7 @@ public final class SlowLogView implements View {
         sorted.comparatorProperty().bind(table.comparatorProperty());
         table.setItems(sorted);
         table.getStyleClass().addAll("classes", "dense");
+        table.setMinHeight(150);
         placeholder.getStyleClass().add("empty-state");
         placeholder.setWrapText(true);
         placeholder.textProperty().bind(model.statusProperty());
@@ -299,7 +300,7 @@ public final class SlowLogView implements View {
         chart.setLegendVisible(true);
         chart.setLegendSide(javafx.geometry.Side.RIGHT);
         chart.setMinHeight(120);
-        chart.setPrefHeight(180);
+        chart.setPrefHeight(150);
         timeAxis.setForceZeroInRange(false);
         timeAxis.setAutoRanging(false);
         timeAxis.setAnimated(false);
