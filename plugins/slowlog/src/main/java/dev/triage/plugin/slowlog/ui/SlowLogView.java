@@ -35,7 +35,6 @@ import javafx.scene.control.SplitPane;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
-import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
@@ -46,6 +45,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
+import org.fxmisc.richtext.CodeArea;
 
 /**
  * The slow-log explorer: a filter bar, the sortable table of query classes of the current case, and a detail pane with
@@ -63,8 +63,8 @@ public final class SlowLogView implements View {
     private final BorderPane root = new BorderPane();
     private final TableView<DigestRow> table = new TableView<>();
     private final Label placeholder = new Label();
-    private final TextArea fingerprint = new TextArea();
-    private final TextArea sample = new TextArea();
+    private final CodeArea fingerprint = new CodeArea();
+    private final CodeArea sample = new CodeArea();
     private final GridPane stats = new GridPane();
     private final Label detailTitle = new Label();
     private final NumberAxis timeAxis = new NumberAxis();
@@ -265,14 +265,15 @@ public final class SlowLogView implements View {
         detailTitle.visibleProperty().bind(model.stateProperty().isEqualTo(SlowLogViewModel.State.ROWS));
         fingerprint.getStyleClass().addAll("code", "fingerprint");
         sample.getStyleClass().addAll("code", "sample");
-        for (TextArea a : List.of(fingerprint, sample)) {
+        for (CodeArea a : List.of(fingerprint, sample)) {
             a.setEditable(false);
             a.setWrapText(true);
+            a.setMinHeight(40);
         }
-        fingerprint.setPrefRowCount(2);
+        fingerprint.setPrefHeight(48);
+        sample.setPrefHeight(72);
         Label fpLabel = caption("view.detail.fingerprint");
         Label sampleLabel = caption("view.detail.sample");
-        sample.setPrefRowCount(3);
         VBox text = new VBox(4, fpLabel, fingerprint, sampleLabel, sample, caption("view.chart.title"), timelineChart());
         VBox.setVgrow(chart, Priority.ALWAYS);
         text.getStyleClass().add("detail-text");
@@ -368,8 +369,8 @@ public final class SlowLogView implements View {
             return;
         }
         detailTitle.setText(messages.get("view.detail.title", row.rank(), row.checksum()));
-        fingerprint.setText(row.fingerprint());
-        sample.setText(row.sample() == null ? "" : row.sample());
+        show(fingerprint, row.fingerprint());
+        show(sample, row.sample() == null ? "" : row.sample());
         ColumnConstraints name = new ColumnConstraints();
         name.setMinWidth(90);
         stats.getColumnConstraints().add(name);
@@ -389,6 +390,15 @@ public final class SlowLogView implements View {
         stats.add(first, 1, r++, 5, 1);
         stats.add(cell(messages.get("view.stat.last-seen"), "stat-name"), 0, r);
         stats.add(cell(row.lastSeen() == null ? "–" : row.lastSeen(), "stat-value"), 1, r, 5, 1);
+    }
+
+    private static void show(CodeArea area, String sql) {
+        area.replaceText(sql);
+        if (!sql.isEmpty()) {
+            area.setStyleSpans(0, SqlHighlighter.styles(sql));
+        }
+        area.moveTo(0);
+        area.requestFollowCaret();
     }
 
     private int statRow(int r, String key, DigestRow.Stats s, NumberFormat format) {

@@ -18,7 +18,7 @@ import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
-import javafx.scene.control.TextArea;
+import org.fxmisc.richtext.CodeArea;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -65,7 +65,7 @@ class SlowLogViewTest {
 
         String sample = JavaFxToolkit.call(() -> {
             table.getSelectionModel().select(0);
-            return ((TextArea) root.lookup(".sample")).getText();
+            return ((CodeArea) root.lookup(".sample")).getText();
         });
         assertThat(sample).isEqualTo("SELECT * FROM orders WHERE customer_id = 17");
         JavaFxToolkit.call(() -> {
