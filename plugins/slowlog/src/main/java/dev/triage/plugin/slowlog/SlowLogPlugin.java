@@ -8,6 +8,8 @@ import dev.triage.core.plugin.Plugin;
 import dev.triage.core.plugin.PluginContext;
 import dev.triage.core.plugin.PluginDescriptor;
 import dev.triage.core.report.ReportContributor;
+import dev.triage.core.ui.DockArea;
+import dev.triage.core.ui.ViewContribution;
 import dev.triage.plugin.slowlog.application.CaseDigestArgs;
 import dev.triage.plugin.slowlog.application.CompareArgs;
 import dev.triage.plugin.slowlog.application.DigestArgs;
@@ -16,6 +18,7 @@ import dev.triage.plugin.slowlog.application.SlowLogReport;
 import dev.triage.plugin.slowlog.infrastructure.DuckDbSlowLogStore;
 import dev.triage.plugin.slowlog.infrastructure.SlowLogImporter;
 import dev.triage.plugin.slowlog.infrastructure.SlowLogSchema;
+import dev.triage.plugin.slowlog.ui.SlowLogView;
 import java.util.stream.Stream;
 
 /** Built-in plugin that parses, fingerprints and digests MySQL, Percona Server, MariaDB and TiDB slow query logs. */
@@ -23,10 +26,12 @@ public final class SlowLogPlugin implements Plugin {
 
     /** The plugin id. */
     public static final String ID = "slowlog";
+    /** The id of the slow-log explorer view. */
+    public static final String VIEW_ID = "slowlog.view";
 
     @Override
     public PluginDescriptor descriptor() {
-        return PluginDescriptor.of(ID, "Slow-log explorer", "0.1.0", "core@[0.1,1.0)").withCapabilities("import:slowlog");
+        return PluginDescriptor.of(ID, "Slow-log explorer", "0.1.0", "core@[0.1,1.0)").withCapabilities("import:slowlog", "view");
     }
 
     @Override
@@ -45,5 +50,7 @@ public final class SlowLogPlugin implements Plugin {
                 messages.get("command.compare.description"), CompareArgs.class), digests::compareFiles);
         context.command(new CommandSpec<>("slowlog.case-digest", messages.get("command.case-digest.title"),
                 messages.get("command.case-digest.description"), CaseDigestArgs.class), (args, ctx) -> digests.digestCase(args));
+        context.register(ViewContribution.class, new ViewContribution(VIEW_ID, messages.get("view.title"), "mdi2d-database-clock-outline",
+                DockArea.CENTER, () -> SlowLogView.create(digests, context.cases(), context.tasks(), context.events(), messages)));
     }
 }

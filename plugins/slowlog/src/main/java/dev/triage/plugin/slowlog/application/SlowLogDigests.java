@@ -90,4 +90,21 @@ public final class SlowLogDigests {
     private static DigestQuery query(Integer limit, String order, DigestFilter filter) {
         return new DigestQuery(DigestOrder.parse(order), limit == null ? DEFAULT_LIMIT : limit, filter);
     }
+
+    /**
+     * Buckets the executions of one class of the current case over time.
+     *
+     * @param checksum the class id
+     * @param filter which events to look at
+     * @param buckets how many buckets at most
+     * @return the buckets, oldest first; empty when no case is open
+     * @throws Exception when the case cannot be read
+     */
+    public List<TimelinePoint> timeline(String checksum, DigestFilter filter, int buckets) throws Exception {
+        if (buckets <= 0) {
+            throw new IllegalArgumentException("buckets must be at least 1, not " + buckets);
+        }
+        var c = cases.current();
+        return c.isEmpty() ? List.of() : store.timelineCase(c.get(), checksum, filter == null ? DigestFilter.ALL : filter, buckets);
+    }
 }

@@ -40,4 +40,16 @@ public interface SlowLogStore {
      * @throws Exception when the case database cannot be read
      */
     List<DigestRow> digestCase(Case c, DigestQuery query) throws Exception;
+
+    /**
+     * Buckets the executions of one query class of a case over time, for a query-time-over-time chart.
+     *
+     * @param c the case
+     * @param checksum the class id
+     * @param filter which events to look at
+     * @param buckets how many buckets the time range of the class is cut into at most
+     * @return the buckets that hold executions, oldest first; empty when the class has none with a timestamp
+     * @throws Exception when the case database cannot be read
+     */
+    List<TimelinePoint> timelineCase(Case c, String checksum, DigestFilter filter, int buckets) throws Exception;
 }

@@ -7,6 +7,7 @@ import dev.triage.plugin.slowlog.application.DigestFilter;
 import dev.triage.plugin.slowlog.application.DigestQuery;
 import dev.triage.plugin.slowlog.application.DigestRow;
 import dev.triage.plugin.slowlog.application.SlowLogStore;
+import dev.triage.plugin.slowlog.application.TimelinePoint;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -97,6 +98,43 @@ public final class DuckDbSlowLogStore implements SlowLogStore {
         try (Connection conn = c.newConnection()) {
             return digest(conn, query);
         }
+    }
+
+    @Override
+    public List<TimelinePoint> timelineCase(Case c, String checksum, DigestFilter filter, int buckets) throws Exception {
+        try (Connection conn = c.newConnection()) {
+            return timeline(conn, checksum, filter, buckets);
+        }
+    }
+
+    /** Cuts the time range of one class's executions into equal buckets; the range comes from the filtered events. */
+    static List<TimelinePoint> timeline(Connection conn, String checksum, DigestFilter filter, int buckets) throws SQLException {
+        List<Object> params = new ArrayList<>();
+        String where = where(filter, params);
+        String events = "SELECT epoch(ts) AS t, query_time FROM " + SlowLogSchema.EVENTS
+                + (where.isEmpty() ? " WHERE " : where + " AND ") + "checksum = ? AND ts IS NOT NULL";
+        params.add(checksum);
+        String sql = "WITH e AS (" + events + "), r AS (SELECT min(t) AS lo, greatest((max(t) - min(t)) / ?, 1) AS width FROM e) "
+                + "SELECT least(floor((t - lo) / width), ? - 1)::BIGINT AS b, any_value(lo) AS lo, any_value(width) AS width, "
+                + "count(*) AS calls, coalesce(sum(query_time), 0) AS qt_sum, coalesce(max(query_time), 0) AS qt_max "
+                + "FROM e, r GROUP BY b ORDER BY b";
+        List<TimelinePoint> points = new ArrayList<>();
+        try (PreparedStatement ps = conn.prepareStatement(sql)) {
+            int i = 1;
+            for (Object p : params) {
+                ps.setObject(i++, p);
+            }
+            ps.setDouble(i++, buckets);
+            ps.setInt(i, buckets);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    double start = rs.getDouble("lo") + rs.getLong("b") * rs.getDouble("width");
+                    points.add(new TimelinePoint(java.time.Instant.ofEpochMilli(Math.round(start * 1000)), rs.getLong("calls"),
+                            rs.getDouble("qt_sum"), rs.getDouble("qt_max")));
+                }
+            }
+        }
+        return points;
     }
 
     /**
