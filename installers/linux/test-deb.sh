@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Builds (or takes) the Triage .deb, puts it in a fresh root and starts the installed launcher:
-#   triage --version, then `gui --screenshot` under Xvfb with TRIAGE_HOME in a temp folder.
+#   triage --version, a slow-log digest (DuckDB), then `gui --screenshot` under Xvfb, with TRIAGE_HOME
+#   in a temp folder.
 # Prints the package and installed sizes and the start times. Slow (a minute or two): .ci/run calls it
 # only with TRIAGE_INSTALLER_TEST=1.
 #
@@ -78,6 +79,25 @@ t0=$(now)
 version=$("$launcher" --version) || fail "--version exited with $?"
 echo "test-deb: --version in $(secs "$t0" "$(now)") s: $(echo "$version" | tr '\n' ' ')"
 echo "$version" | grep -q "^Triage " || fail "--version printed no 'Triage ' line"
+
+# A CLI command that goes through DuckDB: its JNI library must be in the (trimmed) jar.
+cat >"$work/slow.log" <<'LOG'
+# Time: 2024-05-01T10:00:00.000000Z
+# User@Host: app[app] @ localhost []  Id:    12
+# Query_time: 1.500000  Lock_time: 0.000100 Rows_sent: 1  Rows_examined: 1000
+SET timestamp=1714557600;
+SELECT * FROM orders WHERE id = 42;
+# Time: 2024-05-01T10:00:01.000000Z
+# User@Host: app[app] @ localhost []  Id:    12
+# Query_time: 2.500000  Lock_time: 0.000100 Rows_sent: 1  Rows_examined: 2000
+SET timestamp=1714557601;
+SELECT * FROM orders WHERE id = 43;
+LOG
+t0=$(now)
+"$launcher" plugin run slowlog.digest "files=$work/slow.log" limit=10 --format json >"$work/digest.json" 2>"$work/digest.err" \
+  || { cat "$work/digest.err" >&2; fail "slowlog.digest exited with an error"; }
+grep -q '"count" : 2' "$work/digest.json" || { cat "$work/digest.json" "$work/digest.err" >&2; fail "slowlog.digest did not count 2 queries"; }
+echo "test-deb: slowlog.digest (DuckDB) in $(secs "$t0" "$(now)") s"
 
 shot=$work/out.png
 t0=$(now)
