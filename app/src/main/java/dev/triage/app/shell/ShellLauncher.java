@@ -2,6 +2,7 @@ package dev.triage.app.shell;
 
 import dev.triage.core.config.AppPaths;
 import dev.triage.core.kernel.Kernel;
+import java.net.URL;
 import java.nio.file.Path;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
@@ -11,6 +12,7 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import javafx.application.Platform;
 import javafx.geometry.Rectangle2D;
+import javafx.scene.image.Image;
 import javafx.stage.Screen;
 import javafx.stage.Stage;
 import org.slf4j.Logger;
@@ -131,6 +133,7 @@ public final class ShellLauncher {
         }
         Stage stage = new Stage();
         stage.titleProperty().bind(shell.titleProperty());
+        addWindowIcons(stage);
         stage.setScene(shell.scene());
         stage.setOnHidden(e -> {
             try {
@@ -143,5 +146,16 @@ public final class ShellLauncher {
         LOG.info("First window shown {} ms after the JVM started",
                 System.currentTimeMillis() - java.lang.management.ManagementFactory.getRuntimeMXBean().getStartTime());
         return stage;
+    }
+
+    /** The Triage mark (icons/generate.sh copies it here); the window system picks the size it needs. */
+    private static void addWindowIcons(Stage stage) {
+        for (int size : new int[] {16, 32, 48, 64, 128, 256}) {
+            URL url = ShellLauncher.class.getResource("/dev/triage/app/icons/triage-" + size + ".png");
+            if (url != null) {
+                // Loaded in the background: the first window must not wait for its icon.
+                stage.getIcons().add(new Image(url.toExternalForm(), true));
+            }
+        }
     }
 }
