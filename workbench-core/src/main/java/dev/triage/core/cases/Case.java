@@ -231,7 +231,7 @@ public final class Case implements AutoCloseable {
                 work.run(session);
                 context.checkCancelled();
                 ImportSummary summary = session.summary(label);
-                recordImport(c, summary);
+                recordImport(c, summary, session.staged());
                 if (summary.files() > 0 && !Files.isDirectory(staging)) {
                     throw new IOException("the staged copies in " + staging + " were removed while the import ran");
                 }
@@ -288,7 +288,19 @@ public final class Case implements AutoCloseable {
         return out;
     }
 
-    private static void recordImport(Connection c, ImportSummary s) throws SQLException {
+    private static void recordImport(Connection c, ImportSummary s, List<ImportSession.StagedFile> files) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO case_files (import_id, name, source, bytes) VALUES (?, ?, ?, ?)")) {
+            for (ImportSession.StagedFile f : files) {
+                ps.setString(1, s.importId());
+                ps.setString(2, f.name());
+                ps.setString(3, f.source());
+                ps.setLong(4, f.bytes());
+                ps.addBatch();
+            }
+            if (!files.isEmpty()) {
+                ps.executeBatch();
+            }
+        }
         try (PreparedStatement ps = c.prepareStatement(
                 "INSERT INTO case_imports (id, label, files, rows, skipped) VALUES (?, ?, ?, ?, ?)")) {
             ps.setString(1, s.importId());

@@ -13,7 +13,10 @@ final class CoreSchema {
                     "CREATE TYPE finding_severity AS ENUM ('OK', 'INFO', 'WARNING', 'CRITICAL')",
                     "CREATE TABLE findings (id VARCHAR PRIMARY KEY, severity finding_severity NOT NULL, title VARCHAR NOT NULL,"
                             + " evidence VARCHAR NOT NULL, suggestion VARCHAR NOT NULL, plugin_id VARCHAR NOT NULL,"
-                            + " target VARCHAR NOT NULL, found_at TIMESTAMPTZ NOT NULL, saved_at TIMESTAMPTZ DEFAULT now())"));
+                            + " target VARCHAR NOT NULL, found_at TIMESTAMPTZ NOT NULL, saved_at TIMESTAMPTZ DEFAULT now())"),
+            // Every file an import staged, whichever plugin imported it, so any view can list the case's files.
+            Migration.sql(3, "case files",
+                    "CREATE TABLE case_files (import_id VARCHAR NOT NULL, name VARCHAR NOT NULL, source VARCHAR, bytes BIGINT)"));
 
     private CoreSchema() {
     }

@@ -20,7 +20,7 @@ public final class ImportSession {
     private final List<String> warnings = new ArrayList<>();
     private long rows;
     private long skipped;
-    private int files;
+    private final List<StagedFile> staged = new ArrayList<>();
 
     ImportSession(String importId, org.duckdb.DuckDBConnection connection, Path staging, TaskContext context) {
         this.importId = importId;
@@ -83,7 +83,7 @@ public final class ImportSession {
             target = staging.resolve(n + "-" + source.getFileName());
         }
         Files.copy(source, target, StandardCopyOption.COPY_ATTRIBUTES);
-        files++;
+        staged.add(new StagedFile(target.getFileName().toString(), source.toAbsolutePath().toString(), Files.size(target)));
         return target;
     }
 
@@ -108,6 +108,14 @@ public final class ImportSession {
         }
     }
 
+    /** A file copied into the case by this import. */
+    record StagedFile(String name, String source, long bytes) {
+    }
+
+    List<StagedFile> staged() {
+        return List.copyOf(staged);
+    }
+
     Path staging() {
         return staging;
     }
@@ -119,6 +127,6 @@ public final class ImportSession {
      * @return the summary
      */
     ImportSummary summary(String label) {
-        return new ImportSummary(importId, label, files, rows, skipped, List.copyOf(warnings));
+        return new ImportSummary(importId, label, staged.size(), rows, skipped, List.copyOf(warnings));
     }
 }

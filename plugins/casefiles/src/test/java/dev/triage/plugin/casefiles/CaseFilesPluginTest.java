@@ -40,6 +40,38 @@ class CaseFilesPluginTest {
     }
 
     @Test
+    void listsFilesThatAnotherPluginImportedWithoutALineCount() throws Exception {
+        try (Kernel kernel = TestKernels.create(home.resolve("app"), Duration.ofSeconds(5)).startPlugins()) {
+            kernel.services().register(dev.triage.core.imports.FileImporter.class, new dev.triage.core.imports.FileImporter() {
+                @Override
+                public String id() {
+                    return "test.strong";
+                }
+
+                @Override
+                public int claim(Path file, byte[] head) {
+                    return file.toString().endsWith(".slow") ? 50 : 0;
+                }
+
+                @Override
+                public void importFile(Path file, dev.triage.core.cases.ImportSession session) throws Exception {
+                    session.stage(file);
+                }
+            });
+            Path slow = Files.writeString(home.resolve("db1.slow"), "# Time: 1\n");
+            Case c = kernel.cases().create(home.resolve("case"), "demo");
+            kernel.imports().importFiles(c, List.of(slow)).result().get();
+            @SuppressWarnings("unchecked")
+            List<CaseFile> files = (List<CaseFile>) kernel.commands().execute("casefiles.list", null, null);
+            assertThat(files).singleElement().satisfies(f -> {
+                assertThat(f.name()).isEqualTo("db1.slow");
+                assertThat(f.bytes()).isEqualTo(10);
+                assertThat(f.lines()).isNull();
+            });
+        }
+    }
+
+    @Test
     void aMissingFileFailsTheWholeImportAndKeepsTheCase() throws Exception {
         Path ok = Files.writeString(home.resolve("ok.log"), "x\n");
         try (Kernel kernel = TestKernels.create(home.resolve("app"), Duration.ofSeconds(5)).startPlugins()) {

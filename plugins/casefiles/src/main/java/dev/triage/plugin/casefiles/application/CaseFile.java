@@ -6,7 +6,7 @@ package dev.triage.plugin.casefiles.application;
  * @param importId the import that brought it
  * @param name the file name
  * @param bytes its size
- * @param lines its number of lines
+ * @param lines its number of lines, or null when another plugin imported it (not counted)
  */
-public record CaseFile(String importId, String name, long bytes, long lines) {
+public record CaseFile(String importId, String name, long bytes, Long lines) {
 }

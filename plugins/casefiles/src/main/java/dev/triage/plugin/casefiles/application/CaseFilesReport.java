@@ -49,7 +49,7 @@ public final class CaseFilesReport implements ReportContributor {
             out.add(ReportSection.of(titles.notes(), new Block.CodeBlock("markdown", notes)));
         }
         List<List<String>> rows = repository.list(request.currentCase()).stream()
-                .map(f -> List.of(f.name(), Long.toString(f.lines()), Long.toString(f.bytes()))).toList();
+                .map(f -> List.of(f.name(), f.lines() == null ? "" : Long.toString(f.lines()), Long.toString(f.bytes()))).toList();
         if (!rows.isEmpty()) {
             out.add(ReportSection.of(titles.files(), new Block.Table(List.of(titles.name(), titles.lines(), titles.bytes()), rows)));
         }

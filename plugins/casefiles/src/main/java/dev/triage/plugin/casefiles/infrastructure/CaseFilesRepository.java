@@ -18,11 +18,14 @@ public final class CaseFilesRepository implements CaseFileRepository {
     public List<CaseFile> list(Case c) throws CaseException {
         List<CaseFile> out = new ArrayList<>();
         try (Connection conn = c.newConnection();
-             PreparedStatement ps = conn.prepareStatement("SELECT f.import_id, f.name, f.bytes, f.lines FROM casefiles_files f"
-                     + " JOIN case_imports i ON i.id = f.import_id ORDER BY i.imported_at, f.name");
+             PreparedStatement ps = conn.prepareStatement("SELECT f.import_id, f.name, f.bytes, c.lines FROM case_files f"
+                     + " JOIN case_imports i ON i.id = f.import_id"
+                     + " LEFT JOIN casefiles_files c ON c.import_id = f.import_id AND c.name = f.name"
+                     + " ORDER BY i.imported_at, f.name");
              ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
-                out.add(new CaseFile(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getLong(4)));
+                Object lines = rs.getObject(4);
+                out.add(new CaseFile(rs.getString(1), rs.getString(2), rs.getLong(3), lines == null ? null : ((Number) lines).longValue()));
             }
         } catch (SQLException e) {
             throw new CaseException("Cannot list the files of " + c.folder() + ": " + e.getMessage(), e);
