@@ -22,7 +22,7 @@ class LayoutRestoreTest extends ShellTestBase {
     void theDefaultLayoutShowsWelcomeCaseFilesAndLog() throws Exception {
         Map<String, List<String>> views = f.fx(() -> f.shell.dock().capture().viewsByLeaf());
 
-        assertThat(views).containsEntry("area.center", List.of(ShellPlugin.WELCOME))
+        assertThat(views).containsEntry("area.center", List.of(ShellPlugin.WELCOME, "slowlog.view"))
                 .containsEntry("area.left", List.of("casefiles.view"))
                 .containsEntry("area.bottom", List.of(ShellPlugin.LOG));
     }
@@ -49,7 +49,7 @@ class LayoutRestoreTest extends ShellTestBase {
 
         assertThat(after).isEqualTo(before);
         assertThat(f.fx(() -> f.shell.dock().openIds()))
-                .containsExactlyInAnyOrder("about.view", ShellPlugin.PLUGINS, ShellPlugin.LOG, ShellPlugin.WELCOME);
+                .containsExactlyInAnyOrder("about.view", ShellPlugin.PLUGINS, ShellPlugin.LOG, ShellPlugin.WELCOME, "slowlog.view");
     }
 
     @Test
@@ -88,6 +88,6 @@ class LayoutRestoreTest extends ShellTestBase {
         f.openWindow();
 
         assertThat(f.fx(() -> f.shell.dock().openIds()))
-                .containsExactlyInAnyOrder(ShellPlugin.WELCOME, ShellPlugin.LOG, "casefiles.view");
+                .containsExactlyInAnyOrder(ShellPlugin.WELCOME, "slowlog.view", ShellPlugin.LOG, "casefiles.view");
     }
 }

@@ -92,7 +92,7 @@ public record DockLayout(int version, Branch root, List<String> floating) {
      */
     public static DockLayout of(List<String> left, List<String> center, List<String> right, List<String> bottom) {
         List<Part> middle = new ArrayList<>();
-        middle.add(new Leaf(areaId(DockArea.CENTER), center, null));
+        middle.add(new Leaf(areaId(DockArea.CENTER), center, center.isEmpty() ? null : center.get(0)));
         List<Double> middleDividers = List.of();
         if (!bottom.isEmpty()) {
             middle.add(new Leaf(areaId(DockArea.BOTTOM), bottom, null));

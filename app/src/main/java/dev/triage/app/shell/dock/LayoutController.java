@@ -14,8 +14,8 @@ public final class LayoutController {
 
     /** The views the default layout opens in the left area. */
     public static final List<String> DEFAULT_LEFT = List.of("casefiles.view");
-    /** The views the default layout opens in the main area. */
-    public static final List<String> DEFAULT_CENTER = List.of("shell.welcome");
+    /** The views the default layout opens in the main area (a view whose plugin is absent is skipped). */
+    public static final List<String> DEFAULT_CENTER = List.of("shell.welcome", "slowlog.view");
     /** The views the default layout opens in the bottom area. */
     public static final List<String> DEFAULT_BOTTOM = List.of("shell.log");
 

@@ -94,7 +94,14 @@ public final class SlowLogView implements View {
         root.getStyleClass().add(STYLE_CLASS);
         root.getStylesheets().add(SlowLogView.class.getResource("slowlog.css").toExternalForm());
         root.setTop(filterBar());
-        SplitPane split = new SplitPane(tablePane(), detailPane());
+        // the detail scrolls rather than forcing its height on the dock: a small area must never push over the tabs
+        javafx.scene.control.ScrollPane detailScroll = new javafx.scene.control.ScrollPane(detailPane());
+        detailScroll.setFitToWidth(true);
+        detailScroll.setMinHeight(0);
+        detailScroll.getStyleClass().add("edge-to-edge");
+        SplitPane split = new SplitPane(tablePane(), detailScroll);
+        split.setMinHeight(0);
+        root.setMinSize(0, 0);
         split.setOrientation(Orientation.VERTICAL);
         split.setDividerPositions(0.48);
         root.setCenter(split);
