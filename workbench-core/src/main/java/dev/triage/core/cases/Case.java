@@ -132,6 +132,22 @@ public final class Case implements AutoCloseable {
     }
 
     /**
+     * Reads a case's name from its folder without opening its database, for lists of cases.
+     *
+     * @param folder the case folder
+     * @return the name, or the folder name when it cannot be read
+     */
+    public static String nameOf(Path folder) {
+        Properties p = new Properties();
+        try (Reader r = Files.newBufferedReader(folder.resolve(META), StandardCharsets.UTF_8)) {
+            p.load(r);
+        } catch (IOException | IllegalArgumentException e) {
+            return String.valueOf(folder.getFileName());
+        }
+        return p.getProperty("name", String.valueOf(folder.getFileName()));
+    }
+
+    /**
      * Returns the case folder.
      *
      * @return the absolute folder

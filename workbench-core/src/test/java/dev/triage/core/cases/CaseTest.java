@@ -36,6 +36,8 @@ class CaseTest {
             assertThat(c.notes()).contains("主从延迟");
             assertThat(c.imports()).isEmpty();
         }
+        assertThat(Case.nameOf(folder)).isEqualTo("支付库慢查询 incident");
+        assertThat(Case.nameOf(dir.resolve("not-a-case"))).isEqualTo("not-a-case");
         assertThatThrownBy(() -> Case.create(folder, "again", List.of())).hasMessageContaining("A case already exists in");
         assertThatThrownBy(() -> Case.open(dir.resolve("nothing"), List.of())).hasMessageContaining("Not a Triage case");
     }

@@ -92,7 +92,7 @@ public final class WelcomeView implements View {
     }
 
     private Node recentRow(Path folder) {
-        Hyperlink link = new Hyperlink(String.valueOf(folder.getFileName()));
+        Hyperlink link = new Hyperlink(dev.triage.core.cases.Case.nameOf(folder));
         link.setOnAction(e -> actions.get().openCase(folder));
         Label where = new Label(folder.toString());
         where.getStyleClass().addAll(Styles.TEXT_MUTED, Styles.TEXT_SMALL);
