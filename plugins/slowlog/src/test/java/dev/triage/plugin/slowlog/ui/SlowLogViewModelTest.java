@@ -80,8 +80,24 @@ class SlowLogViewModelTest {
         return fx.submit(work).get(30, TimeUnit.SECONDS);
     }
 
+    /** Refreshes after the model has seen every case event published so far, so this refresh is the newest one. */
     void refresh() throws Exception {
+        drainEvents();
         onFx(model::refresh).get(30, TimeUnit.SECONDS);
+    }
+
+    /** Events are delivered in order on one thread: once a marker arrives, the model has handed earlier ones to "fx". */
+    void drainEvents() throws Exception {
+        record Marker() {
+        }
+        java.util.concurrent.CountDownLatch seen = new java.util.concurrent.CountDownLatch(1);
+        var sub = triage.kernel().events().subscribe(Marker.class, m -> seen.countDown());
+        try {
+            triage.kernel().events().publish(new Marker());
+            assertThat(seen.await(30, TimeUnit.SECONDS)).isTrue();
+        } finally {
+            sub.close();
+        }
     }
 
     Case importLog() throws Exception {
