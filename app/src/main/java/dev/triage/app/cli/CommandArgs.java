@@ -91,6 +91,10 @@ final class CommandArgs {
         return named;
     }
 
+    Map<String, Object> named() {
+        return named;
+    }
+
     List<String> positional() {
         return positional;
     }

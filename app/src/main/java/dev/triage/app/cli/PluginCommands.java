@@ -80,7 +80,7 @@ final class PluginCommands {
                 }
                 named.put(a.substring(0, eq), a.substring(eq + 1));
             }
-            Object result = bus.executeText(id, named.forRecord(Object.class), new StderrProgress(session));
+            Object result = bus.executeText(id, named.named(), new StderrProgress(session));
             ResultPrinter.print(session, format.json(), result);
             return 0;
         }

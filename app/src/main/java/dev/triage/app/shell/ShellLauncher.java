@@ -6,7 +6,6 @@ import java.net.URL;
 import java.nio.file.Path;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -42,27 +41,30 @@ public final class ShellLauncher {
             kernel.startPlugins();
             // The case opens while JavaFX starts (both take a few hundred ms); the window waits for it before building.
             CompletableFuture<String> caseError = caseDir == null ? CompletableFuture.completedFuture(null)
-                    : CompletableFuture.supplyAsync(() -> openAtStart(kernel, caseDir));
+                    : openAtStart(kernel, caseDir);
             return runWindow(kernel, caseDir, caseError, screenshot);
         } finally {
             kernel.close();
         }
     }
 
-    private static String openAtStart(Kernel kernel, Path caseDir) {
-        try {
-            kernel.tasks().submit(ShellTexts.load(kernel.locale()).get("task.openCase", caseDir.getFileName()), ctx -> kernel.cases().open(caseDir)).result()
-                    .get(2, TimeUnit.MINUTES);
-            return null;
-        } catch (ExecutionException e) {
-            LOG.warn("Case {} could not be opened at start: {}", caseDir, e.getCause().getMessage());
-            return String.valueOf(e.getCause().getMessage());
-        } catch (TimeoutException e) {
-            return "timed out";
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return "interrupted";
-        }
+    /** Opens the case as a kernel task; the future gives the error text to show, or null when the case opened. */
+    private static CompletableFuture<String> openAtStart(Kernel kernel, Path caseDir) {
+        return kernel.tasks().submit(ShellTexts.load(kernel.locale()).get("task.openCase", caseDir.getFileName()),
+                        ctx -> kernel.cases().open(caseDir)).result()
+                .orTimeout(2, TimeUnit.MINUTES)
+                .handle((opened, error) -> {
+                    if (error == null) {
+                        return null;
+                    }
+                    Throwable cause = error instanceof java.util.concurrent.CompletionException && error.getCause() != null
+                            ? error.getCause() : error;
+                    if (cause instanceof TimeoutException) {
+                        return "timed out";
+                    }
+                    LOG.warn("Case {} could not be opened at start: {}", caseDir, cause.getMessage());
+                    return String.valueOf(cause.getMessage());
+                });
     }
 
     private static int runWindow(Kernel kernel, Path caseDir, CompletableFuture<String> caseOpening, Path screenshot) {

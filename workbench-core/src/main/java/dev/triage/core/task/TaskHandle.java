@@ -43,10 +43,6 @@ public final class TaskHandle<T> implements TaskContext {
      * @param task the work
      */
     public void runOn(Task<T> task) {
-        if (cancelRequested) {
-            finish(TaskState.CANCELLED, null, new CancellationException("Cancelled before start"));
-            return;
-        }
         synchronized (workerLock) {
             if (cancelRequested) {
                 finish(TaskState.CANCELLED, null, new CancellationException("Cancelled before start"));
