@@ -2,11 +2,11 @@ package dev.triage.app.cli;
 
 import picocli.CommandLine.Option;
 
-/** The {@code --format text|json} option shared by commands that print results. */
+/** The {@code --format text|json|markdown} option shared by commands that print results. */
 final class OutputFormat {
 
-    /** The two output formats. */
-    enum Kind { text, json }
+    /** The output formats. */
+    enum Kind { text, json, markdown }
 
     @Option(names = "--format", defaultValue = "text")
     Kind kind = Kind.text;

@@ -24,7 +24,7 @@ final class PluginCli {
         // --case DIR opens that case first, for commands that work on the current case
         String plugin = words[0];
         CommandBus bus = session.kernel().commands();
-        List<CommandSpec<?>> offered = bus.commands().stream().filter(c -> c.pluginId().equals(plugin)).toList();
+        List<CommandSpec<?>> offered = bus.commands().stream().filter(c -> offeredUnder(c, plugin)).toList();
         if (offered.isEmpty()) {
             return Optional.empty();
         }
@@ -36,10 +36,14 @@ final class PluginCli {
         String name = !rest.isEmpty() && bus.find(plugin + "." + rest.get(0)).isPresent() ? plugin + "." + rest.remove(0) : plugin;
         if (bus.find(name).isEmpty()) {
             session.error(session.text("run.noCommand", plugin + " " + rest.get(0),
-                    session.text("run.tryOneOf", offered.stream().map(PluginCli::verb).toList())));
+                    session.text("run.tryOneOf", offered.stream().map(c -> verb(c, plugin)).toList())));
             return Optional.of(2);
         }
-        boolean json = takeFormat(rest);
+        OutputFormat.Kind format = takeFormat(rest);
+        if (format == null) {
+            session.error(session.text("run.format", java.util.Arrays.toString(OutputFormat.Kind.values())));
+            return Optional.of(2);
+        }
         String caseDir = take(rest, "--case");
         if (caseDir != null) {
             session.kernel().cases().open(java.nio.file.Path.of(caseDir));
@@ -52,12 +56,22 @@ final class PluginCli {
             return Optional.of(2);
         }
         Object result = bus.executeText(name, values, new PluginCommands.StderrProgress(session));
-        ResultPrinter.print(session, json, result);
-        return Optional.of(0);
+        ResultPrinter.print(session, format, result);
+        return Optional.of(result instanceof dev.triage.core.command.CommandOutput o ? o.exitCode() : 0);
     }
 
-    private static boolean takeFormat(List<String> rest) {
-        return "json".equals(take(rest, "--format"));
+    /** A command belongs under a first word when its plugin has that id or its name starts with that word and a dot. */
+    private static boolean offeredUnder(CommandSpec<?> command, String word) {
+        return command.pluginId().equals(word) || command.name().startsWith(word + ".");
+    }
+
+    /** Removes {@code --format} from the words and returns its value; text when absent, null when unknown. */
+    private static OutputFormat.Kind takeFormat(List<String> rest) {
+        String value = take(rest, "--format");
+        if (value == null) {
+            return OutputFormat.Kind.text;
+        }
+        return Arrays.stream(OutputFormat.Kind.values()).filter(k -> k.name().equals(value)).findFirst().orElse(null);
     }
 
     /** Removes a CLI-level option ({@code --name value} or {@code --name=value}) from the words and returns its value. */
@@ -80,13 +94,13 @@ final class PluginCli {
         session.out().println(session.text("plugincli.usage", plugin));
         TextTable t = new TextTable("", "", "");
         for (CommandSpec<?> c : offered) {
-            t.row(verb(c), arguments(c), c.description());
+            t.row(verb(c, plugin), arguments(c), c.description());
         }
         t.print(session.out());
     }
 
-    private static String verb(CommandSpec<?> c) {
-        return c.name().equals(c.pluginId()) ? "" : c.name().substring(c.pluginId().length() + 1);
+    private static String verb(CommandSpec<?> c, String word) {
+        return c.name().equals(word) ? "" : c.name().startsWith(word + ".") ? c.name().substring(word.length() + 1) : c.name();
     }
 
     private static String kebab(String camel) {

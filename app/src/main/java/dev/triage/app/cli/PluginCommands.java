@@ -81,8 +81,8 @@ final class PluginCommands {
                 named.put(a.substring(0, eq), a.substring(eq + 1));
             }
             Object result = bus.executeText(id, named.named(), new StderrProgress(session));
-            ResultPrinter.print(session, format.json(), result);
-            return 0;
+            ResultPrinter.print(session, format.kind, result);
+            return result instanceof dev.triage.core.command.CommandOutput o ? o.exitCode() : 0;
         }
     }
 

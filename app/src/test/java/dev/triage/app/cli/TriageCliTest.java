@@ -103,7 +103,7 @@ class TriageCliTest {
         language("zh-CN");
         assertThat(run("--help").out()).contains("用法：triage", "不带参数时打开窗口。", "显示此帮助信息并退出。", "命令：")
                 .doesNotContain("Usage:", "Open the window.");
-        assertThat(run("case", "new", "--help").out()).contains("案例文件夹。", "案例名称（默认：文件夹名）。", "输出格式：text, json（默认：text）。");
+        assertThat(run("case", "new", "--help").out()).contains("案例文件夹。", "案例名称（默认：文件夹名）。", "输出格式：text, json, markdown（默认：text）。");
         Run unknown = run("plugin", "run", "nope");
         assertThat(unknown.code()).isEqualTo(2);
         assertThat(unknown.err().strip()).isEqualTo("triage: 没有命令“nope”：没有名为“nope”的插件或命令");
@@ -135,6 +135,12 @@ class TriageCliTest {
         assertThat(rows.get(0).get("queryTime").get("sum").asDouble()).isEqualTo(3.0);
         Run text = run("slowlog", "digest", log.toString());
         assertThat(text.out()).contains("select * from orders where id = ?").containsPattern("(?m)^rank\\s+checksum");
+        Run markdown = run("slowlog", "digest", log.toString(), "--format", "markdown");
+        assertThat(markdown.out()).startsWith("| rank | checksum |").contains("| --- |")
+                .contains("| select * from orders where id = ? |");
+        Run badFormat = run("slowlog", "digest", log.toString(), "--format", "yaml");
+        assertThat(badFormat.code()).isEqualTo(2);
+        assertThat(badFormat.err()).contains("unknown --format", "markdown");
         Path dir = home.resolve("case");
         assertThat(run("case", "new", dir.toString()).code()).isZero();
         assertThat(run("case", "import", dir.toString(), log.toString()).code()).isZero();
