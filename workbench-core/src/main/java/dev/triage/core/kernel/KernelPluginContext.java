@@ -73,6 +73,11 @@ final class KernelPluginContext implements PluginContext {
     }
 
     @Override
+    public dev.triage.core.connection.ConnectionStore connections() {
+        return kernel.connections();
+    }
+
+    @Override
     public Sandbox sandbox() {
         return kernel.sandbox();
     }

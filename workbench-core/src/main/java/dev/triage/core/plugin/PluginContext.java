@@ -73,6 +73,13 @@ public interface PluginContext {
     AppPaths paths();
 
     /**
+     * Returns the saved connections (MySQL/TiDB, Redis, Kafka targets) with their passwords in the secret store.
+     *
+     * @return the connection store
+     */
+    dev.triage.core.connection.ConnectionStore connections();
+
+    /**
      * Returns the sandbox for running plugin work with a timeout and failure isolation.
      *
      * @return the sandbox
