@@ -43,7 +43,7 @@ final class SlowLogLoader {
             }, problems, read -> {
                 context.checkCancelled();
                 context.progress(Math.min(1, read / size), "Reading " + name);
-            });
+            }, full);
         } catch (UncheckedIOException e) {
             throw e.getCause();
         }
