@@ -41,18 +41,19 @@ class BatchedParseTest {
                     .append("# User@Host: u[u] @ h []  Id: ").append(i).append('\n')
                     .append("# Query_time: 0.").append(i).append("  Lock_time: 0  Rows_sent: 0  Rows_examined: 0\n");
             if (i % 3 == 0) {
-                // the header of an administrator command whose text follows as the start of the next record
-                log.append("SET timestamp=1709287200;\n");
+                // a header without a statement: pt reads the next record's first line as this one's statement
+                log.append("SET timestamp=1709287200;\n# administrator command: Quit;\n");
             } else {
                 log.append("SELECT ").append(i).append(" FROM t").append(i % 4).append(";\n");
             }
         }
         byte[] bytes = log.toString().getBytes(StandardCharsets.UTF_8);
         Outcome one = parse(new ByteArrayInputStream(bytes), Integer.MAX_VALUE);
-        for (int size : new int[] {1, 2, 3, 7}) {
+        for (int size : new int[] {1, 1, 1, 2, 2, 3, 7}) {
             assertThat(parse(new ByteArrayInputStream(bytes), size)).as("batches of %d", size).isEqualTo(one);
         }
-        assertThat(one.events()).hasSizeGreaterThan(30);
+        assertThat(one.events()).hasSizeGreaterThan(30)
+                .extracting(SlowQueryEvent::statement).contains("administrator command: Quit");
     }
 
     private record Outcome(List<SlowQueryEvent> events, List<ParseProblem> problems, long lines) {
