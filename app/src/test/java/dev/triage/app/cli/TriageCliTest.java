@@ -134,16 +134,23 @@ class TriageCliTest {
         assertThat(rows.get(0).get("count").asInt()).isEqualTo(2);
         assertThat(rows.get(0).get("queryTime").get("sum").asDouble()).isEqualTo(3.0);
         Run text = run("slowlog", "digest", log.toString());
-        assertThat(text.out()).contains("select * from orders where id = ?").containsPattern("(?m)^rank\\s+checksum");
+        assertThat(text.out()).contains("select * from orders where id = ?", "# Profile", "# Query_time distribution")
+                .containsPattern("(?m)^#\\s+1 0x[0-9A-F]{32}\\s+3s 100.0%\\s+2 ");
         Run markdown = run("slowlog", "digest", log.toString(), "--format", "markdown");
-        assertThat(markdown.out()).startsWith("| rank | checksum |").contains("| --- |")
-                .contains("| select * from orders where id = ? |");
+        assertThat(markdown.out()).startsWith("| Rank | Query ID |").contains("| --- |")
+                .contains("| select * from orders where id = ? |", "```sql");
         Run badFormat = run("slowlog", "digest", log.toString(), "--format", "yaml");
         assertThat(badFormat.code()).isEqualTo(2);
         assertThat(badFormat.err()).contains("unknown --format", "markdown");
         Path dir = home.resolve("case");
         assertThat(run("case", "new", dir.toString()).code()).isZero();
-        assertThat(run("case", "import", dir.toString(), log.toString()).code()).isZero();
+        Path notes = Files.writeString(home.resolve("notes.txt"), "not a slow log\n");
+        Run refused = run("slowlog", "import", notes.toString(), "--case", dir.toString());
+        assertThat(refused.code()).isNotZero();
+        assertThat(refused.err()).contains("notes.txt does not look like a MySQL, MariaDB or TiDB slow log");
+        Run imported = run("slowlog", "import", log.toString(), "--case", dir.toString());
+        assertThat(imported.code()).as(imported.err()).isZero();
+        assertThat(imported.out()).contains("rows: 2");
         Run inCase = run("slowlog", "case-digest", "--case", dir.toString(), "--format", "json");
         assertThat(inCase.code()).as(inCase.err()).isZero();
         assertThat(new ObjectMapper().readTree(inCase.out()).get(0).get("count").asInt()).isEqualTo(2);
@@ -151,7 +158,7 @@ class TriageCliTest {
         assertThat(help.out()).contains("digest", "compare", "--min-time");
         Run unknown = run("slowlog", "frob");
         assertThat(unknown.code()).isEqualTo(2);
-        assertThat(unknown.err()).contains("try one of [case-digest, compare, digest]");
+        assertThat(unknown.err()).contains("try one of [case-digest, compare, digest, import]");
         Run about = run("about", "--format", "json");
         assertThat(new ObjectMapper().readTree(about.out()).get("javaVersion").asText()).isEqualTo(System.getProperty("java.version"));
     }

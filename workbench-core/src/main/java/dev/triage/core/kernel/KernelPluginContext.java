@@ -78,6 +78,11 @@ final class KernelPluginContext implements PluginContext {
     }
 
     @Override
+    public dev.triage.core.imports.ImportService imports() {
+        return kernel.imports();
+    }
+
+    @Override
     public Sandbox sandbox() {
         return kernel.sandbox();
     }

@@ -80,6 +80,13 @@ public interface PluginContext {
     dev.triage.core.connection.ConnectionStore connections();
 
     /**
+     * Returns the import service, which imports files into a case as one atomic task with the plugin that claims each.
+     *
+     * @return the import service
+     */
+    dev.triage.core.imports.ImportService imports();
+
+    /**
      * Returns the sandbox for running plugin work with a timeout and failure isolation.
      *
      * @return the sandbox

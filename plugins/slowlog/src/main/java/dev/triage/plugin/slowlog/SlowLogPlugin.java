@@ -13,12 +13,21 @@ import dev.triage.core.ui.ViewContribution;
 import dev.triage.plugin.slowlog.application.CaseDigestArgs;
 import dev.triage.plugin.slowlog.application.CompareArgs;
 import dev.triage.plugin.slowlog.application.DigestArgs;
+import dev.triage.plugin.slowlog.application.DigestReport;
+import dev.triage.plugin.slowlog.application.ImportArgs;
 import dev.triage.plugin.slowlog.application.SlowLogDigests;
 import dev.triage.plugin.slowlog.application.SlowLogReport;
 import dev.triage.plugin.slowlog.infrastructure.DuckDbSlowLogStore;
 import dev.triage.plugin.slowlog.infrastructure.SlowLogImporter;
 import dev.triage.plugin.slowlog.infrastructure.SlowLogSchema;
 import dev.triage.plugin.slowlog.ui.SlowLogView;
+import dev.triage.core.cases.Case;
+import dev.triage.core.cases.ImportSummary;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
 import java.util.stream.Stream;
 
 /** Built-in plugin that parses, fingerprints and digests MySQL, Percona Server, MariaDB and TiDB slow query logs. */
@@ -45,12 +54,41 @@ public final class SlowLogPlugin implements Plugin {
                 messages.get("report.sample"), Stream.of("rank", "id", "time", "share", "calls", "avg", "p95", "max", "fingerprint")
                         .map(c -> messages.get("column." + c)).toList())));
         context.command(new CommandSpec<>("slowlog.digest", messages.get("command.digest.title"),
-                messages.get("command.digest.description"), DigestArgs.class), digests::digestFiles);
+                messages.get("command.digest.description"), DigestArgs.class),
+                (args, ctx) -> new DigestReport(digests.digestFiles(args, ctx)));
         context.command(new CommandSpec<>("slowlog.compare", messages.get("command.compare.title"),
                 messages.get("command.compare.description"), CompareArgs.class), digests::compareFiles);
         context.command(new CommandSpec<>("slowlog.case-digest", messages.get("command.case-digest.title"),
-                messages.get("command.case-digest.description"), CaseDigestArgs.class), (args, ctx) -> digests.digestCase(args));
+                messages.get("command.case-digest.description"), CaseDigestArgs.class),
+                (args, ctx) -> new DigestReport(digests.digestCase(args)));
+        context.command(new CommandSpec<>("slowlog.import", messages.get("command.import.title"),
+                messages.get("command.import.description"), ImportArgs.class), (args, ctx) -> importFiles(context, args));
         context.register(ViewContribution.class, new ViewContribution(VIEW_ID, messages.get("view.title"), "mdi2d-database-clock-outline",
                 DockArea.CENTER, () -> SlowLogView.create(digests, context.cases(), context.tasks(), context.events(), messages)));
+    }
+
+    /** Imports slow logs into the open case, refusing files that are no slow log before anything is imported. */
+    private static ImportSummary importFiles(PluginContext context, ImportArgs args) throws Exception {
+        Case target = context.cases().current()
+                .orElseThrow(() -> new IllegalArgumentException("No case is open: give --case DIR (create one with: triage case new DIR)"));
+        if (args == null || args.files() == null || args.files().isEmpty()) {
+            throw new IllegalArgumentException("Give at least one slow log: triage slowlog import FILE... --case DIR");
+        }
+        List<Path> files = new ArrayList<>();
+        for (String name : args.files()) {
+            Path f = Path.of(name);
+            if (!Files.isRegularFile(f)) {
+                throw new IllegalArgumentException("No such file: " + f.toAbsolutePath());
+            }
+            if (!SlowLogImporter.accepts(f)) {
+                throw new IllegalArgumentException(f + " does not look like a MySQL, MariaDB or TiDB slow log");
+            }
+            files.add(f);
+        }
+        try {
+            return context.imports().importFiles(target, files).result().get();
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof Exception x ? x : e;
+        }
     }
 }

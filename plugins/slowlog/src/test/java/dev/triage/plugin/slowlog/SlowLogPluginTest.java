@@ -11,6 +11,7 @@ import dev.triage.core.report.ReportRequest;
 import dev.triage.core.report.ReportSection;
 import dev.triage.core.task.TaskContext;
 import dev.triage.plugin.slowlog.application.CompareRow;
+import dev.triage.plugin.slowlog.application.DigestReport;
 import dev.triage.plugin.slowlog.application.DigestRow;
 import dev.triage.plugin.slowlog.domain.Fingerprint;
 import dev.triage.testkit.TestKernels;
@@ -96,8 +97,7 @@ class SlowLogPluginTest {
                 assertThat(rs.getString(5)).isEqualTo("MYSQL");
                 assertThat(rs.getString(6)).isEqualTo("10.0.0.2");
             }
-            @SuppressWarnings("unchecked")
-            List<DigestRow> rows = (List<DigestRow>) kernel.commands().executeText("slowlog.case-digest", Map.of(), NONE);
+            List<DigestRow> rows = ((DigestReport) kernel.commands().executeText("slowlog.case-digest", Map.of(), NONE)).rows();
             assertThat(rows).extracting(DigestRow::fingerprint).containsExactly(
                     "select * from orders where customer_id = ?", "update customers set seen = now() where id = ?");
             DigestRow top = rows.get(0);
@@ -111,9 +111,23 @@ class SlowLogPluginTest {
             assertThat(top.firstSeen()).isEqualTo("2024-03-01T10:00:00Z");
             assertThat(top.lastSeen()).isEqualTo("2024-03-01T10:00:05Z");
             assertThat(top.sample()).isEqualTo("SELECT * FROM orders WHERE customer_id = 17");
-            @SuppressWarnings("unchecked")
-            List<DigestRow> web2 = (List<DigestRow>) kernel.commands().executeText("slowlog.case-digest",
-                    Map.of("host", "web2", "order", "max"), NONE);
+            assertThat(top.queryTime().median()).isEqualTo(1.5);
+            assertThat(top.queryTime().stddev()).isEqualTo(0.5);
+            assertThat(top.variance()).isCloseTo(0.25 / 1.5, org.assertj.core.data.Offset.offset(1e-9));
+            assertThat(top.histogram()).containsExactly(0L, 0L, 0L, 0L, 0L, 0L, 2L, 0L);
+            assertThat(top.tables()).containsExactly("orders");
+            assertThat(top.hosts()).isNotEmpty().allMatch(h -> h.matches(".+ \\(\\d+\\)"));
+            assertThat(top.querySize().max()).isEqualTo((double) "SELECT * FROM orders WHERE customer_id = 17".length());
+            List<DigestRow> byHost = ((DigestReport) kernel.commands().executeText("slowlog.case-digest",
+                    Map.of("groupBy", "host", "orderBy", "Rows_examined:max"), NONE)).rows();
+            assertThat(byHost).extracting(DigestRow::checksum).doesNotHaveDuplicates().contains("web2");
+            assertThat(byHost).isSortedAccordingTo((a, b) -> Double.compare(b.rowsExamined().max(), a.rowsExamined().max()));
+            assertThat(byHost.stream().mapToLong(DigestRow::count).sum()).isEqualTo(5);
+            DigestReport report = (DigestReport) kernel.commands().executeText("slowlog.case-digest", Map.of(), NONE);
+            assertThat(report.text()).contains("# Profile", "0x" + top.checksum(), "# Query_time distribution", "# Tables        orders");
+            assertThat(report.markdown()).contains("| Rank | Query ID |", "| Exec time | 3s | 1s | 2s |", "```sql");
+            List<DigestRow> web2 = ((DigestReport) kernel.commands().executeText("slowlog.case-digest",
+                    Map.of("host", "web2", "order", "max"), NONE)).rows();
             assertThat(web2).singleElement().satisfies(r -> {
                 assertThat(r.count()).isEqualTo(3);
                 assertThat(r.sample()).isEqualTo("UPDATE customers SET seen = NOW() WHERE id = 19");
@@ -166,17 +180,15 @@ class SlowLogPluginTest {
             args.put("files", List.of(plain.toString(), gz.toString()));
             args.put("limit", "1");
             args.put("order", "count");
-            @SuppressWarnings("unchecked")
-            List<DigestRow> rows = (List<DigestRow>) kernel.commands().executeText("slowlog.digest", args, NONE);
+            List<DigestRow> rows = ((DigestReport) kernel.commands().executeText("slowlog.digest", args, NONE)).rows();
             assertThat(rows).singleElement().satisfies(r -> {
                 assertThat(r.fingerprint()).isEqualTo("update customers set seen = now() where id = ?");
                 assertThat(r.count()).isEqualTo(6);
                 assertThat(r.sample()).isEqualTo("UPDATE customers SET seen = NOW() WHERE id = 19");
                 assertThat(r.queryTime().sum()).isCloseTo(1.2, org.assertj.core.data.Offset.offset(1e-9));
             });
-            @SuppressWarnings("unchecked")
-            List<DigestRow> single = (List<DigestRow>) kernel.commands().executeText("slowlog.digest",
-                    Map.of("files", plain.toString()), NONE);
+            List<DigestRow> single = ((DigestReport) kernel.commands().executeText("slowlog.digest",
+                    Map.of("files", plain.toString()), NONE)).rows();
             assertThat(single).hasSize(2);
             assertThat(digest(kernel, plain, Map.of("since", "2024-03-01T10:00:06Z"))).containsExactly("update:3");
             assertThat(digest(kernel, plain, Map.of("until", "2024-03-01 10:00:06"))).containsExactly("select:2");
@@ -196,7 +208,7 @@ class SlowLogPluginTest {
         Map<String, Object> args = new LinkedHashMap<>(filter);
         args.put("files", file.toString());
         @SuppressWarnings("unchecked")
-        List<DigestRow> rows = (List<DigestRow>) kernel.commands().executeText("slowlog.digest", args, NONE);
+        List<DigestRow> rows = ((DigestReport) kernel.commands().executeText("slowlog.digest", args, NONE)).rows();
         return rows.stream().map(r -> r.fingerprint().substring(0, 6) + ":" + r.count()).toList();
     }
 
@@ -206,7 +218,6 @@ class SlowLogPluginTest {
         Path after = Files.writeString(home.resolve("after.log"), LOG.replace("UPDATE customers SET seen = NOW() WHERE id =",
                 "DELETE FROM sessions WHERE id =").replace("Query_time: 2.000000", "Query_time: 5.000000"));
         try (Kernel kernel = TestKernels.create(home.resolve("app"), Duration.ofSeconds(10)).startPlugins()) {
-            @SuppressWarnings("unchecked")
             List<CompareRow> rows = (List<CompareRow>) kernel.commands().executeText("slowlog.compare",
                     Map.of("a", before.toString(), "b", after.toString()), NONE);
             assertThat(rows).hasSize(3);
@@ -227,9 +238,8 @@ class SlowLogPluginTest {
         Path slow = Files.writeString(home.resolve("long.log"), "# Time: 2024-03-01T10:00:00Z\n# User@Host: a[a] @ h []\n"
                 + "# Query_time: 1.0  Lock_time: 0.0 Rows_sent: 0  Rows_examined: 0\n" + longIn + ";\n");
         try (Kernel kernel = TestKernels.create(home.resolve("app"), Duration.ofSeconds(10)).startPlugins()) {
-            @SuppressWarnings("unchecked")
-            List<DigestRow> rows = (List<DigestRow>) kernel.commands().executeText("slowlog.digest",
-                    Map.of("files", slow.toString()), NONE);
+            List<DigestRow> rows = ((DigestReport) kernel.commands().executeText("slowlog.digest",
+                    Map.of("files", slow.toString()), NONE)).rows();
             assertThat(rows).singleElement().satisfies(r -> {
                 assertThat(r.fingerprint()).isEqualTo("select * from t where id in(?+)");
                 assertThat(r.sample()).startsWith(longIn.substring(0, 4096)).endsWith(" /* ... " + (longIn.length() - 4096)

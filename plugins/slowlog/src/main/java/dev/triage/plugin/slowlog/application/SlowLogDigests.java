@@ -39,7 +39,7 @@ public final class SlowLogDigests {
         if (args == null || args.files() == null || args.files().isEmpty()) {
             throw new IllegalArgumentException("Give at least one slow log: files=slow.log");
         }
-        return store.digestFiles(paths(args.files()), query(args.limit(), args.order(), args.filter()), context);
+        return store.digestFiles(paths(args.files()), args.query(), context);
     }
 
     /**
@@ -82,13 +82,9 @@ public final class SlowLogDigests {
      * @throws Exception when an argument is wrong or the case cannot be read
      */
     public List<DigestRow> digestCase(CaseDigestArgs args) throws Exception {
-        DigestQuery q = args == null ? query(null, null, DigestFilter.ALL) : query(args.limit(), args.order(), args.filter());
+        DigestQuery q = args == null ? DigestQuery.parse(null, null, null, DigestFilter.ALL) : args.query();
         var c = cases.current();
         return c.isEmpty() ? List.of() : store.digestCase(c.get(), q);
-    }
-
-    private static DigestQuery query(Integer limit, String order, DigestFilter filter) {
-        return new DigestQuery(DigestOrder.parse(order), limit == null ? DEFAULT_LIMIT : limit, filter);
     }
 
     /**
@@ -100,11 +96,11 @@ public final class SlowLogDigests {
      * @return the buckets, oldest first; empty when no case is open
      * @throws Exception when the case cannot be read
      */
-    public List<TimelinePoint> timeline(String checksum, DigestFilter filter, int buckets) throws Exception {
+    public List<TimelinePoint> timeline(DigestGroup group, String key, DigestFilter filter, int buckets) throws Exception {
         if (buckets <= 0) {
             throw new IllegalArgumentException("buckets must be at least 1, not " + buckets);
         }
         var c = cases.current();
-        return c.isEmpty() ? List.of() : store.timelineCase(c.get(), checksum, filter == null ? DigestFilter.ALL : filter, buckets);
+        return c.isEmpty() ? List.of() : store.timelineCase(c.get(), group == null ? DigestGroup.FINGERPRINT : group, key, filter == null ? DigestFilter.ALL : filter, buckets);
     }
 }

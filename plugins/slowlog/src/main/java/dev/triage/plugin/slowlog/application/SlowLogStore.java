@@ -51,5 +51,5 @@ public interface SlowLogStore {
      * @return the buckets that hold executions, oldest first; empty when the class has none with a timestamp
      * @throws Exception when the case database cannot be read
      */
-    List<TimelinePoint> timelineCase(Case c, String checksum, DigestFilter filter, int buckets) throws Exception;
+    List<TimelinePoint> timelineCase(Case c, DigestGroup group, String key, DigestFilter filter, int buckets) throws Exception;
 }

@@ -22,10 +22,11 @@ import java.util.Map;
  * @param statement the statement text without its final semicolon
  * @param fingerprint the pt-query-digest compatible fingerprint of the statement
  * @param checksum the pt-query-digest compatible class id of the fingerprint
+ * @param planDigest TiDB's {@code Plan_digest}; null for other servers
  */
 public record SlowQueryEvent(long line, Instant timestamp, Double queryTime, Double lockTime, Long rowsSent, Long rowsExamined,
         String user, String host, String db, Long threadId, Map<String, String> attributes, String statement,
-        String fingerprint, String checksum) {
+        String fingerprint, String checksum, String planDigest) {
 
     /** Copies the attribute map so the event stays immutable. */
     public SlowQueryEvent {

@@ -3,7 +3,10 @@ package dev.triage.plugin.slowlog.infrastructure;
 import dev.triage.core.cases.Case;
 import dev.triage.core.task.TaskContext;
 import dev.triage.plugin.slowlog.application.CompareRow;
+import dev.triage.plugin.slowlog.application.DigestAttribute;
 import dev.triage.plugin.slowlog.application.DigestFilter;
+import dev.triage.plugin.slowlog.application.DigestGroup;
+import dev.triage.plugin.slowlog.application.DigestOrder;
 import dev.triage.plugin.slowlog.application.DigestQuery;
 import dev.triage.plugin.slowlog.application.DigestRow;
 import dev.triage.plugin.slowlog.application.SlowLogStore;
@@ -27,13 +30,23 @@ public final class DuckDbSlowLogStore implements SlowLogStore {
 
     private static final Logger LOG = LoggerFactory.getLogger(DuckDbSlowLogStore.class);
 
+    /** An in-memory database with the plugin's tables, for a digest or comparison without a case. */
+    private static Connection temporaryStore() throws SQLException {
+        Connection conn = DriverManager.getConnection("jdbc:duckdb:");
+        try (Statement st = conn.createStatement()) {
+            st.execute(SlowLogSchema.CREATE_EVENTS);
+            st.execute(SlowLogSchema.CREATE_FILES);
+            st.execute(SlowLogSchema.ADD_PLAN_DIGEST);
+        } catch (SQLException e) {
+            conn.close();
+            throw e;
+        }
+        return conn;
+    }
+
     @Override
     public List<DigestRow> digestFiles(List<Path> files, DigestQuery query, TaskContext context) throws Exception {
-        try (Connection conn = DriverManager.getConnection("jdbc:duckdb:")) {
-            try (Statement st = conn.createStatement()) {
-                st.execute(SlowLogSchema.CREATE_EVENTS);
-                st.execute(SlowLogSchema.CREATE_FILES);
-            }
+        try (Connection conn = temporaryStore()) {
             for (Path f : files) {
                 var r = SlowLogLoader.load(conn, "digest", f, f, false, context, p -> { });
                 if (r.problemCount() > 0) {
@@ -46,11 +59,7 @@ public final class DuckDbSlowLogStore implements SlowLogStore {
 
     @Override
     public List<CompareRow> compareFiles(List<Path> a, List<Path> b, int limit, TaskContext context) throws Exception {
-        try (Connection conn = DriverManager.getConnection("jdbc:duckdb:")) {
-            try (Statement st = conn.createStatement()) {
-                st.execute(SlowLogSchema.CREATE_EVENTS);
-                st.execute(SlowLogSchema.CREATE_FILES);
-            }
+        try (Connection conn = temporaryStore()) {
             for (Path f : a) {
                 SlowLogLoader.load(conn, "a", f, f, false, context, p -> { });
             }
@@ -101,19 +110,19 @@ public final class DuckDbSlowLogStore implements SlowLogStore {
     }
 
     @Override
-    public List<TimelinePoint> timelineCase(Case c, String checksum, DigestFilter filter, int buckets) throws Exception {
+    public List<TimelinePoint> timelineCase(Case c, DigestGroup group, String key, DigestFilter filter, int buckets) throws Exception {
         try (Connection conn = c.newConnection()) {
-            return timeline(conn, checksum, filter, buckets);
+            return timeline(conn, group, key, filter, buckets);
         }
     }
 
     /** Cuts the time range of one class's executions into equal buckets; the range comes from the filtered events. */
-    static List<TimelinePoint> timeline(Connection conn, String checksum, DigestFilter filter, int buckets) throws SQLException {
+    static List<TimelinePoint> timeline(Connection conn, DigestGroup group, String key, DigestFilter filter, int buckets) throws SQLException {
         List<Object> params = new ArrayList<>();
         String where = where(filter, params);
         String events = "SELECT epoch(ts) AS t, query_time FROM " + SlowLogSchema.EVENTS
-                + (where.isEmpty() ? " WHERE " : where + " AND ") + "checksum = ? AND ts IS NOT NULL";
-        params.add(checksum);
+                + (where.isEmpty() ? " WHERE " : where + " AND ") + group.column() + " = ? AND ts IS NOT NULL";
+        params.add(key);
         String sql = "WITH e AS (" + events + "), r AS (SELECT min(t) AS lo, greatest((max(t) - min(t)) / ?, 1) AS width FROM e) "
                 + "SELECT least(floor((t - lo) / width), ? - 1)::BIGINT AS b, any_value(lo) AS lo, any_value(width) AS width, "
                 + "count(*) AS calls, coalesce(sum(query_time), 0) AS qt_sum, coalesce(max(query_time), 0) AS qt_max "
@@ -138,31 +147,34 @@ public final class DuckDbSlowLogStore implements SlowLogStore {
     }
 
     /**
-     * Ranks the query classes of the events table: per class count, share of total time, sum/min/max/avg/p95 of query
-     * time, lock time, rows sent and examined, first and last seen, and the statement of the slowest execution.
+     * Ranks the groups of the events table (query classes, or databases, users, hosts, plans): per group count, share of
+     * total time, statistics of every attribute, V/M, the query-time histogram, first and last seen, the statement of
+     * the slowest execution, and the databases, users, hosts and tables seen.
      */
     static List<DigestRow> digest(Connection conn, DigestQuery query) throws SQLException {
-        String order = switch (query.order()) {
-            case SUM -> "qt_sum";
-            case MAX -> "qt_max";
-            case AVG -> "qt_avg";
-            case P95 -> "qt_p95";
-            case COUNT -> "calls";
-        };
+        String order = query.order() == DigestOrder.COUNT ? "calls"
+                : query.attribute().prefix() + "_" + query.order().name().toLowerCase(java.util.Locale.ROOT);
+        String key = query.group().column();
+        boolean classes = query.group() == DigestGroup.FINGERPRINT;
         List<Object> params = new ArrayList<>();
+        StringBuilder stats = new StringBuilder();
+        for (DigestAttribute a : DigestAttribute.values()) {
+            stats.append(stats(a.column(), a.prefix())).append(", ");
+        }
         // A one-off digest stores a class's fingerprint on its first row only, so names come from all rows, unfiltered.
         String sql = "WITH names AS (SELECT checksum, any_value(fingerprint) AS fingerprint FROM " + SlowLogSchema.EVENTS
                 + " WHERE fingerprint IS NOT NULL GROUP BY checksum), "
-                + "classes AS (SELECT checksum, count(*) AS calls, "
-                + "coalesce(sum(query_time) / nullif(sum(sum(query_time)) OVER (), 0), 0) AS share, "
-                + stats("query_time", "qt") + ", " + stats("lock_time", "lt") + ", "
-                + stats("rows_sent", "rs") + ", " + stats("rows_examined", "re") + ", "
+                + "groups AS (SELECT " + key + " AS group_key, count(*) AS calls, "
+                + "coalesce(sum(query_time) / nullif(sum(sum(query_time)) OVER (), 0), 0) AS share, " + stats
+                + "var_pop(query_time) / nullif(avg(query_time), 0) AS vm, " + histogram()
                 + "min(ts) AS first_seen, max(ts) AS last_seen, "
+                + "arg_max(checksum, coalesce(query_time, -1)) AS top_class, "
                 + "arg_max(statement, coalesce(query_time, -1)) FILTER (WHERE statement IS NOT NULL) AS sample "
-                + "FROM " + SlowLogSchema.EVENTS + where(query.filter(), params) + " GROUP BY checksum) "
-                + "SELECT * FROM classes JOIN names USING (checksum)"
+                + "FROM " + SlowLogSchema.EVENTS + where(query.filter(), params) + " GROUP BY " + key + ") "
+                + "SELECT groups.*, names.fingerprint FROM groups JOIN names ON names.checksum = "
+                + (classes ? "groups.group_key" : "groups.top_class")
                 + (query.filter().match() == null ? "" : " WHERE contains(lower(names.fingerprint), lower(?))")
-                + " ORDER BY " + order + " DESC NULLS LAST, calls DESC, checksum LIMIT ?";
+                + " ORDER BY " + order + " DESC NULLS LAST, calls DESC, group_key LIMIT ?";
         if (query.filter().match() != null) {
             params.add(query.filter().match());
         }
@@ -175,17 +187,44 @@ public final class DuckDbSlowLogStore implements SlowLogStore {
             ps.setInt(i, query.limit());
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    rows.add(new DigestRow(rows.size() + 1, rs.getString("checksum"), rs.getString("fingerprint"),
+                    List<Long> histogram = new ArrayList<>();
+                    for (int b = 0; b < DigestRow.BUCKETS.size(); b++) {
+                        histogram.add(rs.getLong("h" + b));
+                    }
+                    String fingerprint = rs.getString("fingerprint");
+                    rows.add(new DigestRow(rows.size() + 1, rs.getString("group_key"), fingerprint,
                             rs.getLong("calls"), rs.getDouble("share"), stats(rs, "qt"), stats(rs, "lt"), stats(rs, "rs"),
-                            stats(rs, "re"), time(rs.getObject("first_seen", LocalDateTime.class)), time(rs.getObject("last_seen", LocalDateTime.class)),
-                            cut(rs.getString("sample"))));
+                            stats(rs, "re"), stats(rs, "qs"), value(rs, "vm"), histogram,
+                            time(rs.getObject("first_seen", LocalDateTime.class)), time(rs.getObject("last_seen", LocalDateTime.class)),
+                            cut(rs.getString("sample")), List.of(), List.of(), List.of(), TableNames.of(fingerprint)));
                 }
             }
         }
-        return rows;
+        return DigestBreakdown.fill(conn, key, rows, query.filter(), where(query.filter(), new ArrayList<>()),
+                filterParams(query.filter()));
     }
 
-    private static String where(DigestFilter f, List<Object> params) {
+    /** pt-query-digest's query-time buckets, each a power of ten wide; the first also holds anything faster. */
+    private static String histogram() {
+        StringBuilder sb = new StringBuilder();
+        int buckets = DigestRow.BUCKETS.size();
+        for (int b = 0; b < buckets; b++) {
+            String lower = b == 0 ? null : "1e" + (b - 6);
+            String upper = b == buckets - 1 ? null : "1e" + (b - 5);
+            sb.append("count(*) FILTER (WHERE query_time IS NOT NULL")
+                    .append(lower == null ? "" : " AND query_time >= " + lower)
+                    .append(upper == null ? "" : " AND query_time < " + upper).append(") AS h").append(b).append(", ");
+        }
+        return sb.toString();
+    }
+
+    private static List<Object> filterParams(DigestFilter filter) {
+        List<Object> params = new ArrayList<>();
+        where(filter, params);
+        return params;
+    }
+
+    static String where(DigestFilter f, List<Object> params) {
         List<String> conditions = new ArrayList<>();
         if (f.since() != null) {
             conditions.add("ts >= ?");
@@ -227,12 +266,13 @@ public final class DuckDbSlowLogStore implements SlowLogStore {
     private static String stats(String column, String prefix) {
         return "sum(" + column + ")::DOUBLE AS " + prefix + "_sum, min(" + column + ")::DOUBLE AS " + prefix + "_min, max("
                 + column + ")::DOUBLE AS " + prefix + "_max, avg(" + column + ")::DOUBLE AS " + prefix + "_avg, quantile_cont("
-                + column + ", 0.95)::DOUBLE AS " + prefix + "_p95";
+                + column + ", 0.95)::DOUBLE AS " + prefix + "_p95, quantile_cont(" + column + ", 0.5)::DOUBLE AS " + prefix
+                + "_median, stddev_pop(" + column + ")::DOUBLE AS " + prefix + "_stddev";
     }
 
     private static DigestRow.Stats stats(ResultSet rs, String prefix) throws SQLException {
         return new DigestRow.Stats(value(rs, prefix + "_sum"), value(rs, prefix + "_min"), value(rs, prefix + "_max"),
-                value(rs, prefix + "_avg"), value(rs, prefix + "_p95"));
+                value(rs, prefix + "_avg"), value(rs, prefix + "_p95"), value(rs, prefix + "_median"), value(rs, prefix + "_stddev"));
     }
 
     private static Double value(ResultSet rs, String column) throws SQLException {

@@ -68,7 +68,7 @@ final class EntryReader {
      */
     record Parsed(long line, Instant timestamp, Double queryTime, Double lockTime, Long rowsSent, Long rowsExamined,
             String user, String host, String db, Long threadId, Map<String, String> attributes, String statement,
-            String fingerprint, String checksum, boolean tidb, boolean mariaDb) {
+            String fingerprint, String checksum, String planDigest, boolean tidb, boolean mariaDb) {
     }
 
     /** A problem found in a batch, before the file name is attached. */
@@ -362,7 +362,7 @@ final class EntryReader {
         return new Parsed(line, ts, decimal(props.get("Query_time")), decimal(props.get("Lock_time")),
                 integer(props.get("Rows_sent")), integer(props.get("Rows_examined")), text(props.get("user")),
                 text(props.get("host")), db == null || db.isEmpty() ? null : text(db), integer(thread), attributes,
-                Fingerprint.utf8(arg), Fingerprint.utf8(fingerprint), checksum(fingerprint),
+                Fingerprint.utf8(arg), Fingerprint.utf8(fingerprint), checksum(fingerprint), text(props.get("Plan_digest")),
                 props.containsKey("Txn_start_ts") || props.containsKey("Conn_ID"), props.containsKey("QC_hit"));
     }
 

@@ -79,6 +79,7 @@ final class EventAppender implements AutoCloseable {
         } else {
             appender.appendNull();
         }
+        text(e.planDigest());
         appender.endRow();
         rows++;
     }

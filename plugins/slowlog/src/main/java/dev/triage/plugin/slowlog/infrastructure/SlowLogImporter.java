@@ -20,6 +20,17 @@ public final class SlowLogImporter implements FileImporter {
         return SlowLogSniffer.sniff(head).isPresent() ? CLAIM : 0;
     }
 
+    /**
+     * Tells whether a file (plain or gzip) starts like a MySQL, Percona Server, MariaDB or TiDB slow log.
+     *
+     * @param file the file
+     * @return true when it does
+     * @throws java.io.IOException when the file cannot be read
+     */
+    public static boolean accepts(Path file) throws java.io.IOException {
+        return SlowLogSniffer.looksLikeSlowLog(file);
+    }
+
     @Override
     public void importFile(Path file, ImportSession session) throws Exception {
         // The case keeps its own copy (a DBA hands the case folder on; the server's log rotates away); rows name the copy.

@@ -273,7 +273,8 @@ public final class SlowLogParser {
         }
         events++;
         sink.accept(new SlowQueryEvent(e.line(), ts, e.queryTime(), e.lockTime(), e.rowsSent(), e.rowsExamined(), e.user(),
-                e.host(), db, e.threadId(), e.attributes(), e.statement(), e.fingerprint(), e.checksum()));
+                e.host(), db, e.threadId(), e.attributes(), e.statement(), e.fingerprint(), e.checksum(),
+                e.planDigest()));
     }
 
     private void problem(long line, String reason) {

@@ -20,9 +20,13 @@ public final class SlowLogSchema {
     static final String CREATE_FILES = "CREATE TABLE " + FILES + " ("
             + "import_id VARCHAR, file VARCHAR, path VARCHAR, format VARCHAR, events BIGINT, lines BIGINT, problems BIGINT)";
 
-    /** Version 1: events and files. */
+    /** TiDB's plan digest, to group executions by plan. */
+    static final String ADD_PLAN_DIGEST = "ALTER TABLE " + EVENTS + " ADD COLUMN plan_digest VARCHAR";
+
+    /** Version 1: events and files; version 2: plan digests. */
     public static final SchemaMigrations MIGRATIONS = SchemaMigrations.of("slowlog",
-            Migration.sql(1, "slow query events and files", CREATE_EVENTS, CREATE_FILES));
+            Migration.sql(1, "slow query events and files", CREATE_EVENTS, CREATE_FILES),
+            Migration.sql(2, "TiDB plan digests", ADD_PLAN_DIGEST));
 
     private SlowLogSchema() {
     }

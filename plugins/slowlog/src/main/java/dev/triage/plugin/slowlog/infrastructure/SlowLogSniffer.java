@@ -34,6 +34,13 @@ final class SlowLogSniffer {
         return Optional.of(SlowLogFormat.MYSQL);
     }
 
+    /** Reads the head of a file and tells whether it looks like a slow log of any dialect. */
+    static boolean looksLikeSlowLog(Path file) throws IOException {
+        try (InputStream in = Files.newInputStream(file)) {
+            return sniff(in.readNBytes(HEAD)).isPresent();
+        }
+    }
+
     /** Reads the head of a file and sniffs it; MySQL when the head says nothing (an empty file, say). */
     static SlowLogFormat sniff(Path file) throws IOException {
         byte[] head;

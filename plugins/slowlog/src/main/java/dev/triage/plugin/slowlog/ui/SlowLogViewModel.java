@@ -8,6 +8,7 @@ import dev.triage.core.service.Registration;
 import dev.triage.core.task.TaskExecutor;
 import dev.triage.plugin.slowlog.application.CaseDigestArgs;
 import dev.triage.plugin.slowlog.application.DigestFilter;
+import dev.triage.plugin.slowlog.application.DigestGroup;
 import dev.triage.plugin.slowlog.application.DigestOrder;
 import dev.triage.plugin.slowlog.application.DigestRow;
 import dev.triage.plugin.slowlog.application.SlowLogDigests;
@@ -75,6 +76,7 @@ public final class SlowLogViewModel {
     private final StringProperty minTime = new SimpleStringProperty(this, "minTime", "");
     private final StringProperty match = new SimpleStringProperty(this, "match", "");
     private final ObjectProperty<DigestOrder> order = new SimpleObjectProperty<>(this, "order", DigestOrder.SUM);
+    private final ObjectProperty<DigestGroup> group = new SimpleObjectProperty<>(this, "group", DigestGroup.FINGERPRINT);
 
     private final ObservableList<DigestRow> rows = FXCollections.observableArrayList();
     private final ObservableList<DigestRow> readOnlyRows = FXCollections.unmodifiableObservableList(rows);
@@ -169,7 +171,7 @@ public final class SlowLogViewModel {
             return;
         }
         DigestFilter filter = applied;
-        tasks.submit(messages.get("view.task.timeline"), ctx -> digests.timeline(row.checksum(), filter, BUCKETS)).result()
+        tasks.submit(messages.get("view.task.timeline"), ctx -> digests.timeline(group.get(), row.checksum(), filter, BUCKETS)).result()
                 .whenComplete((points, error) -> fx.execute(() -> {
                     if (run == timelineGeneration) {
                         // a chart that cannot be drawn is no reason to hide the class: it stays empty
@@ -209,7 +211,8 @@ public final class SlowLogViewModel {
                 throw new IllegalArgumentException(messages.get("view.filter.bad-number", m), e);
             }
         }
-        return new CaseDigestArgs(LIMIT, order.get().name().toLowerCase(Locale.ROOT), blank(since), blank(until), blank(db), blank(user),
+        return new CaseDigestArgs(LIMIT, order.get().name().toLowerCase(Locale.ROOT), null,
+                group.get().name().toLowerCase(Locale.ROOT), blank(since), blank(until), blank(db), blank(user),
                 blank(host), min, blank(match));
     }
 
@@ -313,7 +316,16 @@ public final class SlowLogViewModel {
         return match;
     }
 
-    /** @return what the digest ranks classes by (classes are always grouped by fingerprint) */
+    /** @return what the digest groups events by: query classes (the default), databases, users, hosts or TiDB plans */
+    public ObjectProperty<DigestGroup> groupProperty() {
+        return group;
+    }
+
+    /**
+     * Returns the order classes are ranked by; changing it does not refresh by itself.
+     *
+     * @return the order property
+     */
     public ObjectProperty<DigestOrder> orderProperty() {
         return order;
     }
