@@ -6,7 +6,7 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** {@code triage gui [--screenshot out.png]}: opens the window (the default with no arguments). */
+/** {@code triage gui [--case DIR] [--view ID] [--screenshot out.png]}: opens the window (the default with no arguments). */
 @Command(name = "gui", mixinStandardHelpOptions = true)
 final class GuiCommand implements Callable<Integer> {
 
@@ -18,12 +18,15 @@ final class GuiCommand implements Callable<Integer> {
     @Option(names = "--case", paramLabel = "<dir>")
     Path caseDir;
 
+    @Option(names = "--view", paramLabel = "<id>")
+    String view;
+
     GuiCommand(CliSession session) {
         this.session = session;
     }
 
     @Override
     public Integer call() {
-        return ShellLauncher.launch(session.paths(), caseDir, screenshot);
+        return ShellLauncher.launch(session.paths(), caseDir, screenshot, view);
     }
 }

@@ -32,9 +32,10 @@ public final class ShellLauncher {
      * @param paths the app-data folders
      * @param caseDir a case to open at start, or null
      * @param screenshot where to write a PNG of the window before exiting, or null to stay open
+     * @param view the id of a view to open and select first (such as {@code slowlog.view}), or null
      * @return the exit code
      */
-    public static int launch(AppPaths paths, Path caseDir, Path screenshot) {
+    public static int launch(AppPaths paths, Path caseDir, Path screenshot, String view) {
         Kernel kernel = Kernel.create(paths);
         try {
             kernel.plugins().add(new ShellPlugin(kernel.plugins()), null);
@@ -42,7 +43,7 @@ public final class ShellLauncher {
             // The case opens while JavaFX starts (both take a few hundred ms); the window waits for it before building.
             CompletableFuture<String> caseError = caseDir == null ? CompletableFuture.completedFuture(null)
                     : openAtStart(kernel, caseDir);
-            return runWindow(kernel, caseDir, caseError, screenshot);
+            return runWindow(kernel, caseDir, caseError, screenshot, view);
         } finally {
             kernel.close();
         }
@@ -67,12 +68,13 @@ public final class ShellLauncher {
                 });
     }
 
-    private static int runWindow(Kernel kernel, Path caseDir, CompletableFuture<String> caseOpening, Path screenshot) {
+    private static int runWindow(Kernel kernel, Path caseDir, CompletableFuture<String> caseOpening, Path screenshot,
+            String view) {
         CountDownLatch closed = new CountDownLatch(1);
         AtomicInteger exit = new AtomicInteger(0);
         Runnable body = () -> {
             try {
-                Stage stage = show(kernel, caseDir, caseOpening.join(), closed);
+                Stage stage = show(kernel, caseDir, caseOpening.join(), closed, view);
                 if (screenshot != null) {
                     Screenshot.afterLayout(stage.getScene(), screenshot).whenComplete((file, error) -> {
                         if (error != null) {
@@ -123,7 +125,7 @@ public final class ShellLauncher {
         return exit.get();
     }
 
-    private static Stage show(Kernel kernel, Path caseDir, String caseError, CountDownLatch closed) {
+    private static Stage show(Kernel kernel, Path caseDir, String caseError, CountDownLatch closed, String view) {
         Rectangle2D screen = Screen.getPrimary().getVisualBounds();
         double w = Math.min(1400, screen.getWidth());
         double h = Math.min(860, screen.getHeight());
@@ -132,6 +134,10 @@ public final class ShellLauncher {
                 shell.dock().contributions().size(), kernel.cases().current().map(c -> c.folder().toString()).orElse("none"));
         if (caseError != null) {
             shell.notifications().error(shell.messages().get("case.openFailed", caseDir, caseError));
+        }
+        if (view != null && !shell.dock().open(view)) {
+            shell.notifications().error("No view '" + view + "': " + shell.dock().contributions().stream()
+                    .map(dev.triage.core.ui.ViewContribution::id).sorted().toList());
         }
         Stage stage = new Stage();
         stage.titleProperty().bind(shell.titleProperty());

@@ -32,7 +32,7 @@ class ShellLauncherTest {
     void screenshotModeWritesThePngAtTheWindowSizeAndExitsWithZero() throws Exception {
         Path png = tmp.resolve("shot.png");
 
-        int code = ShellLauncher.launch(AppPaths.under(tmp.resolve("home")), null, png);
+        int code = ShellLauncher.launch(AppPaths.under(tmp.resolve("home")), null, png, null);
 
         assertThat(code).isZero();
         Rectangle2D screen = JavaFxToolkit.call(() -> Screen.getPrimary().getVisualBounds());
@@ -48,7 +48,7 @@ class ShellLauncherTest {
         Path caseDir = tmp.resolve("case");
         Case.create(caseDir, "Probe", List.of()).close();
 
-        int code = ShellLauncher.launch(AppPaths.under(tmp.resolve("home")), caseDir, tmp.resolve("shot.png"));
+        int code = ShellLauncher.launch(AppPaths.under(tmp.resolve("home")), caseDir, tmp.resolve("shot.png"), "slowlog.view");
 
         assertThat(code).isZero();
         assertThat(caseDir.resolve(LayoutStore.FILE)).isRegularFile();
@@ -60,7 +60,7 @@ class ShellLauncherTest {
     void aFolderThatIsNotACaseStillOpensTheWindow() throws Exception {
         Path png = tmp.resolve("shot.png");
 
-        int code = ShellLauncher.launch(AppPaths.under(tmp.resolve("home")), Files.createDirectories(tmp.resolve("x")), png);
+        int code = ShellLauncher.launch(AppPaths.under(tmp.resolve("home")), Files.createDirectories(tmp.resolve("x")), png, null);
 
         assertThat(code).isZero();
         assertThat(png).isRegularFile();

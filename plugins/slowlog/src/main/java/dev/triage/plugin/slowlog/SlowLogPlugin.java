@@ -64,7 +64,8 @@ public final class SlowLogPlugin implements Plugin {
         context.command(new CommandSpec<>("slowlog.import", messages.get("command.import.title"),
                 messages.get("command.import.description"), ImportArgs.class), (args, ctx) -> importFiles(context, args));
         context.register(ViewContribution.class, new ViewContribution(VIEW_ID, messages.get("view.title"), "mdi2d-database-clock-outline",
-                DockArea.CENTER, () -> SlowLogView.create(digests, context.cases(), context.tasks(), context.events(), messages)));
+                DockArea.CENTER, () -> SlowLogView.create(digests, context.cases(), context.tasks(), context.events(), messages,
+                context.commands())));
     }
 
     /** Imports slow logs into the open case, refusing files that are no slow log before anything is imported. */

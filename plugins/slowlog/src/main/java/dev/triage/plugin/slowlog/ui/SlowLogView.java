@@ -1,5 +1,6 @@
 package dev.triage.plugin.slowlog.ui;
 
+import dev.triage.core.command.CommandBus;
 import dev.triage.core.cases.CaseService;
 import dev.triage.core.event.EventBus;
 import dev.triage.core.i18n.Messages;
@@ -7,6 +8,7 @@ import dev.triage.core.task.TaskExecutor;
 import dev.triage.plugin.slowlog.application.SlowLogDigests;
 import javafx.application.Platform;
 import dev.triage.core.ui.View;
+import dev.triage.plugin.slowlog.application.DigestGroup;
 import dev.triage.plugin.slowlog.application.DigestOrder;
 import dev.triage.plugin.slowlog.application.DigestRow;
 import dev.triage.plugin.slowlog.application.TimelinePoint;
@@ -25,6 +27,9 @@ import javafx.collections.transformation.SortedList;
 import javafx.geometry.Orientation;
 import javafx.scene.Node;
 import javafx.scene.chart.AreaChart;
+import javafx.scene.chart.BarChart;
+import javafx.scene.chart.CategoryAxis;
+import javafx.scene.shape.Rectangle;
 import javafx.scene.chart.NumberAxis;
 import javafx.scene.chart.XYChart;
 import javafx.scene.control.Button;
@@ -70,6 +75,13 @@ public final class SlowLogView implements View {
     private final NumberAxis timeAxis = new NumberAxis();
     private final NumberAxis secondsAxis = new NumberAxis();
     private final AreaChart<Number, Number> chart = new AreaChart<>(timeAxis, secondsAxis);
+    private final BarChart<String, Number> histogram = new BarChart<>(new CategoryAxis(), new NumberAxis());
+    private final Rectangle brush = new Rectangle();
+    private final SampleActions actions;
+    private final TaskExecutor tasks;
+    private final HBox importStrip = new HBox(8);
+    private double brushStart = Double.NaN;
+    private boolean disposed;
     private final NumberFormat seconds;
     private final NumberFormat integer;
     private final NumberFormat percent;
@@ -80,9 +92,11 @@ public final class SlowLogView implements View {
      * @param model the state
      * @param messages the plugin's texts
      */
-    public SlowLogView(SlowLogViewModel model, Messages messages) {
+    public SlowLogView(SlowLogViewModel model, Messages messages, SampleActions actions, TaskExecutor tasks) {
         this.model = model;
         this.messages = messages;
+        this.actions = actions;
+        this.tasks = tasks;
         Locale locale = messages.locale();
         seconds = NumberFormat.getNumberInstance(locale);
         seconds.setMinimumFractionDigits(3);
@@ -105,7 +119,7 @@ public final class SlowLogView implements View {
         split.setOrientation(Orientation.VERTICAL);
         split.setDividerPositions(0.48);
         root.setCenter(split);
-        root.setBottom(statusBar());
+        root.setBottom(new VBox(importStrip(), statusBar()));
         model.timeline().addListener((ListChangeListener<TimelinePoint>) ch -> showTimeline());
         model.selectedProperty().addListener((o, a, b) -> {
             showDetail(b);
@@ -124,10 +138,13 @@ public final class SlowLogView implements View {
      * @param tasks runs the digest
      * @param events the bus whose case events refresh the view
      * @param messages the plugin's texts
+     * @param commands the bus through which samples open in the SQL editor
      * @return the view
      */
-    public static SlowLogView create(SlowLogDigests digests, CaseService cases, TaskExecutor tasks, EventBus events, Messages messages) {
-        return new SlowLogView(new SlowLogViewModel(digests, cases, tasks, events, messages, Platform::runLater), messages);
+    public static SlowLogView create(SlowLogDigests digests, CaseService cases, TaskExecutor tasks, EventBus events, Messages messages,
+            CommandBus commands) {
+        return new SlowLogView(new SlowLogViewModel(digests, cases, tasks, events, messages, Platform::runLater), messages,
+                new SampleActions(commands), tasks);
     }
 
     private Node filterBar() {
@@ -154,8 +171,24 @@ public final class SlowLogView implements View {
         });
         order.setOnAction(e -> model.refresh());
         order.setTooltip(new Tooltip(messages.get("view.order.tooltip")));
+        ComboBox<DigestGroup> group = new ComboBox<>();
+        group.getItems().setAll(DigestGroup.values());
+        group.valueProperty().bindBidirectional(model.groupProperty());
+        group.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(DigestGroup g) {
+                return g == null ? "" : messages.get("view.group." + g.name().toLowerCase(Locale.ROOT));
+            }
+
+            @Override
+            public DigestGroup fromString(String s) {
+                return null;
+            }
+        });
+        group.setOnAction(e -> model.refresh());
+        group.setTooltip(new Tooltip(messages.get("view.group.tooltip")));
         Label orderLabel = new Label(messages.get("view.order"));
-        HBox orderBox = new HBox(6, orderLabel, order);
+        HBox orderBox = new HBox(6, new Label(messages.get("view.group")), group, orderLabel, order);
         orderBox.getStyleClass().add("filter-item");
         List<Node> items = new ArrayList<>();
         items.add(field("since", model.sinceProperty(), 112));
@@ -281,12 +314,43 @@ public final class SlowLogView implements View {
         sample.setPrefHeight(72);
         Label fpLabel = caption("view.detail.fingerprint");
         Label sampleLabel = caption("view.detail.sample");
-        VBox text = new VBox(4, fpLabel, fingerprint, sampleLabel, sample, caption("view.chart.title"), timelineChart());
+        Button edit = new Button(messages.get("view.sample.edit"));
+        Button explain = new Button(messages.get("view.sample.explain"));
+        edit.setOnAction(e -> openSample(false));
+        explain.setOnAction(e -> openSample(true));
+        boolean editor = actions.available();
+        for (Button b : List.of(edit, explain)) {
+            b.getStyleClass().addAll("small", "flat");
+            if (editor) {
+                b.disableProperty().bind(model.selectedProperty().isNull());
+            } else {
+                b.setDisable(true);
+            }
+        }
+        edit.setTooltip(new Tooltip(messages.get(editor ? "view.sample.edit.tooltip" : "view.sample.no-editor")));
+        explain.setTooltip(new Tooltip(messages.get(editor ? "view.sample.explain.tooltip" : "view.sample.no-editor")));
+        javafx.scene.layout.Region spacer = new javafx.scene.layout.Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        HBox titleRow = new HBox(8, detailTitle, spacer, edit, explain);
+        titleRow.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        edit.visibleProperty().bind(detailTitle.visibleProperty());
+        explain.visibleProperty().bind(detailTitle.visibleProperty());
+        Label brushHint = caption("view.chart.brush");
+        brushHint.getStyleClass().add("hint");
+        VBox text = new VBox(4, fpLabel, fingerprint, sampleLabel, sample, new HBox(8, caption("view.chart.title"), brushHint),
+                timelineChart());
         VBox.setVgrow(chart, Priority.ALWAYS);
         text.getStyleClass().add("detail-text");
         HBox.setHgrow(text, Priority.ALWAYS);
         stats.getStyleClass().add("stats");
-        VBox statsBox = new VBox(4, caption("view.detail.statistics"), stats);
+        histogram.getStyleClass().add("histogram");
+        histogram.setAnimated(false);
+        histogram.setLegendVisible(false);
+        histogram.setMinHeight(110);
+        histogram.setPrefHeight(130);
+        histogram.setPrefWidth(360);
+        histogram.setCategoryGap(2);
+        VBox statsBox = new VBox(4, caption("view.detail.statistics"), stats, caption("view.detail.histogram"), histogram);
         statsBox.visibleProperty().bind(model.selectedProperty().isNotNull());
         statsBox.managedProperty().bind(statsBox.visibleProperty());
         statsBox.getStyleClass().add("detail-stats");
@@ -295,7 +359,7 @@ public final class SlowLogView implements View {
         body.visibleProperty().bind(model.selectedProperty().isNotNull());
         body.managedProperty().bind(body.visibleProperty());
         VBox.setVgrow(body, Priority.ALWAYS);
-        VBox detail = new VBox(8, detailTitle, body);
+        VBox detail = new VBox(8, titleRow, body);
         detail.getStyleClass().add("detail");
         return detail;
     }
@@ -326,7 +390,103 @@ public final class SlowLogView implements View {
                 return null;
             }
         });
-        return chart;
+        brush.getStyleClass().add("brush");
+        brush.setManaged(false);
+        brush.setVisible(false);
+        brush.setMouseTransparent(true);
+        chart.setOnMousePressed(e -> {
+            brushStart = timeAt(e.getX());
+            brush.setVisible(false);
+        });
+        chart.setOnMouseDragged(e -> drawBrush(e.getX()));
+        chart.setOnMouseReleased(e -> {
+            double end = timeAt(e.getX());
+            brush.setVisible(false);
+            if (!Double.isNaN(brushStart) && !Double.isNaN(end) && Math.abs(end - brushStart) >= 1) {
+                model.brush(Instant.ofEpochSecond((long) Math.floor(Math.min(brushStart, end))),
+                        Instant.ofEpochSecond((long) Math.ceil(Math.max(brushStart, end))));
+            }
+            brushStart = Double.NaN;
+        });
+        javafx.scene.layout.StackPane withBrush = new javafx.scene.layout.StackPane(chart);
+        withBrush.getChildren().add(new javafx.scene.Group(brush));
+        javafx.scene.layout.StackPane.setAlignment(withBrush.getChildren().get(1), javafx.geometry.Pos.TOP_LEFT);
+        VBox.setVgrow(withBrush, Priority.ALWAYS);
+        return withBrush;
+    }
+
+    /** The time (epoch seconds) under an x position in the chart, or NaN outside the plot. */
+    private double timeAt(double chartX) {
+        javafx.geometry.Point2D p = timeAxis.sceneToLocal(chart.localToScene(chartX, 0));
+        if (p == null || p.getX() < 0 || p.getX() > timeAxis.getWidth()) {
+            return Double.NaN;
+        }
+        return timeAxis.getValueForDisplay(p.getX()).doubleValue();
+    }
+
+    private void drawBrush(double chartX) {
+        if (Double.isNaN(brushStart)) {
+            return;
+        }
+        javafx.geometry.Bounds plot = timeAxis.localToScene(timeAxis.getLayoutBounds());
+        javafx.geometry.Bounds local = chart.sceneToLocal(plot);
+        double x0 = chart.sceneToLocal(timeAxis.localToScene(timeAxis.getDisplayPosition(brushStart), 0)).getX();
+        double x1 = Math.max(local.getMinX(), Math.min(local.getMaxX(), chartX));
+        brush.setX(Math.min(x0, x1));
+        brush.setWidth(Math.abs(x1 - x0));
+        brush.setY(8);
+        brush.setHeight(Math.max(0, local.getMinY() - 8));
+        brush.setVisible(true);
+    }
+
+    private void openSample(boolean explain) {
+        DigestRow row = model.selectedProperty().get();
+        if (row == null || row.sample() == null) {
+            return;
+        }
+        tasks.submit(messages.get("view.sample.task"), ctx -> actions.open(row.sample(), explain, ctx)).result()
+                .whenComplete((r, error) -> {
+                    if (error != null) {
+                        Platform.runLater(() -> model.report(messages.get("view.sample.error",
+                                error.getMessage() == null ? error.toString() : error.getMessage())));
+                    }
+                });
+    }
+
+    /** A strip with the progress of a running import and a button to cancel it; hidden when none runs. */
+    private Node importStrip() {
+        importStrip.getStyleClass().add("import-strip");
+        importStrip.setVisible(false);
+        importStrip.setManaged(false);
+        tasks.onSubmit(handle -> {
+            if (handle.name().startsWith("Import ")) {
+                Platform.runLater(() -> follow(handle));
+            }
+        });
+        return importStrip;
+    }
+
+    private void follow(dev.triage.core.task.TaskHandle<?> handle) {
+        if (disposed) {
+            return;
+        }
+        javafx.scene.control.ProgressBar bar = new javafx.scene.control.ProgressBar(-1);
+        bar.setPrefWidth(220);
+        Label what = new Label(handle.name());
+        Button cancel = new Button(messages.get("view.import.cancel"));
+        cancel.getStyleClass().addAll("small", "danger");
+        cancel.setOnAction(e -> handle.cancel());
+        importStrip.getChildren().setAll(what, bar, cancel);
+        importStrip.setVisible(true);
+        importStrip.setManaged(true);
+        handle.onChange(h -> Platform.runLater(() -> {
+            bar.setProgress(h.fraction() < 0 ? -1 : h.fraction());
+            what.setText(h.message() == null || h.message().isBlank() ? h.name() : h.message());
+            if (h.state().isDone()) {
+                importStrip.setVisible(false);
+                importStrip.setManaged(false);
+            }
+        }));
     }
 
     private void showTimeline() {
@@ -381,7 +541,7 @@ public final class SlowLogView implements View {
         ColumnConstraints name = new ColumnConstraints();
         name.setMinWidth(90);
         stats.getColumnConstraints().add(name);
-        String[] heads = {"", "sum", "min", "max", "avg", "p95"};
+        String[] heads = {"", "sum", "min", "max", "avg", "p95", "median", "stddev"};
         for (int i = 1; i < heads.length; i++) {
             stats.add(cell(messages.get("view.stat." + heads[i]), "stat-head"), i, 0);
         }
@@ -390,13 +550,34 @@ public final class SlowLogView implements View {
         r = statRow(r, "lock-time", row.lockTime(), seconds);
         r = statRow(r, "rows-sent", row.rowsSent(), integer);
         r = statRow(r, "rows-examined", row.rowsExamined(), integer);
+        r = statRow(r, "query-size", row.querySize(), integer);
         stats.add(cell(messages.get("view.stat.count"), "stat-name"), 0, r);
         stats.add(cell(integer.format(row.count()), "stat-value"), 1, r++);
         stats.add(cell(messages.get("view.stat.first-seen"), "stat-name"), 0, r);
         Label first = cell(row.firstSeen() == null ? "–" : row.firstSeen(), "stat-value");
         stats.add(first, 1, r++, 5, 1);
         stats.add(cell(messages.get("view.stat.last-seen"), "stat-name"), 0, r);
-        stats.add(cell(row.lastSeen() == null ? "–" : row.lastSeen(), "stat-value"), 1, r, 5, 1);
+        stats.add(cell(row.lastSeen() == null ? "–" : row.lastSeen(), "stat-value"), 1, r++, 7, 1);
+        r = listRow(r, "databases", row.databases());
+        r = listRow(r, "users", row.users());
+        r = listRow(r, "hosts", row.hosts());
+        listRow(r, "tables", row.tables());
+        XYChart.Series<String, Number> buckets = new XYChart.Series<>();
+        for (int b = 0; b < row.histogram().size(); b++) {
+            buckets.getData().add(new XYChart.Data<>(DigestRow.BUCKETS.get(b), row.histogram().get(b)));
+        }
+        histogram.getData().setAll(List.of(buckets));
+    }
+
+    private int listRow(int r, String key, List<String> values) {
+        if (values.isEmpty()) {
+            return r;
+        }
+        stats.add(cell(messages.get("view.stat." + key), "stat-name"), 0, r);
+        Label v = cell(String.join(", ", values), "stat-value");
+        v.setWrapText(true);
+        stats.add(v, 1, r, 7, 1);
+        return r + 1;
     }
 
     private static void show(CodeArea area, String sql) {
@@ -410,7 +591,7 @@ public final class SlowLogView implements View {
 
     private int statRow(int r, String key, DigestRow.Stats s, NumberFormat format) {
         stats.add(cell(messages.get("view.stat." + key), "stat-name"), 0, r);
-        Double[] values = {s.sum(), s.min(), s.max(), s.avg(), s.p95()};
+        Double[] values = {s.sum(), s.min(), s.max(), s.avg(), s.p95(), s.median(), s.stddev()};
         for (int i = 0; i < values.length; i++) {
             stats.add(cell(values[i] == null ? "–" : format.format(values[i]), "stat-value"), i + 1, r);
         }
@@ -430,6 +611,7 @@ public final class SlowLogView implements View {
 
     @Override
     public void dispose() {
+        disposed = true;
         model.dispose();
     }
 }

@@ -248,6 +248,28 @@ public final class SlowLogViewModel {
         selected.set(row);
     }
 
+    /**
+     * Narrows the filters to a time range brushed on the chart and digests again.
+     *
+     * @param from the start of the range
+     * @param to the end of the range
+     * @return completes once the result is shown
+     */
+    public CompletableFuture<Void> brush(java.time.Instant from, java.time.Instant to) {
+        since.set(from.toString());
+        until.set(to.toString());
+        return refresh();
+    }
+
+    /**
+     * Shows a message in the status line, such as an action's error.
+     *
+     * @param text the message
+     */
+    public void report(String text) {
+        status.set(text);
+    }
+
     /** Unsubscribes from the event bus; results of a digest still running are dropped. */
     public void dispose() {
         generation++;

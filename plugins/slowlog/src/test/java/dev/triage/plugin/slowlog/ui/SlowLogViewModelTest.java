@@ -179,6 +179,27 @@ class SlowLogViewModelTest {
     }
 
     @Test
+    void brushingATimeRangeOnTheChartFiltersTheDigestAndGroupingByHostKeysTheRowsByHost() throws Exception {
+        importLog();
+        refresh();
+        drainEvents();
+        onFx(() -> model.brush(java.time.Instant.parse("2024-03-01T11:00:00Z"), java.time.Instant.parse("2024-03-01T12:00:00Z")))
+                .get(30, TimeUnit.SECONDS);
+        assertThat(onFx(() -> model.sinceProperty().get())).isEqualTo("2024-03-01T11:00:00Z");
+        assertThat(onFx(() -> List.copyOf(model.rows()))).extracting(DigestRow::fingerprint)
+                .containsExactly("update customers set seen = now() where id = ?");
+        onFx(() -> {
+            model.clearFilters();
+            model.groupProperty().set(dev.triage.plugin.slowlog.application.DigestGroup.USER);
+            return null;
+        });
+        refresh();
+        List<DigestRow> users = onFx(() -> List.copyOf(model.rows()));
+        assertThat(users).extracting(DigestRow::checksum).doesNotHaveDuplicates().isNotEmpty();
+        assertThat(users.stream().mapToLong(DigestRow::count).sum()).isEqualTo(4);
+    }
+
+    @Test
     void wrongFiltersAreShownAsAnErrorNotThrown() throws Exception {
         importLog();
         onFx(() -> {

@@ -68,6 +68,16 @@ class SlowLogViewTest {
             return ((CodeArea) root.lookup(".sample")).getText();
         });
         assertThat(sample).isEqualTo("SELECT * FROM orders WHERE customer_id = 17");
+        long bars = JavaFxToolkit.call(() -> {
+            @SuppressWarnings("unchecked")
+            var chart = (javafx.scene.chart.BarChart<String, Number>) root.lookup(".histogram");
+            return chart.getData().get(0).getData().stream().mapToLong(d -> d.getYValue().longValue()).sum();
+        });
+        assertThat(bars).as("histogram bars add up to the class's executions").isEqualTo(2);
+        boolean editorOff = JavaFxToolkit.call(() -> root.lookupAll(".button").stream()
+                .filter(n -> n instanceof javafx.scene.control.Button b && b.getText().equals("Open in SQL editor"))
+                .allMatch(javafx.scene.Node::isDisabled));
+        assertThat(editorOff).as("no SQL editor plugin in this kernel").isTrue();
         JavaFxToolkit.call(() -> {
             view.dispose();
             return null;
