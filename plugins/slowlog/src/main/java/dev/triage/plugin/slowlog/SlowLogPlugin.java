@@ -10,6 +10,7 @@ import dev.triage.core.plugin.PluginDescriptor;
 import dev.triage.core.report.ReportContributor;
 import dev.triage.core.ui.DockArea;
 import dev.triage.core.ui.ViewContribution;
+import dev.triage.plugin.slowlog.application.CaseCompareArgs;
 import dev.triage.plugin.slowlog.application.CaseDigestArgs;
 import dev.triage.plugin.slowlog.application.CompareArgs;
 import dev.triage.plugin.slowlog.application.DigestArgs;
@@ -52,7 +53,9 @@ public final class SlowLogPlugin implements Plugin {
         context.register(FileImporter.class, new SlowLogImporter());
         context.register(ReportContributor.class, new SlowLogReport(store, new SlowLogReport.Titles(messages.get("report.top"),
                 messages.get("report.sample"), Stream.of("rank", "id", "time", "share", "calls", "avg", "p95", "max", "fingerprint")
-                        .map(c -> messages.get("column." + c)).toList())));
+                        .map(c -> messages.get("column." + c)).toList(), messages.get("report.chart"), messages.get("report.compare"),
+                Stream.of("status", "id", "calls-a", "calls-b", "total-a", "total-b", "p95-a", "p95-b", "fingerprint")
+                        .map(c -> messages.get("report.compare." + c)).toList())));
         context.command(new CommandSpec<>("slowlog.digest", messages.get("command.digest.title"),
                 messages.get("command.digest.description"), DigestArgs.class),
                 (args, ctx) -> new DigestReport(digests.digestFiles(args, ctx)));
@@ -61,6 +64,8 @@ public final class SlowLogPlugin implements Plugin {
         context.command(new CommandSpec<>("slowlog.case-digest", messages.get("command.case-digest.title"),
                 messages.get("command.case-digest.description"), CaseDigestArgs.class),
                 (args, ctx) -> new DigestReport(digests.digestCase(args)));
+        context.command(new CommandSpec<>("slowlog.case-compare", messages.get("command.case-compare.title"),
+                messages.get("command.case-compare.description"), CaseCompareArgs.class), (args, ctx) -> digests.compareCase(args));
         context.command(new CommandSpec<>("slowlog.import", messages.get("command.import.title"),
                 messages.get("command.import.description"), ImportArgs.class), (args, ctx) -> importFiles(context, args));
         context.register(ViewContribution.class, new ViewContribution(VIEW_ID, messages.get("view.title"), "mdi2d-database-clock-outline",

@@ -11,6 +11,7 @@ import dev.triage.core.report.ReportRequest;
 import dev.triage.core.report.ReportSection;
 import dev.triage.core.task.TaskContext;
 import dev.triage.plugin.slowlog.application.CompareRow;
+import dev.triage.plugin.slowlog.application.CompareRow;
 import dev.triage.plugin.slowlog.application.DigestReport;
 import dev.triage.plugin.slowlog.application.DigestRow;
 import dev.triage.plugin.slowlog.domain.Fingerprint;
@@ -153,6 +154,25 @@ class SlowLogPluginTest {
             assertThat(table.rows().get(0)).containsExactly("1", id, "3.000000", "83.3%", "2", "1.500000", "1.950000", "2.000000",
                     "select * from orders where customer_id = ?");
             assertThat(section.blocks()).contains(new Block.CodeBlock("sql", "SELECT * FROM orders WHERE customer_id = 17"));
+            Block.Image chart = section.blocks().stream().filter(b -> b instanceof Block.Image).map(Block.Image.class::cast)
+                    .findFirst().orElseThrow();
+            java.awt.image.BufferedImage png = javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(chart.bytes()));
+            assertThat(png.getWidth()).isEqualTo(900);
+            assertThat(chart.fileName()).isEqualTo("slowlog-query-time.png");
+
+            @SuppressWarnings("unchecked")
+            List<CompareRow> changed = (List<CompareRow>) kernel.commands().executeText("slowlog.case-compare",
+                    Map.of("beforeUntil", "2024-03-01T10:00:06Z", "afterSince", "2024-03-01T10:00:06Z"), NONE);
+            assertThat(changed).extracting(r -> r.fingerprint().substring(0, 6) + ":" + r.status())
+                    .containsExactlyInAnyOrder("select:GONE", "update:NEW");
+            var again = kernel.reports().build("demo", new ReportRequest(c, Instant.now()));
+            ReportSection compare = again.sections().stream().filter(x -> x.blocks().size() == 2
+                    && x.blocks().get(1) instanceof Block.Table t && t.rows().size() == 2 && t.rows().get(0).get(0).matches("NEW|GONE"))
+                    .findFirst().orElseThrow();
+            assertThat(((Block.Paragraph) compare.blocks().get(0)).text())
+                    .startsWith("start..2024-03-01T10:00:06Z vs 2024-03-01T10:00:06Z..end");
+            assertThatThrownBy(() -> kernel.commands().executeText("slowlog.case-compare", Map.of(), NONE))
+                    .hasMessageContaining("--before-until");
         }
     }
 

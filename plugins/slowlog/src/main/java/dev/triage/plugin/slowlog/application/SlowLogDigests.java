@@ -75,6 +75,27 @@ public final class SlowLogDigests {
     }
 
     /**
+     * Compares two time windows of the current case (new, gone, regressed and improved classes, the biggest change of
+     * total time first) and keeps the result in the case for its report.
+     *
+     * @param args the two windows and the limit
+     * @return the classes that changed most
+     * @throws Exception when no case is open, a time is wrong, or the case cannot be read
+     */
+    public List<CompareRow> compareCase(CaseCompareArgs args) throws Exception {
+        var c = cases.current().orElseThrow(() -> new IllegalArgumentException("No case is open: give --case DIR"));
+        if (args == null || (args.beforeUntil() == null && args.afterSince() == null)) {
+            throw new IllegalArgumentException("Give the two windows: --before-until T --after-since T "
+                    + "(and optionally --before-since, --after-until)");
+        }
+        int limit = args.limit() == null ? DEFAULT_LIMIT : args.limit();
+        if (limit <= 0) {
+            throw new IllegalArgumentException("limit must be at least 1, not " + limit);
+        }
+        return store.compareCase(c, args.before(), args.after(), limit);
+    }
+
+    /**
      * Digests the slow-query events of the current case.
      *
      * @param args the limit and order

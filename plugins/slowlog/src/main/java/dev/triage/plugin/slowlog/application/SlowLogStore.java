@@ -32,6 +32,38 @@ public interface SlowLogStore {
     List<CompareRow> compareFiles(List<Path> a, List<Path> b, int limit, TaskContext context) throws Exception;
 
     /**
+     * Compares the classes of two time windows of a case and keeps the result in the case for its report.
+     *
+     * @param c the case
+     * @param before the baseline window
+     * @param after the window to compare with it
+     * @param limit how many classes to return, biggest absolute change of total time first
+     * @return the classes that changed most
+     * @throws Exception when the case database cannot be read or written
+     */
+    List<CompareRow> compareCase(Case c, DigestFilter before, DigestFilter after, int limit) throws Exception;
+
+    /**
+     * Buckets the executions of several classes of a case over one common time range, for the report's chart.
+     *
+     * @param c the case
+     * @param checksums the class ids
+     * @param buckets how many buckets the range is cut into at most
+     * @return per class id, its buckets oldest first (classes without timestamps are absent)
+     * @throws Exception when the case database cannot be read
+     */
+    java.util.Map<String, List<TimelinePoint>> timelines(Case c, List<String> checksums, int buckets) throws Exception;
+
+    /**
+     * Returns the comparison last made in a case, for its report.
+     *
+     * @param c the case
+     * @return the rows and what was compared, or empty when none was made
+     * @throws Exception when the case database cannot be read
+     */
+    java.util.Optional<SavedCompare> lastCompare(Case c) throws Exception;
+
+    /**
      * Digests the slow-query events imported into a case.
      *
      * @param c the case

@@ -72,10 +72,17 @@ public final class DuckDbSlowLogStore implements SlowLogStore {
 
     /** Compares the classes of the rows imported as {@code a} with those imported as {@code b}, in SQL. */
     static List<CompareRow> compare(Connection conn, int limit) throws SQLException {
+        return compare(conn, "import_id = ?", List.of("a"), "import_id = ?", List.of("b"), limit);
+    }
+
+    /** Compares the classes of the events matching one condition (the baseline) with those matching another, in SQL. */
+    static List<CompareRow> compare(Connection conn, String sideA, List<Object> paramsA, String sideB, List<Object> paramsB,
+            int limit) throws SQLException {
         String side = "SELECT checksum, count(*) AS n, coalesce(sum(query_time), 0)::DOUBLE AS total, "
-                + "quantile_cont(query_time, 0.95)::DOUBLE AS p95 FROM " + SlowLogSchema.EVENTS + " WHERE import_id = ? GROUP BY checksum";
+                + "quantile_cont(query_time, 0.95)::DOUBLE AS p95 FROM " + SlowLogSchema.EVENTS + " WHERE ";
         String sql = "WITH names AS (SELECT checksum, any_value(fingerprint) AS fingerprint FROM " + SlowLogSchema.EVENTS
-                + " WHERE fingerprint IS NOT NULL GROUP BY checksum), a AS (" + side + "), b AS (" + side + ") "
+                + " WHERE fingerprint IS NOT NULL GROUP BY checksum), a AS (" + side + sideA + " GROUP BY checksum), b AS ("
+                + side + sideB + " GROUP BY checksum) "
                 + "SELECT checksum, names.fingerprint, coalesce(a.n, 0) AS n_a, coalesce(b.n, 0) AS n_b, "
                 + "coalesce(a.total, 0) AS total_a, coalesce(b.total, 0) AS total_b, a.p95 AS p95_a, b.p95 AS p95_b, "
                 + "coalesce(b.total, 0) - coalesce(a.total, 0) AS impact "
@@ -83,23 +90,85 @@ public final class DuckDbSlowLogStore implements SlowLogStore {
                 + "ORDER BY abs(impact) DESC, checksum LIMIT ?";
         List<CompareRow> rows = new ArrayList<>();
         try (PreparedStatement ps = conn.prepareStatement(sql)) {
-            ps.setString(1, "a");
-            ps.setString(2, "b");
-            ps.setInt(3, limit);
+            int i = 1;
+            for (Object p : paramsA) {
+                ps.setObject(i++, p);
+            }
+            for (Object p : paramsB) {
+                ps.setObject(i++, p);
+            }
+            ps.setInt(i, limit);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    long na = rs.getLong("n_a");
-                    long nb = rs.getLong("n_b");
-                    double ta = rs.getDouble("total_a");
-                    double tb = rs.getDouble("total_b");
-                    Double pa = value(rs, "p95_a");
-                    Double pb = value(rs, "p95_b");
-                    rows.add(new CompareRow(rs.getString("checksum"), rs.getString("fingerprint"),
-                            CompareRow.Status.of(na, nb, ta, tb, pa, pb), na, nb, ta, tb, pa, pb, rs.getDouble("impact")));
+                    rows.add(compareRow(rs));
                 }
             }
         }
         return rows;
+    }
+
+    private static CompareRow compareRow(ResultSet rs) throws SQLException {
+        long na = rs.getLong("n_a");
+        long nb = rs.getLong("n_b");
+        double ta = rs.getDouble("total_a");
+        double tb = rs.getDouble("total_b");
+        Double pa = value(rs, "p95_a");
+        Double pb = value(rs, "p95_b");
+        return new CompareRow(rs.getString("checksum"), rs.getString("fingerprint"), CompareRow.Status.of(na, nb, ta, tb, pa, pb),
+                na, nb, ta, tb, pa, pb, rs.getDouble("impact"));
+    }
+
+    @Override
+    public List<CompareRow> compareCase(Case c, DigestFilter before, DigestFilter after, int limit) throws Exception {
+        List<Object> paramsA = new ArrayList<>();
+        List<Object> paramsB = new ArrayList<>();
+        String a = where(before, paramsA);
+        String b = where(after, paramsB);
+        try (Connection conn = c.newConnection()) {
+            List<CompareRow> rows = compare(conn, a.isEmpty() ? "true" : a.substring(" WHERE ".length()), paramsA,
+                    b.isEmpty() ? "true" : b.substring(" WHERE ".length()), paramsB, limit);
+            SavedCompares.save(conn, SavedCompares.label(before, after), rows);
+            return rows;
+        }
+    }
+
+    @Override
+    public java.util.Map<String, List<TimelinePoint>> timelines(Case c, List<String> checksums, int buckets) throws Exception {
+        java.util.Map<String, List<TimelinePoint>> out = new java.util.LinkedHashMap<>();
+        if (checksums.isEmpty()) {
+            return out;
+        }
+        String keys = String.join(", ", java.util.Collections.nCopies(checksums.size(), "?"));
+        String sql = "WITH e AS (SELECT checksum, epoch(ts) AS t, query_time FROM " + SlowLogSchema.EVENTS
+                + " WHERE ts IS NOT NULL AND checksum IN (" + keys + ")), "
+                + "r AS (SELECT min(t) AS lo, greatest((max(t) - min(t)) / ?, 1) AS width FROM e) "
+                + "SELECT checksum, least(floor((t - lo) / width), ? - 1)::BIGINT AS b, any_value(lo) AS lo, "
+                + "any_value(width) AS width, count(*) AS calls, coalesce(sum(query_time), 0) AS qt_sum, "
+                + "coalesce(max(query_time), 0) AS qt_max FROM e, r GROUP BY checksum, b ORDER BY checksum, b";
+        try (Connection conn = c.newConnection(); PreparedStatement ps = conn.prepareStatement(sql)) {
+            int i = 1;
+            for (String k : checksums) {
+                ps.setString(i++, k);
+            }
+            ps.setDouble(i++, buckets);
+            ps.setInt(i, buckets);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    double start = rs.getDouble("lo") + rs.getLong("b") * rs.getDouble("width");
+                    out.computeIfAbsent(rs.getString("checksum"), k -> new ArrayList<>()).add(new TimelinePoint(
+                            java.time.Instant.ofEpochMilli(Math.round(start * 1000)), rs.getLong("calls"),
+                            rs.getDouble("qt_sum"), rs.getDouble("qt_max")));
+                }
+            }
+        }
+        return out;
+    }
+
+    @Override
+    public java.util.Optional<dev.triage.plugin.slowlog.application.SavedCompare> lastCompare(Case c) throws Exception {
+        try (Connection conn = c.newConnection()) {
+            return SavedCompares.last(conn);
+        }
     }
 
     @Override

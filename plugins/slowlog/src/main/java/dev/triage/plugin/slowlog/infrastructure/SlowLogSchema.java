@@ -23,10 +23,17 @@ public final class SlowLogSchema {
     /** TiDB's plan digest, to group executions by plan. */
     static final String ADD_PLAN_DIGEST = "ALTER TABLE " + EVENTS + " ADD COLUMN plan_digest VARCHAR";
 
-    /** Version 1: events and files; version 2: plan digests. */
+    /** The last comparison made in the case, for its report. */
+    static final String COMPARES = "slowlog_compare";
+    static final String CREATE_COMPARES = "CREATE TABLE " + COMPARES + " (made_at TIMESTAMP, label VARCHAR, pos INTEGER, "
+            + "checksum VARCHAR, fingerprint VARCHAR, status VARCHAR, n_a BIGINT, n_b BIGINT, total_a DOUBLE, total_b DOUBLE, "
+            + "p95_a DOUBLE, p95_b DOUBLE, impact DOUBLE)";
+
+    /** Version 1: events and files; version 2: plan digests; version 3: the last comparison. */
     public static final SchemaMigrations MIGRATIONS = SchemaMigrations.of("slowlog",
             Migration.sql(1, "slow query events and files", CREATE_EVENTS, CREATE_FILES),
-            Migration.sql(2, "TiDB plan digests", ADD_PLAN_DIGEST));
+            Migration.sql(2, "TiDB plan digests", ADD_PLAN_DIGEST),
+            Migration.sql(3, "last slow-log comparison", CREATE_COMPARES));
 
     private SlowLogSchema() {
     }
