@@ -8,4 +8,6 @@ if not exist "%JAR%" (
   exit /b 2
 )
 if defined JAVA_HOME (set "JAVA=%JAVA_HOME%\bin\java") else (set "JAVA=java")
+rem Default heap 2 GiB (see ./triage); TRIAGE_JAVA_OPTS replaces it.
+if not defined TRIAGE_JAVA_OPTS set "TRIAGE_JAVA_OPTS=-Xmx2g"
 "%JAVA%" %TRIAGE_JAVA_OPTS% -cp "%JAR%;%HERE%app\target\lib\*" dev.triage.app.Launcher %*

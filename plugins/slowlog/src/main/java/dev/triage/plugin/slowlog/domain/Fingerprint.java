@@ -29,11 +29,7 @@ public final class Fingerprint {
     private static final Pattern ONE_LINE_COMMENT = Pattern.compile("(?:--|#)[^'\"\\r\\n]*(?=[\\r\\n]|\\Z)", F);
     private static final Pattern USE = Pattern.compile("\\Ause \\S+\\Z", F | Pattern.CASE_INSENSITIVE);
     private static final Pattern ESCAPED_QUOTE = Pattern.compile("\\\\[\"']", F);
-    private static final Pattern DOUBLE_QUOTED = Pattern.compile("\".*?\"", F | Pattern.DOTALL);
-    private static final Pattern SINGLE_QUOTED = Pattern.compile("'.*?'", F | Pattern.DOTALL);
     private static final Pattern BOOLEAN = Pattern.compile("\\bfalse\\b|\\btrue\\b", F | Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
-    private static final Pattern NUMBER = Pattern.compile("[0-9+-][0-9a-f.xb+-]*", F);
-    private static final Pattern NUMBER_LEFTOVER = Pattern.compile("[xb.+-]\\?", F);
     private static final Pattern LEADING_SPACE = Pattern.compile("\\A\\s+", F);
     private static final Pattern NULL = Pattern.compile("\\bnull\\b", F);
     private static final Pattern LISTS = Pattern.compile("\\b(in|values?)(?:[\\s,]*\\([\\s?,]*\\))+", F);
@@ -93,17 +89,16 @@ public final class Fingerprint {
             q = ESCAPED_QUOTE.matcher(q).replaceAll("");
         }
         if (q.indexOf('"') >= 0) {
-            q = DOUBLE_QUOTED.matcher(q).replaceAll("?");
+            q = quotedToMark(q, '"');
         }
         if (q.indexOf('\'') >= 0) {
-            q = SINGLE_QUOTED.matcher(q).replaceAll("?");
+            q = quotedToMark(q, '\'');
         }
         if (containsIgnoreCase(q, "true") || containsIgnoreCase(q, "false")) {
             q = BOOLEAN.matcher(q).replaceAll("?");
         }
         if (hasNumberStart(q)) {
-            q = NUMBER.matcher(q).replaceAll("?");
-            q = NUMBER_LEFTOVER.matcher(q).replaceAll("?");
+            q = numbersToMarks(q);
         }
         q = LEADING_SPACE.matcher(q).replaceFirst("");
         if (q.endsWith("\n")) {
@@ -157,14 +152,72 @@ public final class Fingerprint {
         return false;
     }
 
-    private static boolean containsIgnoreCase(String s, String lowerWord) {
+    /** Whether the text holds the lower-case ASCII word in any case; checks the first letter before comparing the rest. */
+    static boolean containsIgnoreCase(String s, String lowerWord) {
         int n = lowerWord.length();
+        char first = lowerWord.charAt(0);
         for (int i = 0, last = s.length() - n; i <= last; i++) {
-            if (s.regionMatches(true, i, lowerWord, 0, n)) {
+            if ((s.charAt(i) | 0x20) == first && s.regionMatches(true, i, lowerWord, 0, n)) {
                 return true;
             }
         }
         return false;
+    }
+
+    /** pt's {@code s/'.*?'/?/sg} (or with double quotes), without a regex: each quoted run, quotes included, becomes ?. */
+    static String quotedToMark(String s, char quote) {
+        int open = s.indexOf(quote);
+        StringBuilder sb = new StringBuilder(s.length());
+        int from = 0;
+        while (open >= 0) {
+            int close = s.indexOf(quote, open + 1);
+            if (close < 0) {
+                break;
+            }
+            sb.append(s, from, open).append('?');
+            from = close + 1;
+            open = s.indexOf(quote, from);
+        }
+        return from == 0 ? s : sb.append(s, from, s.length()).toString();
+    }
+
+    /**
+     * pt's {@code s/[0-9+-][0-9a-f.xb+-]*}{@code /?/g} then {@code s/[xb.+-]\?/?/g}, without regexes: each run that starts
+     * with a digit or sign becomes ?, then a leftover x, b, dot or sign right before a ? is dropped.
+     */
+    static String numbersToMarks(String s) {
+        int n = s.length();
+        StringBuilder sb = new StringBuilder(n);
+        int i = 0;
+        while (i < n) {
+            char c = s.charAt(i);
+            if ((c >= '0' && c <= '9') || c == '+' || c == '-') {
+                i++;
+                while (i < n && isNumberPart(s.charAt(i))) {
+                    i++;
+                }
+                sb.append('?');
+            } else {
+                sb.append(c);
+                i++;
+            }
+        }
+        int m = sb.length();
+        StringBuilder out = new StringBuilder(m);
+        for (int k = 0; k < m; k++) {
+            char c = sb.charAt(k);
+            if ((c == 'x' || c == 'b' || c == '.' || c == '+' || c == '-') && k + 1 < m && sb.charAt(k + 1) == '?') {
+                out.append('?');
+                k++;
+            } else {
+                out.append(c);
+            }
+        }
+        return out.toString();
+    }
+
+    private static boolean isNumberPart(char c) {
+        return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || c == '.' || c == 'x' || c == 'b' || c == '+' || c == '-';
     }
 
     /** Perl's {@code tr[ \n\t\r\f][ ]s}: each run of these five characters becomes one space. */

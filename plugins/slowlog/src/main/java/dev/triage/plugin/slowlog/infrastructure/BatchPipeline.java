@@ -46,7 +46,7 @@ final class BatchPipeline implements AutoCloseable {
     private final boolean keepAttributes;
     private final int workers = Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()));
     private final ExecutorService pool = Executors.newFixedThreadPool(workers, r -> daemon(r, "slowlog-parse-"));
-    private final BlockingQueue<Future<Batch>> queue = new ArrayBlockingQueue<>(workers * 2 + 2);
+    private final BlockingQueue<Future<Batch>> queue = new ArrayBlockingQueue<>(workers + 2);
     private final AtomicBoolean closed = new AtomicBoolean();
     private Thread reader;
 

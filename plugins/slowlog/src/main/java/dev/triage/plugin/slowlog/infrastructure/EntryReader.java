@@ -25,7 +25,6 @@ import java.util.regex.Pattern;
 final class EntryReader {
 
     private static final int F = Pattern.UNIX_LINES;
-    private static final Pattern TIME = Pattern.compile("# Time: ((?:[0-9: ]{15})|(?:[-0-9: T]{19}))", F);
     private static final Pattern USER_HOST = Pattern.compile(
             "# User@Host: ([^\\[]+|\\[[^\\[]+\\]).*?@ (\\S*) \\[(.*)\\]\\s*(?:Id:\\s*(\\d+))?", F);
     private static final Pattern EMPTY_SCHEMA = Pattern.compile("Schema:\\s+\\w+: ", F);
@@ -128,10 +127,9 @@ final class EntryReader {
                 break;
             }
             Matcher m;
-            if (!gotTs && line.startsWith("# Time: ") && (m = TIME.matcher(line)).lookingAt()) {
+            if (!gotTs && line.startsWith("# Time: ") && timeAt8(line)) {
                 gotTs = true;
                 timeText = line.substring(8).trim();
-                props.put("ts", m.group(1));
                 if (line.contains("User@Host")) {
                     Matcher uh = USER_HOST.matcher(line);
                     if (uh.find()) {
@@ -148,13 +146,21 @@ final class EntryReader {
                 gotAc = true;
             } else if (isAttributeLine(line)) {
                 attributes(line, props);
-            } else if (!gotDb && line.startsWith("use ") && (m = USE.matcher(line)).lookingAt()) {
-                props.put("use", m.group(1));
+            } else if (!gotDb && line.startsWith("use ") && useDb(line) != null) {
+                props.put("use", useDb(line));
                 gotDb = true;
             } else if (!gotSet && line.startsWith("SET") && (m = SET.matcher(line)).lookingAt()) {
-                String[] parts = SET_SPLIT.split(m.group(1), -1);
-                for (int k = 0; k + 1 < parts.length; k += 2) {
-                    props.put(parts[k], parts[k + 1]);
+                String assignments = m.group(1);
+                int eq = assignments.indexOf('=');
+                if (eq > 0 && assignments.indexOf(',') < 0 && assignments.indexOf('=', eq + 1) < 0
+                        && !isSpace(assignments.charAt(eq - 1)) && eq + 1 < assignments.length()
+                        && !isSpace(assignments.charAt(eq + 1))) {
+                    props.put(assignments.substring(0, eq), assignments.substring(eq + 1));
+                } else {
+                    String[] parts = SET_SPLIT.split(assignments, -1);
+                    for (int k = 0; k + 1 < parts.length; k += 2) {
+                        props.put(parts[k], parts[k + 1]);
+                    }
                 }
                 gotSet = true;
             } else if (line.startsWith("# explain:")) {
@@ -181,6 +187,31 @@ final class EntryReader {
             props.put("Triage_cut", "yes");
         }
         out.entries.add(parsed(chunk.firstLine, props, timeText, arg, keepAttributes, out));
+    }
+
+    /** pt's {@code # Time: ((?:[0-9: ]{15})|(?:[-0-9: T]{19}))} test at the start of a line, without a regex. */
+    static boolean timeAt8(String line) {
+        return runOf(line, 8, 15, false) || runOf(line, 8, 19, true);
+    }
+
+    private static boolean runOf(String line, int from, int count, boolean iso) {
+        if (line.length() < from + count) {
+            return false;
+        }
+        for (int i = from; i < from + count; i++) {
+            char c = line.charAt(i);
+            if (!((c >= '0' && c <= '9') || c == ':' || c == ' ' || (iso && (c == '-' || c == 'T')))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** pt's {@code use ([^;]+)} at the start of a line: the text up to the first semicolon, or null when empty. */
+    static String useDb(String line) {
+        int semicolon = line.indexOf(';', 4);
+        int end = semicolon < 0 ? line.length() : semicolon;
+        return end > 4 ? line.substring(4, end) : null;
     }
 
     /** pt's {@code s/;\n#?\Z//} without a regex: {@code \Z} also matches before a final newline, and the first match wins. */

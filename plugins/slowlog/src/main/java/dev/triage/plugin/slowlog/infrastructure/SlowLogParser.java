@@ -33,7 +33,7 @@ public final class SlowLogParser {
     private static final int KEPT_PROBLEMS = 100;
     /** A batch handed to a worker thread ends after this many records or bytes (at the next record that allows it). */
     static final int BATCH_ENTRIES = 2_000;
-    private static final int BATCH_BYTES = 2 << 20;
+    private static final int BATCH_BYTES = 1 << 20;
     private static final int F = Pattern.UNIX_LINES;
 
     private static final Pattern SERVER_HEADER = Pattern.compile(
