@@ -53,6 +53,13 @@ public final class TriageCli {
                 err.println(session.text("error.tryHelp", ex.getCommandLine().getCommandSpec().qualifiedName()));
                 return 2;
             });
+            if (args.length >= 1 && !cl.getSubcommands().containsKey(args[0]) && opensCase(args[0])) {
+                // a desktop hands Triage a double-clicked case file or folder: open the window on that case
+                java.nio.file.Path folder = dev.triage.core.cases.Case.folderOf(java.nio.file.Path.of(args[0])).orElseThrow();
+                java.util.List<String> gui = new java.util.ArrayList<>(java.util.List.of("gui", "--case", folder.toString()));
+                gui.addAll(java.util.Arrays.asList(args).subList(1, args.length));
+                return cl.execute(gui.toArray(String[]::new));
+            }
             if (args.length > 0 && !args[0].startsWith("-") && !cl.getSubcommands().containsKey(args[0])) {
                 try {
                     var plugin = PluginCli.run(session, args);
@@ -67,6 +74,14 @@ public final class TriageCli {
             return cl.execute(args);
         } finally {
             session.close();
+        }
+    }
+
+    private static boolean opensCase(String arg) {
+        try {
+            return !arg.startsWith("-") && dev.triage.core.cases.Case.folderOf(java.nio.file.Path.of(arg)).isPresent();
+        } catch (java.nio.file.InvalidPathException e) {
+            return false;
         }
     }
 

@@ -57,6 +57,20 @@ class ShellLauncherTest {
     }
 
     @Test
+    void aDoubleClickedCaseFileOpensTheWindowOnItsCase() throws Exception {
+        Path caseDir = tmp.resolve("double click");
+        Case.create(caseDir, "Probe", List.of()).close();
+        Path png = tmp.resolve("opened.png");
+
+        int code = dev.triage.app.cli.TriageCli.run(AppPaths.under(tmp.resolve("home")),
+                caseDir.resolve(Case.OPENER).toString(), "--screenshot", png.toString());
+
+        assertThat(code).isZero();
+        assertThat(png).isRegularFile();
+        assertThat(caseDir.resolve(LayoutStore.FILE)).as("the window opened that case").isRegularFile();
+    }
+
+    @Test
     void aFolderThatIsNotACaseStillOpensTheWindow() throws Exception {
         Path png = tmp.resolve("shot.png");
 

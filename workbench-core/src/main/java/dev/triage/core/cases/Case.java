@@ -38,6 +38,8 @@ public final class Case implements AutoCloseable {
     public static final String META = "case.properties";
     /** The Markdown notes file. */
     public static final String NOTES = "notes.md";
+    /** The file a desktop opens the case with: the installers associate the {@code .triage} extension with Triage. */
+    public static final String OPENER = "open-case.triage";
     /** The folder of imported source files. */
     public static final String SOURCES = "sources";
 
@@ -75,6 +77,8 @@ public final class Case implements AutoCloseable {
         try {
             Files.createDirectories(dir.resolve(SOURCES));
             writeMeta(dir, p);
+            Files.writeString(dir.resolve(OPENER), "Triage case: open this file with Triage (double-click) to open the case.\n",
+                    StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new CaseException("Cannot create case folder " + dir + ": " + e.getMessage(), e);
         }
@@ -90,6 +94,24 @@ public final class Case implements AutoCloseable {
             }
             throw e;
         }
+    }
+
+    /**
+     * Finds the case a path given by a desktop or on the command line stands for: a case folder, or its
+     * {@value #META} or any {@code .triage} file inside it.
+     *
+     * @param path a folder or file
+     * @return the case folder, or empty when the path is no case
+     */
+    public static java.util.Optional<Path> folderOf(Path path) {
+        Path p = path.toAbsolutePath().normalize();
+        Path dir = Files.isDirectory(p) ? p : p.getParent();
+        boolean caseFile = Files.isRegularFile(p) && (p.getFileName().toString().endsWith(".triage")
+                || p.getFileName().toString().equals(META));
+        if (dir != null && (Files.isDirectory(p) || caseFile) && Files.isRegularFile(dir.resolve(META))) {
+            return java.util.Optional.of(dir);
+        }
+        return java.util.Optional.empty();
     }
 
     /**

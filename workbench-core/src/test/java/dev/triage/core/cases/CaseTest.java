@@ -43,6 +43,21 @@ class CaseTest {
     }
 
     @Test
+    void aCaseFolderHoldsAFileTheDesktopOpensItWithAndFolderOfFindsTheCase() throws Exception {
+        Path folder = dir.resolve("支付 case");
+        try (Case c = Case.create(folder, "x", List.of())) {
+            assertThat(folder.resolve(Case.OPENER)).exists();
+        }
+        Path real = folder.toAbsolutePath().normalize();
+        assertThat(Case.folderOf(folder.resolve(Case.OPENER))).contains(real);
+        assertThat(Case.folderOf(folder.resolve(Case.META))).contains(real);
+        assertThat(Case.folderOf(folder)).contains(real);
+        assertThat(Case.folderOf(folder.resolve(Case.NOTES))).isEmpty();
+        assertThat(Case.folderOf(dir)).isEmpty();
+        assertThat(Case.folderOf(dir.resolve("missing.triage"))).isEmpty();
+    }
+
+    @Test
     void migrationsRunOnceInOrderAndNewOnesApplyOnReopen() throws Exception {
         Path folder = dir.resolve("c");
         var v1 = SchemaMigrations.of("demo", Migration.sql(1, "t", "CREATE TABLE demo_t (a INTEGER)"));
