@@ -1,14 +1,11 @@
 package dev.triage.app.cli;
 
 import dev.triage.core.cases.Case;
-import dev.triage.core.report.JsonReportWriter;
-import dev.triage.core.report.MarkdownReportWriter;
 import dev.triage.core.report.Report;
+import dev.triage.core.report.ReportExport;
 import dev.triage.core.report.ReportRequest;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.Map;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -34,10 +31,9 @@ final class CaseReport extends SessionCommand {
         Case c = k.cases().open(dir);
         Instant now = Instant.now();
         Report report = k.reports().build(c.name(), new ReportRequest(c, now));
-        Path folder = out != null ? out : c.folder().resolve("reports")
-                .resolve(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneId.systemDefault()).format(now));
-        Path md = new MarkdownReportWriter().write(report, folder);
-        Path json = new JsonReportWriter().write(report, folder);
+        var written = ReportExport.write(report, out != null ? out : ReportExport.defaultFolder(c, now));
+        Path md = written.markdown();
+        Path json = written.json();
         if (format.json()) {
             session.printJson(Map.of("markdown", md.toString(), "json", json.toString(), "sections", report.sections().size()));
         } else {

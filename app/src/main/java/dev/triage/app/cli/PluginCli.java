@@ -107,7 +107,7 @@ final class PluginCli {
         return camel.replaceAll("([a-z0-9])([A-Z])", "$1-$2").toLowerCase(java.util.Locale.ROOT);
     }
 
-    private static String arguments(CommandSpec<?> c) {
+    static String arguments(CommandSpec<?> c) {
         if (!c.argType().isRecord()) {
             return "";
         }

@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
 
 /** The {@code triage} command line: the same CommandBus the window uses, no window; texts follow {@code ui.language}. */
 @Command(name = "triage", mixinStandardHelpOptions = true, versionProvider = TriageCli.VersionProvider.class,
-        subcommands = {GuiCommand.class, PluginCommands.class, CaseCommands.class})
+        subcommands = {GuiCommand.class, PluginCommands.class, CaseCommands.class, GuideCommand.class, DocsCommand.class})
 public final class TriageCli {
 
     private TriageCli() {

@@ -22,6 +22,8 @@ public final class ShellPlugin implements Plugin {
     public static final String WELCOME = "shell.welcome";
     /** The plugins view's id. */
     public static final String PLUGINS = "shell.plugins";
+    /** The user guide's id. */
+    public static final String GUIDE = "shell.guide";
     /** The log view's id. */
     public static final String LOG = "shell.log";
 
@@ -49,6 +51,8 @@ public final class ShellPlugin implements Plugin {
                         () -> context.services().find(ShellActions.class).orElse(ShellActions.NONE), context.events(), m)));
         context.register(ViewContribution.class, new ViewContribution(PLUGINS, m.get("view.plugins"), "mdi2p-puzzle-outline",
                 DockArea.CENTER, () -> new PluginsView(new PluginsViewModel(plugins), context.events(), m)));
+        context.register(ViewContribution.class, new ViewContribution(GUIDE, m.get("view.guide"), "mdi2b-book-open-variant",
+                DockArea.CENTER, () -> new dev.triage.app.shell.guide.GuideView(m)));
         context.register(ViewContribution.class, new ViewContribution(LOG, m.get("view.log"), "mdi2t-text-box-outline",
                 DockArea.BOTTOM, () -> new LogView(context.paths().logs().resolve("triage.log"), m)));
     }

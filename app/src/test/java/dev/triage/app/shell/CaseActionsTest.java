@@ -55,6 +55,32 @@ class CaseActionsTest extends ShellTestBase {
     }
 
     @Test
+    void theFileMenuImportsChosenFilesAndExportsTheReportIntoTheCase() throws Exception {
+        f.kernel.cases().create(tmp.resolve("c"), "c");
+        Path log = Files.writeString(tmp.resolve("server.log"), "line 1\n");
+        f.dialogs.files.add(List.of(log));
+        f.fx(() -> {
+            f.shell.caseActions().chooseFilesToImport();
+            return null;
+        });
+        assertThat(f.kernel.cases().current().orElseThrow().imports()).hasSize(1);
+
+        var export = f.fx(() -> f.shell.caseActions().exportReport());
+        var written = export.result().get(30, TimeUnit.SECONDS);
+        assertThat(written.markdown()).exists().startsWith(tmp.resolve("c").resolve("reports"));
+        assertThat(written.json()).exists();
+        assertThat(Files.readString(written.markdown())).contains("server.log");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> notes().stream()
+                .anyMatch(n -> n.level() == Note.Level.SUCCESS && n.text().contains(written.markdown().toString())));
+    }
+
+    @Test
+    void exportingWithoutACaseSaysWhatToDo() throws Exception {
+        assertThat(f.fx(() -> f.shell.caseActions().exportReport())).isNull();
+        assertThat(notes()).anyMatch(n -> n.level() == Note.Level.WARNING && n.text().equals(f.shell.messages().get("report.noCase")));
+    }
+
+    @Test
     void droppingWithNoCaseAndDecliningExplainsWhatToDo() throws Exception {
         Path log = Files.writeString(tmp.resolve("server.log"), "x\n");
         f.dialogs.confirmAnswer = false;

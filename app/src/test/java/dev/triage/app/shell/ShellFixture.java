@@ -73,7 +73,13 @@ final class ShellFixture implements AutoCloseable {
     static final class ScriptedDialogs implements ShellDialogs {
         final Deque<Path> folders = new ArrayDeque<>();
         final Deque<String> texts = new ArrayDeque<>();
+        final Deque<java.util.List<Path>> files = new ArrayDeque<>();
         boolean confirmAnswer;
+
+        @Override
+        public java.util.List<Path> chooseFiles(String title) {
+            return files.isEmpty() ? java.util.List.of() : files.poll();
+        }
 
         @Override
         public Optional<Path> chooseFolder(String title) {

@@ -140,6 +140,34 @@ public final class CaseActions implements ShellActions {
         return h;
     }
 
+    /** File > Import files: asks for files and imports them into the open case (offering a new case when none is). */
+    public void chooseFilesToImport() {
+        importFiles(dialogs.chooseFiles(messages.get("action.importFiles")));
+    }
+
+    /**
+     * File > Export report: builds the open case's report as a task and writes it under the case's reports folder.
+     *
+     * @return the task, or null when no case is open (the user is told)
+     */
+    public TaskHandle<dev.triage.core.report.ReportExport.Written> exportReport() {
+        Optional<Case> current = kernel.cases().current();
+        if (current.isEmpty()) {
+            notes.warn(messages.get("report.noCase"));
+            return null;
+        }
+        Case c = current.get();
+        TaskHandle<dev.triage.core.report.ReportExport.Written> h = kernel.tasks().submit(messages.get("action.exportReport"), ctx -> {
+            java.time.Instant now = java.time.Instant.now();
+            ctx.progress(-1, messages.get("action.exportReport"));
+            var report = kernel.reports().build(c.name(), new dev.triage.core.report.ReportRequest(c, now));
+            return dev.triage.core.report.ReportExport.write(report, dev.triage.core.report.ReportExport.defaultFolder(c, now));
+        });
+        h.result().whenComplete((w, e) -> report(e, () -> notes.success(messages.get("report.done", w.markdown())),
+                msg -> notes.error(messages.get("report.failed", msg))));
+        return h;
+    }
+
     private void report(Throwable error, Runnable ok, Consumer<String> failed) {
         if (error == null) {
             ok.run();

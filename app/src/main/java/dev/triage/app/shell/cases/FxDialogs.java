@@ -33,6 +33,14 @@ public final class FxDialogs implements ShellDialogs {
     }
 
     @Override
+    public java.util.List<Path> chooseFiles(String title) {
+        javafx.stage.FileChooser chooser = new javafx.stage.FileChooser();
+        chooser.setTitle(title);
+        java.util.List<File> files = chooser.showOpenMultipleDialog(owner.get());
+        return files == null ? java.util.List.of() : files.stream().map(File::toPath).toList();
+    }
+
+    @Override
     public Optional<String> askText(String title, String prompt, String initial) {
         TextInputDialog d = new TextInputDialog(initial);
         d.initOwner(owner.get());

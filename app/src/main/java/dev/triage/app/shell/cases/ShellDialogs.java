@@ -15,6 +15,14 @@ public interface ShellDialogs {
     Optional<Path> chooseFolder(String title);
 
     /**
+     * Asks for files to open.
+     *
+     * @param title the dialog title
+     * @return the chosen files, empty when cancelled
+     */
+    java.util.List<Path> chooseFiles(String title);
+
+    /**
      * Asks for a line of text.
      *
      * @param title the dialog title

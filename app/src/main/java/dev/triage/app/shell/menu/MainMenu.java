@@ -70,6 +70,9 @@ public final class MainMenu {
                 recent,
                 item(m.get("action.closeCase"), "Shortcut+W", () -> shell.caseActions().closeCase()),
                 new SeparatorMenuItem(),
+                item(m.get("action.importFiles"), "Shortcut+I", () -> shell.caseActions().chooseFilesToImport()),
+                item(m.get("action.exportReport"), "Shortcut+E", () -> shell.caseActions().exportReport()),
+                new SeparatorMenuItem(),
                 item(m.get("menu.file.exit"), "Shortcut+Q", onExit));
     }
 
@@ -139,6 +142,7 @@ public final class MainMenu {
 
     private Menu help() {
         return new Menu(m.get("menu.help"), null,
+                item(m.get("menu.help.guide"), "F1", () -> shell.dock().open("shell.guide")),
                 item(m.get("menu.help.plugins"), null, () -> shell.dock().open("shell.plugins")),
                 item(m.get("menu.help.log"), null, () -> shell.dock().open("shell.log")),
                 item(m.get("menu.help.about"), null, () -> shell.dock().open("about.view")));
