@@ -11,7 +11,6 @@ import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -123,6 +122,21 @@ public final class PerfScriptCollapser {
      * @throws IOException when the input cannot be read
      */
     public static Result collapse(InputStream in, Options options, String source) throws IOException {
+        return collapse(in, options, source, false);
+    }
+
+    /**
+     * Collapses {@code perf script} text, optionally keeping a last sample that no blank line ends (stackcollapse-perf.pl
+     * drops it; a viewer should not).
+     *
+     * @param in the text (not gzip: use {@link Inputs#unzip})
+     * @param options the stackcollapse-perf.pl options
+     * @param source the file name for messages
+     * @param keepLast whether to keep an unterminated last sample
+     * @return the folded stacks and the count of unrecognised lines
+     * @throws IOException when the input cannot be read
+     */
+    public static Result collapse(InputStream in, Options options, String source, boolean keepLast) throws IOException {
         Result result = new Result();
         BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.ISO_8859_1), 1 << 16);
         Deque<String> stack = new ArrayDeque<>();
@@ -131,7 +145,6 @@ public final class PerfScriptCollapser {
         String eventFilter = "";
         long lineNo = 0;
         String line;
-        Consumer<String> unrecognised = l -> { };
         while ((line = reader.readLine()) != null) {
             lineNo++;
             if (line.startsWith("#")) {
@@ -205,7 +218,11 @@ public final class PerfScriptCollapser {
             if (result.problems.size() < 100) {
                 result.problems.add(source + " line " + lineNo + ": not a perf script sample header or frame: " + line);
             }
-            unrecognised.accept(line);
+        }
+        // stackcollapse-perf.pl drops a last sample that no blank line ends; a file cut short keeps it here
+        if (keepLast && pname != null) {
+            stack.addFirst(pname);
+            result.stacks.merge(String.join(";", stack), period, Long::sum);
         }
         return result;
     }
