@@ -23,6 +23,9 @@ public final class StackTrie {
     private long[] self = new long[1024];
     private long[] total = new long[1024];
     private int size;
+    private static final int[] NO_CHILDREN = new int[0];
+    private int[] childStart;
+    private int[] sortedChildren;
     // open-addressing map (parent, frame) -> child node
     private long[] keys = new long[2048];
     private int[] values = new int[2048];
@@ -160,6 +163,7 @@ public final class StackTrie {
             self = Arrays.copyOf(self, n);
             total = Arrays.copyOf(total, n);
         }
+        sortedChildren = null;
         int id = size++;
         parent[id] = parentNode;
         frame[id] = frameId;
@@ -272,29 +276,70 @@ public final class StackTrie {
     }
 
     /**
-     * Returns a node's children sorted by name, as FlameGraph draws them.
+     * Returns a node's children sorted by name, as FlameGraph draws them; the order is computed once for all nodes and
+     * kept until the next stack is added.
      *
      * @param node the node
-     * @return the children
+     * @return the children (a shared array: do not change it)
      */
     public int[] children(int node) {
-        int n = 0;
-        for (int c = firstChild[node]; c >= 0; c = nextSibling[c]) {
-            n++;
+        if (sortedChildren == null) {
+            sortChildren();
         }
-        Integer[] boxed = new Integer[n];
-        int i = 0;
-        for (int c = firstChild[node]; c >= 0; c = nextSibling[c]) {
-            boxed[i++] = c;
+        int from = childStart[node];
+        int to = childStart[node + 1];
+        if (from == to) {
+            return NO_CHILDREN;
         }
-        Arrays.sort(boxed, (a, b) -> {
-            return name(a).compareTo(name(b));
-        });
-        int[] out = new int[n];
-        for (int k = 0; k < n; k++) {
-            out[k] = boxed[k];
-        }
+        int[] out = new int[to - from];
+        System.arraycopy(sortedChildren, from, out, 0, out.length);
         return out;
+    }
+
+    private void sortChildren() {
+        int[] start = new int[size + 1];
+        for (int n = 1; n < size; n++) {
+            start[parent[n] + 1]++;
+        }
+        for (int i = 0; i < size; i++) {
+            start[i + 1] += start[i];
+        }
+        int[] fill = Arrays.copyOf(start, size);
+        int[] list = new int[Math.max(0, size - 1)];
+        for (int n = 1; n < size; n++) {
+            list[fill[parent[n]]++] = n;
+        }
+        Integer[] box = new Integer[0];
+        for (int node = 0; node < size; node++) {
+            int from = start[node];
+            int to = start[node + 1];
+            if (to - from > 1) {
+                if (box.length < to - from) {
+                    box = new Integer[to - from];
+                }
+                for (int i = from; i < to; i++) {
+                    box[i - from] = list[i];
+                }
+                Arrays.sort(box, 0, to - from, (a, b) -> name(a).compareTo(name(b)));
+                for (int i = from; i < to; i++) {
+                    list[i] = box[i - from];
+                }
+            }
+        }
+        childStart = start;
+        sortedChildren = list;
+    }
+
+    /**
+     * Adds counts to a node directly, for building derived tries (sandwich, merged views); callers keep totals consistent.
+     *
+     * @param node the node
+     * @param selfCount added to its self count
+     * @param totalCount added to its total count
+     */
+    public void bump(int node, long selfCount, long totalCount) {
+        self[node] += selfCount;
+        total[node] += totalCount;
     }
 
     /**
