@@ -1,7 +1,6 @@
 package dev.triage.plugin.flame.application;
 
 import dev.triage.core.cases.Case;
-import java.sql.SQLException;
 import java.util.List;
 
 /** The profiles stored in a case. */
@@ -12,7 +11,7 @@ public interface ProfileStore {
      *
      * @param theCase the case
      * @return the profiles
-     * @throws SQLException when the case database cannot be read
+     * @throws Exception when the case database cannot be read
      */
-    List<StoredProfile> list(Case theCase) throws SQLException;
+    List<StoredProfile> list(Case theCase) throws Exception;
 }
