@@ -26,6 +26,7 @@ public final class StackTrie {
     private static final int[] NO_CHILDREN = new int[0];
     private int[] childStart;
     private int[] sortedChildren;
+    private boolean[] groupSorted;
     // open-addressing map (parent, frame) -> child node
     private long[] keys = new long[2048];
     private int[] values = new int[2048];
@@ -276,27 +277,31 @@ public final class StackTrie {
     }
 
     /**
-     * Returns a node's children sorted by name, as FlameGraph draws them; the order is computed once for all nodes and
-     * kept until the next stack is added.
+     * Returns a node's children sorted by name, as FlameGraph draws them. Children are grouped once for all nodes (a
+     * linear pass) and each node's group is sorted the first time it is asked for, so drawing sorts only what it shows.
      *
      * @param node the node
-     * @return the children (a shared array: do not change it)
+     * @return the children, a copy
      */
     public int[] children(int node) {
         if (sortedChildren == null) {
-            sortChildren();
+            groupChildren();
         }
         int from = childStart[node];
         int to = childStart[node + 1];
         if (from == to) {
             return NO_CHILDREN;
         }
+        if (!groupSorted[node]) {
+            sortGroup(from, to);
+            groupSorted[node] = true;
+        }
         int[] out = new int[to - from];
         System.arraycopy(sortedChildren, from, out, 0, out.length);
         return out;
     }
 
-    private void sortChildren() {
+    private void groupChildren() {
         int[] start = new int[size + 1];
         for (int n = 1; n < size; n++) {
             start[parent[n] + 1]++;
@@ -309,25 +314,23 @@ public final class StackTrie {
         for (int n = 1; n < size; n++) {
             list[fill[parent[n]]++] = n;
         }
-        Integer[] box = new Integer[0];
-        for (int node = 0; node < size; node++) {
-            int from = start[node];
-            int to = start[node + 1];
-            if (to - from > 1) {
-                if (box.length < to - from) {
-                    box = new Integer[to - from];
-                }
-                for (int i = from; i < to; i++) {
-                    box[i - from] = list[i];
-                }
-                Arrays.sort(box, 0, to - from, (a, b) -> name(a).compareTo(name(b)));
-                for (int i = from; i < to; i++) {
-                    list[i] = box[i - from];
-                }
-            }
-        }
         childStart = start;
+        groupSorted = new boolean[size];
         sortedChildren = list;
+    }
+
+    private void sortGroup(int from, int to) {
+        if (to - from < 2) {
+            return;
+        }
+        Integer[] box = new Integer[to - from];
+        for (int i = from; i < to; i++) {
+            box[i - from] = sortedChildren[i];
+        }
+        Arrays.sort(box, (a, b) -> name(a).compareTo(name(b)));
+        for (int i = from; i < to; i++) {
+            sortedChildren[i] = box[i - from];
+        }
     }
 
     /**

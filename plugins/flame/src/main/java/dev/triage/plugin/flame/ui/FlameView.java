@@ -202,7 +202,7 @@ public final class FlameView implements View {
 
         TableColumn<FunctionStat, String> name = new TableColumn<>(messages.get("column.function"));
         name.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().name()));
-        name.setPrefWidth(260);
+        name.setPrefWidth(190);
         TableColumn<FunctionStat, Long> self = numberColumn(messages.get("column.self"), true);
         TableColumn<FunctionStat, Long> total = numberColumn(messages.get("column.total"), false);
         table.getColumns().add(name);
@@ -241,7 +241,7 @@ public final class FlameView implements View {
             }
         });
         c.getStyleClass().add("number");
-        c.setPrefWidth(130);
+        c.setPrefWidth(125);
         return c;
     }
 
@@ -305,16 +305,37 @@ public final class FlameView implements View {
             return;
         }
         status.setText(messages.get("view.state.loading", sp.file()));
-        tasks.submit(messages.get("view.task"), ctx -> service.loader().load(sp.path(), null, null)).result()
-                .whenComplete((p, error) -> fx.execute(() -> {
-                    if (error != null) {
-                        status.setText(messages.get("view.state.error", String.valueOf(error.getMessage())));
-                    } else if (asBaseline) {
-                        showBaseline(p);
-                    } else {
-                        show(p);
+        tasks.submit(messages.get("view.task"), ctx -> {
+            Profile p = service.loader().load(sp.path(), null, null);
+            p.trie().children(StackTrie.ROOT);
+            return p;
+        }).result().whenComplete((p, error) -> fx.execute(() -> {
+            if (error != null) {
+                status.setText(messages.get("view.state.error", String.valueOf(error.getMessage())));
+            } else if (asBaseline) {
+                showBaseline(p);
+            } else {
+                show(p, null);
+                // the graph is painted first; the function table follows when it is computed
+                tasks.submit(messages.get("view.task"), ctx -> p.functions()).result().whenComplete((fs, e2) -> fx.execute(() -> {
+                    if (fs != null && profile == p) {
+                        functions.setAll(fs);
                     }
                 }));
+            }
+        }));
+    }
+
+    /**
+     * Does the slow part of showing a profile, off the JavaFX thread: groups every node's children and computes the
+     * function table.
+     *
+     * @param p the profile
+     * @return its functions
+     */
+    public static List<FunctionStat> prepare(Profile p) {
+        p.trie().children(StackTrie.ROOT);
+        return p.functions();
     }
 
     /**
@@ -323,9 +344,23 @@ public final class FlameView implements View {
      * @param p the profile
      */
     public void show(Profile p) {
+        show(p, prepare(p));
+    }
+
+    /**
+     * Shows a profile whose functions were computed already (on the JavaFX thread).
+     *
+     * @param p the profile
+     * @param fs its functions ({@link #prepare}), or null to leave the table empty for now
+     */
+    public void show(Profile p, List<FunctionStat> fs) {
         profile = p;
         graph.setTrie(p.trie(), p.unit());
-        functions.setAll(p.functions());
+        if (fs == null) {
+            functions.clear();
+        } else {
+            functions.setAll(fs);
+        }
         status.setText(messages.get("view.state.loaded", p.source(), String.format(Locale.ROOT, "%,d", p.total()), p.unit(),
                 String.format(Locale.ROOT, "%,d", p.trie().size() - 1), Long.toString(p.skipped())));
         applyMode();
@@ -436,6 +471,10 @@ public final class FlameView implements View {
             link.setOnAction(e -> graph.zoomTo(n));
             breadcrumb.getChildren().add(link);
         }
+    }
+
+    void showFunctions(List<FunctionStat> fs) {
+        functions.setAll(fs);
     }
 
     FlameCanvas graph() {
