@@ -20,6 +20,17 @@ public interface ProfileLoader {
     Profile load(Path file, String sampleType, String perfOption) throws IOException;
 
     /**
+     * Reads a profile with its stacks split by thread where the format knows threads (JFR; perf script through tid).
+     *
+     * @param file the file, plain or gzip
+     * @param sampleType the pprof or JFR sample type, or null for the default
+     * @param byThread whether to put a root frame per thread
+     * @return the profile
+     * @throws IOException when it cannot be read
+     */
+    Profile load(Path file, String sampleType, boolean byThread) throws IOException;
+
+    /**
      * Writes a profile as speedscope JSON.
      *
      * @param profile the profile

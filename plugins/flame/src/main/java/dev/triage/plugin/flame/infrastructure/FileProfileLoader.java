@@ -31,6 +31,12 @@ public final class FileProfileLoader implements ProfileLoader {
     }
 
     @Override
+    public Profile load(Path file, String sampleType, boolean byThread) throws IOException {
+        PerfScriptCollapser.Options perf = byThread ? PerfScriptCollapser.Options.of("tid") : PerfScriptCollapser.Options.DEFAULT;
+        return ProfileReader.read(file, new ProfileReader.Options(sampleType, perf, byThread));
+    }
+
+    @Override
     public void writeSpeedscope(Profile profile, OutputStream out) throws IOException {
         SpeedscopeJson.write(profile, out);
     }

@@ -50,6 +50,20 @@ public final class JfrParser {
      * @throws IOException when the recording cannot be read, naming the file
      */
     public static Profile parse(Path file, String source, String sampleType) throws IOException {
+        return parse(file, source, sampleType, false);
+    }
+
+    /**
+     * Parses a recording, plain or gzip, optionally with one root frame per thread.
+     *
+     * @param file the recording
+     * @param source the file name for messages
+     * @param sampleType cpu (default), wall, alloc or lock
+     * @param threads whether to split stacks by thread
+     * @return the profile
+     * @throws IOException when the recording cannot be read, naming the file
+     */
+    public static Profile parse(Path file, String source, String sampleType, boolean threads) throws IOException {
         String type = sampleType == null || sampleType.isBlank() ? "cpu" : sampleType.toLowerCase(Locale.ROOT);
         if (!TYPES.contains(type)) {
             throw new ProfileParseException(source + ": no sample type '" + sampleType + "' in a JFR recording, expected "
@@ -72,7 +86,7 @@ public final class JfrParser {
             if (magic.length < 4 || magic[0] != 'F' || magic[1] != 'L' || magic[2] != 'R' || magic[3] != 0) {
                 throw new ProfileParseException(source + " byte 0: not a JFR recording (no FLR magic)", null);
             }
-            return read(plain, source, type);
+            return read(plain, source, type, threads);
         } finally {
             if (temp != null) {
                 Files.deleteIfExists(temp);
@@ -86,7 +100,7 @@ public final class JfrParser {
         }
     }
 
-    private static Profile read(Path file, String source, String type) throws IOException {
+    private static Profile read(Path file, String source, String type, boolean threads) throws IOException {
         List<RecordedEvent> events = new ArrayList<>();
         long interval = 0;
         long wallInterval = 0;
@@ -131,13 +145,17 @@ public final class JfrParser {
             RecordedStackTrace st = e.getStackTrace();
             List<RecordedFrame> fs = st.getFrames();
             int n = fs.size();
-            if (ids.length < n) {
-                ids = new int[n * 2];
+            int offset = threads ? 1 : 0;
+            if (ids.length < n + offset) {
+                ids = new int[(n + offset) * 2];
+            }
+            if (threads) {
+                ids[0] = frames.intern("thread " + threadName(e));
             }
             for (int i = 0; i < n; i++) {
-                ids[i] = frames.intern(frameName(fs.get(n - 1 - i)));
+                ids[offset + i] = frames.intern(frameName(fs.get(n - 1 - i)));
             }
-            trie.add(ids, n, weight);
+            trie.add(ids, n + offset, weight);
         }
         String unit = switch (type) {
             case "alloc" -> "bytes";
@@ -173,6 +191,19 @@ public final class JfrParser {
                 Duration d = e.getDuration();
                 return d == null ? 0 : d.toNanos();
         }
+    }
+
+    private static String threadName(RecordedEvent e) {
+        for (String field : new String[] {"sampledThread", "eventThread"}) {
+            if (e.hasField(field)) {
+                jdk.jfr.consumer.RecordedThread t = e.getThread(field);
+                if (t != null) {
+                    String name = t.getJavaName() != null ? t.getJavaName() : t.getOSName();
+                    return name == null ? "#" + t.getOSThreadId() : name;
+                }
+            }
+        }
+        return "?";
     }
 
     private static String state(RecordedEvent e) {

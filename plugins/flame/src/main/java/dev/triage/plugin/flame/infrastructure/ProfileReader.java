@@ -28,11 +28,22 @@ public final class ProfileReader {
      *
      * @param sampleType the sample type for pprof and JFR (null for the default)
      * @param perf the stackcollapse-perf.pl options for perf script text
+     * @param threads whether JFR stacks are split by thread (a root frame per thread name)
      */
-    public record Options(String sampleType, PerfScriptCollapser.Options perf) {
+    public record Options(String sampleType, PerfScriptCollapser.Options perf, boolean threads) {
 
-        /** The defaults: default sample type, process names only. */
-        public static final Options DEFAULT = new Options(null, PerfScriptCollapser.Options.DEFAULT);
+        /** The defaults: default sample type, process names only, threads merged. */
+        public static final Options DEFAULT = new Options(null, PerfScriptCollapser.Options.DEFAULT, false);
+
+        /**
+         * Options with threads merged.
+         *
+         * @param sampleType the sample type for pprof and JFR (null for the default)
+         * @param perf the stackcollapse-perf.pl options for perf script text
+         */
+        public Options(String sampleType, PerfScriptCollapser.Options perf) {
+            this(sampleType, perf, false);
+        }
     }
 
     private ProfileReader() {
@@ -159,7 +170,7 @@ public final class ProfileReader {
                 + " line 1: not a profile Triage reads (folded stacks, perf script, pprof, JFR or speedscope JSON)", null));
         try {
             return switch (format) {
-                case JFR -> JfrParser.parse(file, source, options.sampleType());
+                case JFR -> JfrParser.parse(file, source, options.sampleType(), options.threads());
                 case PPROF -> {
                     byte[] data;
                     try (InputStream in = Inputs.open(file)) {

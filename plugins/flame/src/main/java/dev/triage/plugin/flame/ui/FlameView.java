@@ -80,6 +80,8 @@ public final class FlameView implements View {
     private final BorderPane root = new BorderPane();
     private final ComboBox<StoredProfile> profileBox = new ComboBox<>();
     private final ComboBox<StoredProfile> baselineBox = new ComboBox<>();
+    private final ComboBox<String> sampleTypeBox = new ComboBox<>();
+    private final javafx.scene.control.CheckBox byThread = new javafx.scene.control.CheckBox();
     private final ComboBox<Mode> modeBox = new ComboBox<>(FXCollections.observableArrayList(Mode.values()));
     private final ComboBox<Palette.Mode> colorBox = new ComboBox<>(FXCollections.observableArrayList(Palette.Mode.values()));
     private final TextField search = new TextField();
@@ -152,11 +154,20 @@ public final class FlameView implements View {
         profileBox.setPromptText(messages.get("view.profile"));
         profileBox.setButtonCell(profileCell());
         profileBox.setCellFactory(l -> profileCell());
-        profileBox.valueProperty().addListener((o, a, b) -> load(b, false));
+        profileBox.valueProperty().addListener((o, a, b) -> load(b, false, null));
+        sampleTypeBox.setPromptText(messages.get("view.sample-type"));
+        sampleTypeBox.setOnAction(e -> {
+            String type = sampleTypeBox.getValue();
+            if (type != null && profile != null && !type.equals(profile.sampleType())) {
+                load(profileBox.getValue(), false, type);
+            }
+        });
         baselineBox.setPromptText(messages.get("view.baseline"));
         baselineBox.setButtonCell(profileCell());
         baselineBox.setCellFactory(l -> profileCell());
-        baselineBox.valueProperty().addListener((o, a, b) -> load(b, true));
+        byThread.setText(messages.get("view.threads"));
+        byThread.setOnAction(e -> load(profileBox.getValue(), false, profile == null ? null : profile.sampleType()));
+        baselineBox.valueProperty().addListener((o, a, b) -> load(b, true, profile == null ? null : profile.sampleType()));
         modeBox.setValue(Mode.FLAME);
         modeBox.setButtonCell(modeCell());
         modeBox.setCellFactory(l -> modeCell());
@@ -175,7 +186,7 @@ public final class FlameView implements View {
         matched.getStyleClass().add("matched");
         reset.setText(messages.get("view.reset"));
         reset.setOnAction(e -> graph.zoomTo(StackTrie.ROOT));
-        FlowPane bar = new FlowPane(8, 6, profileBox, modeBox, baselineBox, colorBox, search, matched, reset);
+        FlowPane bar = new FlowPane(8, 6, profileBox, sampleTypeBox, byThread, modeBox, baselineBox, colorBox, search, matched, reset);
         bar.getStyleClass().add("filter-bar");
         breadcrumb.getStyleClass().add("breadcrumb");
         VBox top = new VBox(bar, breadcrumb);
@@ -300,13 +311,22 @@ public final class FlameView implements View {
         }));
     }
 
-    private void load(StoredProfile sp, boolean asBaseline) {
+    private void load(StoredProfile sp, boolean asBaseline, String sampleType) {
         if (sp == null) {
             return;
         }
         status.setText(messages.get("view.state.loading", sp.file()));
         tasks.submit(messages.get("view.task"), ctx -> {
-            Profile p = service.loader().load(sp.path(), null, null);
+            Profile p;
+            try {
+                p = service.loader().load(sp.path(), sampleType, byThread.isSelected() && !asBaseline);
+            } catch (java.io.IOException wrongType) {
+                // a baseline of another format may not offer the same sample type: fall back to its default
+                if (sampleType == null) {
+                    throw wrongType;
+                }
+                p = service.loader().load(sp.path(), null, null);
+            }
             p.trie().children(StackTrie.ROOT);
             return p;
         }).result().whenComplete((p, error) -> fx.execute(() -> {
@@ -355,6 +375,10 @@ public final class FlameView implements View {
      */
     public void show(Profile p, List<FunctionStat> fs) {
         profile = p;
+        sampleTypeBox.getItems().setAll(p.sampleTypes());
+        sampleTypeBox.setValue(p.sampleType());
+        sampleTypeBox.setVisible(p.sampleTypes().size() > 1);
+        sampleTypeBox.setManaged(p.sampleTypes().size() > 1);
         graph.setTrie(p.trie(), p.unit());
         if (fs == null) {
             functions.clear();

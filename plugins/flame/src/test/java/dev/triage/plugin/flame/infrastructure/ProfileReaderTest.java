@@ -163,4 +163,17 @@ class ProfileReaderTest {
         Profile lock = ProfileReader.read(Corpus.folder("profiles/jfr").resolve("speedscope-heavy.jfr"), new ProfileReader.Options("lock", null));
         assertThat(lock.sampleType()).isEqualTo("lock");
     }
+
+    @Test
+    void jfrStacksCanBeSplitByThread() throws IOException {
+        Path jfr = Corpus.folder("profiles/jfr").resolve("jfr-parser-cortex-dev-01__kafka-0__cpu__0.jfr.gz");
+        Profile merged = ProfileReader.read(jfr, ProfileReader.Options.DEFAULT);
+        Profile split = ProfileReader.read(jfr, new ProfileReader.Options(null, null, true));
+        assertThat(split.total()).isEqualTo(merged.total());
+        var t = split.trie();
+        int[] roots = t.children(dev.triage.plugin.flame.domain.StackTrie.ROOT);
+        assertThat(roots.length).isGreaterThan(1);
+        List<String> names = java.util.Arrays.stream(roots).mapToObj(t::name).toList();
+        assertThat(names).allSatisfy(n -> assertThat(n).startsWith("thread ")).contains("thread data-plane-kafka-request-handler-7");
+    }
 }
