@@ -1,0 +1,271 @@
+package dev.triage.plugin.flame.infrastructure;
+
+import com.google.protobuf.CodedInputStream;
+import com.google.protobuf.WireFormat;
+import dev.triage.plugin.flame.domain.FrameTable;
+import dev.triage.plugin.flame.domain.Profile;
+import dev.triage.plugin.flame.domain.ProfileFormat;
+import dev.triage.plugin.flame.domain.StackTrie;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Reads Go's pprof protobuf profile ({@code profile.proto}: samples, locations with inlined lines, functions, string
+ * table) with protobuf's {@link CodedInputStream}, merging every sample's stack for one chosen sample type.
+ */
+public final class PprofParser {
+
+    private PprofParser() {
+    }
+
+    private record Loc(long address, long[] functionIds) {
+    }
+
+    private record Sample(long[] locationIds, long[] values) {
+    }
+
+    /**
+     * Parses an unzipped pprof message.
+     *
+     * @param data the protobuf bytes
+     * @param source the file name for messages
+     * @param sampleType the sample type to use (such as {@code cpu} or {@code alloc_space}), or null for the
+     *     profile's default (its {@code default_sample_type}, else the last)
+     * @return the profile
+     * @throws ProfileParseException when the bytes are not a pprof profile, naming the byte offset
+     */
+    public static Profile parse(byte[] data, String source, String sampleType) throws ProfileParseException {
+        List<long[]> types = new ArrayList<>();
+        List<Sample> samples = new ArrayList<>();
+        Map<Long, Loc> locations = new HashMap<>();
+        Map<Long, Long> functionNames = new HashMap<>();
+        List<String> strings = new ArrayList<>();
+        long defaultType = 0;
+        CodedInputStream in = CodedInputStream.newInstance(data);
+        try {
+            while (!in.isAtEnd()) {
+                int tag = in.readTag();
+                switch (WireFormat.getTagFieldNumber(tag)) {
+                    case 1 -> types.add(valueType(in));
+                    case 2 -> samples.add(sample(in));
+                    case 4 -> {
+                        Map.Entry<Long, Loc> e = location(in);
+                        locations.put(e.getKey(), e.getValue());
+                    }
+                    case 5 -> {
+                        long[] f = function(in);
+                        functionNames.put(f[0], f[1]);
+                    }
+                    case 6 -> strings.add(in.readStringRequireUtf8());
+                    case 14 -> defaultType = in.readInt64();
+                    default -> in.skipField(tag);
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            throw new ProfileParseException(source + " byte " + in.getTotalBytesRead()
+                    + ": not a valid pprof protobuf profile (" + e.getMessage() + ")", e);
+        }
+        if (types.isEmpty()) {
+            throw new ProfileParseException(source + ": a pprof profile without sample types (byte 0)", null);
+        }
+        List<String> typeNames = new ArrayList<>();
+        for (long[] t : types) {
+            typeNames.add(str(strings, t[0]));
+        }
+        int index = types.size() - 1;
+        if (sampleType != null && !sampleType.isBlank()) {
+            index = typeNames.indexOf(sampleType);
+            if (index < 0) {
+                try {
+                    index = Integer.parseInt(sampleType);
+                } catch (NumberFormatException e) {
+                    index = -1;
+                }
+                if (index < 0 || index >= types.size()) {
+                    throw new ProfileParseException(source + ": no sample type '" + sampleType + "', the profile has "
+                            + typeNames, null);
+                }
+            }
+        } else if (defaultType != 0) {
+            int d = typeNames.indexOf(str(strings, defaultType));
+            if (d >= 0) {
+                index = d;
+            }
+        }
+        FrameTable frames = new FrameTable();
+        StackTrie trie = new StackTrie(frames);
+        int[] ids = new int[256];
+        long skipped = 0;
+        List<String> problems = new ArrayList<>();
+        Map<Long, int[]> locFrames = new HashMap<>();
+        for (Sample s : samples) {
+            if (index >= s.values.length) {
+                skipped++;
+                continue;
+            }
+            long value = s.values[index];
+            if (value == 0) {
+                continue;
+            }
+            int n = 0;
+            boolean broken = false;
+            for (int i = s.locationIds.length - 1; i >= 0; i--) {
+                long locId = s.locationIds[i];
+                int[] fs = locFrames.get(locId);
+                if (fs == null) {
+                    Loc loc = locations.get(locId);
+                    if (loc == null) {
+                        broken = true;
+                        break;
+                    }
+                    fs = frameIds(loc, functionNames, strings, frames);
+                    locFrames.put(locId, fs);
+                }
+                for (int f : fs) {
+                    if (n == ids.length) {
+                        ids = java.util.Arrays.copyOf(ids, n * 2);
+                    }
+                    ids[n++] = f;
+                }
+            }
+            if (broken) {
+                skipped++;
+                if (problems.size() < 100) {
+                    problems.add(source + ": a sample names a location id that the profile does not define");
+                }
+                continue;
+            }
+            trie.add(ids, n, value);
+        }
+        return new Profile(source, ProfileFormat.PPROF, typeNames.get(index), str(strings, types.get(index)[1]), trie,
+                skipped, problems, typeNames);
+    }
+
+    /** Root-most first: a location's lines are leaf-most first, so they are reversed. */
+    private static int[] frameIds(Loc loc, Map<Long, Long> functionNames, List<String> strings, FrameTable frames) {
+        if (loc.functionIds.length == 0) {
+            return new int[] {frames.intern(String.format("0x%x", loc.address))};
+        }
+        int[] out = new int[loc.functionIds.length];
+        for (int i = 0; i < out.length; i++) {
+            Long nameIndex = functionNames.get(loc.functionIds[loc.functionIds.length - 1 - i]);
+            String name = nameIndex == null ? "" : str(strings, nameIndex);
+            // go tool pprof shows a function without a name as <unknown>
+            out[i] = frames.intern(name.isEmpty() ? "<unknown>" : name);
+        }
+        return out;
+    }
+
+    private static String str(List<String> strings, long index) {
+        return index >= 0 && index < strings.size() ? strings.get((int) index) : "";
+    }
+
+    private static long[] valueType(CodedInputStream outer) throws IOException {
+        int limit = outer.pushLimit(outer.readRawVarint32());
+        long[] t = new long[2];
+        while (!outer.isAtEnd()) {
+            int tag = outer.readTag();
+            int field = WireFormat.getTagFieldNumber(tag);
+            if (field == 1 || field == 2) {
+                t[field - 1] = outer.readInt64();
+            } else {
+                outer.skipField(tag);
+            }
+        }
+        outer.popLimit(limit);
+        return t;
+    }
+
+    private static Sample sample(CodedInputStream in) throws IOException {
+        int limit = in.pushLimit(in.readRawVarint32());
+        LongList locs = new LongList();
+        LongList values = new LongList();
+        while (!in.isAtEnd()) {
+            int tag = in.readTag();
+            int field = WireFormat.getTagFieldNumber(tag);
+            if (field == 1 || field == 2) {
+                LongList target = field == 1 ? locs : values;
+                if (WireFormat.getTagWireType(tag) == WireFormat.WIRETYPE_LENGTH_DELIMITED) {
+                    int packed = in.pushLimit(in.readRawVarint32());
+                    while (!in.isAtEnd()) {
+                        target.add(in.readRawVarint64());
+                    }
+                    in.popLimit(packed);
+                } else {
+                    target.add(in.readRawVarint64());
+                }
+            } else {
+                in.skipField(tag);
+            }
+        }
+        in.popLimit(limit);
+        return new Sample(locs.toArray(), values.toArray());
+    }
+
+    private static Map.Entry<Long, Loc> location(CodedInputStream in) throws IOException {
+        int limit = in.pushLimit(in.readRawVarint32());
+        long id = 0;
+        long address = 0;
+        LongList functions = new LongList();
+        while (!in.isAtEnd()) {
+            int tag = in.readTag();
+            switch (WireFormat.getTagFieldNumber(tag)) {
+                case 1 -> id = in.readUInt64();
+                case 3 -> address = in.readUInt64();
+                case 4 -> {
+                    int line = in.pushLimit(in.readRawVarint32());
+                    long fn = 0;
+                    while (!in.isAtEnd()) {
+                        int t = in.readTag();
+                        if (WireFormat.getTagFieldNumber(t) == 1) {
+                            fn = in.readUInt64();
+                        } else {
+                            in.skipField(t);
+                        }
+                    }
+                    in.popLimit(line);
+                    functions.add(fn);
+                }
+                default -> in.skipField(tag);
+            }
+        }
+        in.popLimit(limit);
+        return Map.entry(id, new Loc(address, functions.toArray()));
+    }
+
+    private static long[] function(CodedInputStream in) throws IOException {
+        int limit = in.pushLimit(in.readRawVarint32());
+        long[] f = new long[2];
+        while (!in.isAtEnd()) {
+            int tag = in.readTag();
+            int field = WireFormat.getTagFieldNumber(tag);
+            if (field == 1 || field == 2) {
+                f[field - 1] = in.readInt64();
+            } else {
+                in.skipField(tag);
+            }
+        }
+        in.popLimit(limit);
+        return f;
+    }
+
+    /** A growable list of longs. */
+    private static final class LongList {
+        private long[] a = new long[8];
+        private int n;
+
+        void add(long v) {
+            if (n == a.length) {
+                a = java.util.Arrays.copyOf(a, n * 2);
+            }
+            a[n++] = v;
+        }
+
+        long[] toArray() {
+            return java.util.Arrays.copyOf(a, n);
+        }
+    }
+}
