@@ -169,7 +169,7 @@ public final class TypeChangeRules {
         switch (from.family().group()) {
             case NUMBER -> width = NumberDomain.of(from).width();
             case LIST -> {
-                charset = from.charset();
+                charset = membersCharset(from);
                 width = from.family() == TypeFamily.ENUM
                         ? from.members().stream().mapToLong(String::length).max().orElse(0)
                         : from.members().stream().mapToLong(String::length).sum() + Math.max(0, from.members().size() - 1);
@@ -269,7 +269,7 @@ public final class TypeChangeRules {
         } else if (from.family() == to.family() && !toMembers.subList(0, fromMembers.size()).equals(fromMembers)) {
             out.add(Change.lossy(label + "members are reordered: the stored index of each value (col+0) and ORDER BY change"));
         }
-        if (!Charsets.holds(from.charset(), to.charset())) {
+        if (!Charsets.holds(membersCharset(from), to.charset())) {
             out.add(Change.lossy(label + "characters that " + to.charset() + " cannot store become '?'"));
         }
         if (out.isEmpty()) {
@@ -285,6 +285,12 @@ public final class TypeChangeRules {
                     : Change.rewrite(label(from, to) + "the table is copied, values are kept"));
         }
         return List.of(Change.lossy(label(from, to) + FAMILY_CHANGE.get("OTHER>OTHER")));
+    }
+
+    /** ENUM and SET members are known: when all are ASCII, any charset holds them. */
+    private static String membersCharset(SqlType list) {
+        boolean ascii = list.members().stream().allMatch(m -> m.chars().allMatch(ch -> ch < 128));
+        return ascii ? "ascii" : list.charset();
     }
 
     private static List<String> lower(List<String> members) {
