@@ -1,10 +1,15 @@
 package dev.triage.plugin.ddl;
 
+import dev.triage.core.command.CommandSpec;
+import dev.triage.core.i18n.Messages;
 import dev.triage.core.plugin.Plugin;
 import dev.triage.core.plugin.PluginContext;
 import dev.triage.core.plugin.PluginDescriptor;
 import dev.triage.plugin.ddl.api.DdlChecker;
+import dev.triage.plugin.ddl.application.LossyDdlArgs;
 import dev.triage.plugin.ddl.application.LossyDdlChecker;
+import dev.triage.plugin.ddl.application.LossyDdlCommand;
+import dev.triage.plugin.ddl.infrastructure.ConnectionSchemaSource;
 
 /** Built-in plugin that tells, before DDL runs, whether it rewrites, loses or destroys data; publishes {@link DdlChecker}. */
 public final class DdlPlugin implements Plugin {
@@ -21,5 +26,9 @@ public final class DdlPlugin implements Plugin {
     public void init(PluginContext context) {
         LossyDdlChecker checker = new LossyDdlChecker();
         context.register(DdlChecker.class, checker);
+        Messages messages = context.messages("dev.triage.plugin.ddl.messages");
+        LossyDdlCommand command = new LossyDdlCommand(checker, new ConnectionSchemaSource(context.connections()));
+        context.command(new CommandSpec<>("check.lossy-ddl", messages.get("command.lossy-ddl.title"),
+                messages.get("command.lossy-ddl.description"), LossyDdlArgs.class), (args, ctx) -> command.run(args));
     }
 }

@@ -76,6 +76,32 @@ public final class LossyDdlChecker implements DdlChecker {
         return new DdlCheckResult(checks, errors);
     }
 
+    /**
+     * Returns the tables the statements change (ALTER, DROP, TRUNCATE, RENAME, CREATE INDEX), as written, each once, for
+     * reading their current definitions from a server.
+     *
+     * @param sql the statements
+     * @return the table names, qualified when the statement qualifies them
+     */
+    public static List<String> tablesTouched(String sql) {
+        java.util.LinkedHashSet<String> out = new java.util.LinkedHashSet<>();
+        for (StatementSplitter.Piece piece : StatementSplitter.split(sql)) {
+            Statement st = parse(piece.text()).statement;
+            if (st instanceof Alter a) {
+                out.add(a.getTable().getFullyQualifiedName());
+            } else if (st instanceof Drop d && d.getNames() != null && "TABLE".equalsIgnoreCase(d.getType())) {
+                d.getNames().forEach(t -> out.add(t.getFullyQualifiedName()));
+            } else if (st instanceof Truncate t) {
+                out.add(t.getTable().getFullyQualifiedName());
+            } else if (st instanceof RenameTableStatement r) {
+                r.getTableNames().forEach(e -> out.add(e.getKey().getFullyQualifiedName()));
+            } else if (st instanceof CreateIndex ci) {
+                out.add(ci.getTable().getFullyQualifiedName());
+            }
+        }
+        return List.copyOf(out);
+    }
+
     private record Parsed(Statement statement, boolean ignore, String error) {
     }
 
