@@ -1,15 +1,22 @@
 package dev.triage.plugin.ddl;
 
+import dev.triage.core.cases.SchemaMigrations;
 import dev.triage.core.command.CommandSpec;
+import dev.triage.core.report.ReportContributor;
 import dev.triage.core.i18n.Messages;
 import dev.triage.core.plugin.Plugin;
 import dev.triage.core.plugin.PluginContext;
 import dev.triage.core.plugin.PluginDescriptor;
 import dev.triage.plugin.ddl.api.DdlChecker;
+import dev.triage.plugin.ddl.application.CaseChecks;
+import dev.triage.plugin.ddl.application.DdlReport;
 import dev.triage.plugin.ddl.application.LossyDdlArgs;
 import dev.triage.plugin.ddl.application.LossyDdlChecker;
 import dev.triage.plugin.ddl.application.LossyDdlCommand;
 import dev.triage.plugin.ddl.infrastructure.ConnectionSchemaSource;
+import dev.triage.plugin.ddl.infrastructure.DuckDbDdlCheckStore;
+import java.time.Clock;
+import java.util.stream.Stream;
 
 /** Built-in plugin that tells, before DDL runs, whether it rewrites, loses or destroys data; publishes {@link DdlChecker}. */
 public final class DdlPlugin implements Plugin {
@@ -27,7 +34,12 @@ public final class DdlPlugin implements Plugin {
         LossyDdlChecker checker = new LossyDdlChecker();
         context.register(DdlChecker.class, checker);
         Messages messages = context.messages("dev.triage.plugin.ddl.messages");
-        LossyDdlCommand command = new LossyDdlCommand(checker, new ConnectionSchemaSource(context.connections()));
+        DuckDbDdlCheckStore store = new DuckDbDdlCheckStore();
+        context.register(SchemaMigrations.class, DuckDbDdlCheckStore.MIGRATIONS);
+        CaseChecks caseChecks = new CaseChecks(checker, context.cases(), store, Clock.systemUTC());
+        context.register(ReportContributor.class, new DdlReport(store, messages.get("report.title"), messages.get("report.intro"),
+                Stream.of("time", "line", "verdict", "statement", "reason").map(c -> messages.get("view.column." + c)).toList()));
+        LossyDdlCommand command = new LossyDdlCommand(caseChecks.recording(), new ConnectionSchemaSource(context.connections()));
         context.command(new CommandSpec<>("check.lossy-ddl", messages.get("command.lossy-ddl.title"),
                 messages.get("command.lossy-ddl.description"), LossyDdlArgs.class), (args, ctx) -> command.run(args));
     }
