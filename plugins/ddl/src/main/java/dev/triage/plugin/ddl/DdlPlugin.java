@@ -3,6 +3,8 @@ package dev.triage.plugin.ddl;
 import dev.triage.core.cases.SchemaMigrations;
 import dev.triage.core.command.CommandSpec;
 import dev.triage.core.report.ReportContributor;
+import dev.triage.core.ui.DockArea;
+import dev.triage.core.ui.ViewContribution;
 import dev.triage.core.i18n.Messages;
 import dev.triage.core.plugin.Plugin;
 import dev.triage.core.plugin.PluginContext;
@@ -15,6 +17,7 @@ import dev.triage.plugin.ddl.application.LossyDdlChecker;
 import dev.triage.plugin.ddl.application.LossyDdlCommand;
 import dev.triage.plugin.ddl.infrastructure.ConnectionSchemaSource;
 import dev.triage.plugin.ddl.infrastructure.DuckDbDdlCheckStore;
+import dev.triage.plugin.ddl.ui.DdlView;
 import java.time.Clock;
 import java.util.stream.Stream;
 
@@ -23,10 +26,12 @@ public final class DdlPlugin implements Plugin {
 
     /** The plugin id. */
     public static final String ID = "ddl";
+    /** The id of the checker view. */
+    public static final String VIEW_ID = "ddl.view";
 
     @Override
     public PluginDescriptor descriptor() {
-        return PluginDescriptor.of(ID, "Lossy-DDL checker", "0.1.0", "core@[0.1,1.0)").withCapabilities("service:ddl-checker");
+        return PluginDescriptor.of(ID, "Lossy-DDL checker", "0.1.0", "core@[0.1,1.0)").withCapabilities("service:ddl-checker", "view");
     }
 
     @Override
@@ -42,5 +47,7 @@ public final class DdlPlugin implements Plugin {
         LossyDdlCommand command = new LossyDdlCommand(caseChecks.recording(), new ConnectionSchemaSource(context.connections()));
         context.command(new CommandSpec<>("check.lossy-ddl", messages.get("command.lossy-ddl.title"),
                 messages.get("command.lossy-ddl.description"), LossyDdlArgs.class), (args, ctx) -> command.run(args));
+        context.register(ViewContribution.class, new ViewContribution(VIEW_ID, messages.get("view.title"), "mdi2t-table-alert",
+                DockArea.CENTER, () -> new DdlView(caseChecks, context.tasks(), messages)));
     }
 }

@@ -134,12 +134,18 @@ public final class TypeChangeRules {
                     ? "single-precision values show their binary error (3.14 becomes 3.140000104904175)"
                     : "only about 7 significant digits and the range ±3.4E38 are kept")));
         }
-        if (t.min().compareTo(f.min()) > 0) {
-            out.add(Change.lossy(label + (t.min().signum() == 0 && f.min().signum() < 0 ? "negative values become 0"
-                    : "values below " + t.min().toPlainString() + " are clipped")));
-        }
-        if (t.max().compareTo(f.max()) < 0) {
-            out.add(Change.lossy(label + "values above " + plain(t.max()) + " are clipped"));
+        boolean below = t.min().compareTo(f.min()) > 0;
+        boolean above = t.max().compareTo(f.max()) < 0;
+        if (below && above && t.min().signum() < 0) {
+            out.add(Change.lossy(label + "values outside " + plain(t.min()) + ".." + plain(t.max()) + " are clipped"));
+        } else {
+            if (below) {
+                out.add(Change.lossy(label + (t.min().signum() == 0 && f.min().signum() < 0 ? "negative values become 0"
+                        : "values below " + plain(t.min()) + " are clipped")));
+            }
+            if (above) {
+                out.add(Change.lossy(label + "values above " + plain(t.max()) + " are clipped"));
+            }
         }
         if (t.exact() && !f.exact()) {
             out.add(Change.lossy(label + "approximate values are rounded to " + t.scale() + " decimals"));
