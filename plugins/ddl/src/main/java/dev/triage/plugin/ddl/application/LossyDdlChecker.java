@@ -296,7 +296,8 @@ public final class LossyDdlChecker implements DdlChecker {
                 boolean reorg = !current.type().equals(next.type()) && TidbRules.needChangeColumnData(current.type(), next.type());
                 List<Change> tidb = new ArrayList<>();
                 for (Change c : changes) {
-                    tidb.add(c.verdict() == DdlVerdict.REWRITE && !reorg ? Change.safe(c.message() + " (TiDB: metadata only)") : c);
+                    tidb.add(c.verdict() == DdlVerdict.REWRITE && !reorg ? Change.safe(c.message()
+                            .replace("the table is copied, values are kept", "values are kept") + " (TiDB: metadata only)") : c);
                 }
                 if (reorg) {
                     tidb.add(Change.rewrite("TiDB rewrites every row of the column (needChangeColumnData)"));

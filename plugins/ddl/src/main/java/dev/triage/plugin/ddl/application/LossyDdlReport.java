@@ -63,7 +63,7 @@ public record LossyDdlReport(String file, String dialect, DdlVerdict worst, Map<
 
     @Override
     public String markdown() {
-        StringBuilder b = new StringBuilder("# Lossy-DDL check: ").append(file).append("\n\n").append(summary()).append("\n\n");
+        StringBuilder b = new StringBuilder("# Lossy-DDL check: ").append(file).append("\n\n").append(summary().strip()).append("\n\n");
         b.append("| Line | Verdict | Statement | Reasons |\n|---:|---|---|---|\n");
         for (DdlStatementCheck s : statements) {
             b.append("| ").append(s.line()).append(" | ").append(s.verdict()).append(" | `").append(cell(firstLine(s.statement())))
