@@ -31,7 +31,7 @@ final class ResultPrinter {
             String rendered = markdown ? own.markdown() : own.text();
             if (rendered != null) {
                 session.out().print(rendered.endsWith("\n") ? rendered : rendered + "\n");
-                session.out().flush();
+                session.out().flush(); // print() does not flush an autoflush PrintWriter: without this the text is lost
                 return;
             }
         }
