@@ -5,8 +5,8 @@ import dev.triage.core.diagnostics.MiddlewareDiagnostics;
 import dev.triage.core.plugin.Plugin;
 import dev.triage.core.plugin.PluginContext;
 import dev.triage.core.plugin.PluginDescriptor;
-import dev.triage.plugin.diag.infrastructure.DiagnosticsService;
-import dev.triage.plugin.diag.infrastructure.LiveArgs;
+import dev.triage.diag.infrastructure.DiagnosticsService;
+import dev.triage.diag.infrastructure.LiveArgs;
 import dev.triage.plugin.redisdiag.infrastructure.RedisDiagnostics;
 
 /** Built-in plugin that diagnoses Redis standalone, replica, Cluster and Sentinel servers, live or from dumps. */

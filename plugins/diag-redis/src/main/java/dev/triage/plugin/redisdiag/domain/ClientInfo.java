@@ -1,6 +1,6 @@
 package dev.triage.plugin.redisdiag.domain;
 
-import dev.triage.plugin.diag.domain.Numbers;
+import dev.triage.diag.domain.Numbers;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

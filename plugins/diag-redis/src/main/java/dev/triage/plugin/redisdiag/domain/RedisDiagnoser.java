@@ -2,9 +2,9 @@ package dev.triage.plugin.redisdiag.domain;
 
 import static dev.triage.core.finding.Evidence.line;
 import static dev.triage.core.finding.Evidence.metric;
-import static dev.triage.plugin.diag.domain.Numbers.bytes;
-import static dev.triage.plugin.diag.domain.Numbers.percent;
-import static dev.triage.plugin.diag.domain.Numbers.plain;
+import static dev.triage.diag.domain.Numbers.bytes;
+import static dev.triage.diag.domain.Numbers.percent;
+import static dev.triage.diag.domain.Numbers.plain;
 
 import dev.triage.core.diagnostics.Capture;
 import dev.triage.core.diagnostics.CaptureItem;
@@ -12,9 +12,9 @@ import dev.triage.core.diagnostics.DiagnosticCategory;
 import dev.triage.core.diagnostics.Diagnosis;
 import dev.triage.core.finding.Evidence;
 import dev.triage.core.finding.Severity;
-import dev.triage.plugin.diag.domain.FindingCollector;
-import dev.triage.plugin.diag.domain.Numbers;
-import dev.triage.plugin.diag.domain.Rules;
+import dev.triage.diag.domain.FindingCollector;
+import dev.triage.diag.domain.Numbers;
+import dev.triage.diag.domain.Rules;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;

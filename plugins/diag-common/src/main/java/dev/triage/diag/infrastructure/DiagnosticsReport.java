@@ -1,4 +1,4 @@
-package dev.triage.plugin.diag.infrastructure;
+package dev.triage.diag.infrastructure;
 
 import dev.triage.core.finding.Finding;
 import dev.triage.core.report.Block;

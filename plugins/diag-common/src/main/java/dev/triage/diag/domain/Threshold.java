@@ -1,4 +1,4 @@
-package dev.triage.plugin.diag.domain;
+package dev.triage.diag.domain;
 
 import dev.triage.core.finding.Severity;
 

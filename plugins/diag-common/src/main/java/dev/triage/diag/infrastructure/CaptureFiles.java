@@ -1,4 +1,4 @@
-package dev.triage.plugin.diag.infrastructure;
+package dev.triage.diag.infrastructure;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

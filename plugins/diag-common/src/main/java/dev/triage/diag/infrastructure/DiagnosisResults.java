@@ -1,4 +1,4 @@
-package dev.triage.plugin.diag.infrastructure;
+package dev.triage.diag.infrastructure;
 
 import dev.triage.core.command.CommandOutput;
 import java.util.List;

@@ -1,4 +1,4 @@
-package dev.triage.plugin.diag.infrastructure;
+package dev.triage.diag.infrastructure;
 
 /**
  * Arguments of {@code triage diag redis|mysql|kafka|capture --connection NAME [--category C,..]}.

@@ -1,14 +1,14 @@
-package dev.triage.plugin.diag;
+package dev.triage.diag;
 
 import dev.triage.core.command.CommandSpec;
 import dev.triage.core.plugin.Plugin;
 import dev.triage.core.plugin.PluginContext;
 import dev.triage.core.plugin.PluginDescriptor;
 import dev.triage.core.report.ReportContributor;
-import dev.triage.plugin.diag.infrastructure.DiagnosticsReport;
-import dev.triage.plugin.diag.infrastructure.DiagnosticsService;
-import dev.triage.plugin.diag.infrastructure.FileArgs;
-import dev.triage.plugin.diag.infrastructure.LiveArgs;
+import dev.triage.diag.infrastructure.DiagnosticsReport;
+import dev.triage.diag.infrastructure.DiagnosticsService;
+import dev.triage.diag.infrastructure.FileArgs;
+import dev.triage.diag.infrastructure.LiveArgs;
 
 /**
  * Built-in plugin for what the MySQL, Redis and Kafka diagnostics share: {@code triage diag file} (dumps and saved

@@ -1,9 +1,9 @@
-package dev.triage.plugin.diag.infrastructure;
+package dev.triage.diag.infrastructure;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.triage.plugin.diag.domain.Rules;
-import dev.triage.plugin.diag.domain.Threshold;
+import dev.triage.diag.domain.Rules;
+import dev.triage.diag.domain.Threshold;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;

@@ -1,9 +1,9 @@
-package dev.triage.plugin.diag.infrastructure;
+package dev.triage.diag.infrastructure;
 
 import dev.triage.core.diagnostics.Capture;
 import dev.triage.core.diagnostics.Diagnosis;
 import dev.triage.core.diagnostics.MiddlewareDiagnostics;
-import dev.triage.plugin.diag.domain.Rules;
+import dev.triage.diag.domain.Rules;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
