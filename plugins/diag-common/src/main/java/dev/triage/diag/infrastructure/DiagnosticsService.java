@@ -171,9 +171,21 @@ public final class DiagnosticsService {
             throw new IllegalArgumentException("Connection '" + target.name() + "' is " + target.kind() + "; " + diag.pluginId()
                     + " examines " + diag.connectionKinds());
         }
-        char[] password = connections.get().password(target.id()).orElse(null);
+        char[] password = null;
+        String locked = null;
+        try {
+            password = connections.get().password(target.id()).orElse(null);
+        } catch (dev.triage.core.connection.SecretStoreException e) {
+            locked = e.getMessage();
+        }
         try {
             return diag.capture(target, password);
+        } catch (Exception e) {
+            if (locked != null) {
+                throw new IllegalStateException("Cannot read '" + target.name() + "' (" + e.getMessage() + "); its password was not"
+                        + " available: " + locked, e);
+            }
+            throw e;
         } finally {
             if (password != null) {
                 Arrays.fill(password, '\0');
