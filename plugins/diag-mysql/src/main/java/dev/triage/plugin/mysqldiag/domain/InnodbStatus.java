@@ -171,7 +171,7 @@ public record InnodbStatus(String deadlockTime, List<Transaction> deadlock, Stri
                 expectStatement = false;
                 return "waiting";
             }
-            if (line.startsWith("*** HOLDS THE LOCK") || line.startsWith("*** CONFLICTING WITH")) {
+            if (line.startsWith("***") && (line.contains("HOLDS THE LOCK") || line.contains("CONFLICTING WITH"))) {
                 expectStatement = false;
                 return "holds";
             }
