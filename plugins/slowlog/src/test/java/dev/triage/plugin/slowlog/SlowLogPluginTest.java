@@ -34,34 +34,12 @@ import org.junit.jupiter.api.io.TempDir;
 
 class SlowLogPluginTest {
 
-    static final String LOG = """
-            # Time: 2024-03-01T10:00:00.000000Z
-            # User@Host: app[app] @ web1 [10.0.0.1]  Id:    42
-            # Query_time: 2.000000  Lock_time: 0.001000 Rows_sent: 1  Rows_examined: 5000
-            use shop;
-            SET timestamp=1709287200;
-            SELECT * FROM orders WHERE customer_id = 17;
-            # Time: 2024-03-01T10:00:05.000000Z
-            # User@Host: app[app] @ web1 [10.0.0.1]  Id:    42
-            # Query_time: 1.000000  Lock_time: 0.000000 Rows_sent: 1  Rows_examined: 4000
-            SET timestamp=1709287205;
-            SELECT * FROM orders WHERE customer_id = 18;
-            # Time: 2024-03-01T10:00:06.000000Z
-            # User@Host: app[app] @ web2 [10.0.0.2]  Id:    43
-            # Query_time: 0.100000  Lock_time: 0.000000 Rows_sent: 0  Rows_examined: 1
-            SET timestamp=1709287206;
-            UPDATE customers SET seen = NOW() WHERE id = 17;
-            # Time: 2024-03-01T10:00:07.000000Z
-            # User@Host: app[app] @ web2 [10.0.0.2]  Id:    43
-            # Query_time: 0.200000  Lock_time: 0.000000 Rows_sent: 0  Rows_examined: 1
-            SET timestamp=1709287207;
-            UPDATE customers SET seen = NOW() WHERE id = 18;
-            # Time: 2024-03-01T10:00:08.000000Z
-            # User@Host: app[app] @ web2 [10.0.0.2]  Id:    43
-            # Query_time: 0.300000  Lock_time: 0.000000 Rows_sent: 0  Rows_examined: 1
-            SET timestamp=1709287208;
-            UPDATE customers SET seen = NOW() WHERE id = 19;
-            """;
+    static final String LOG = SlowLogText.entry("2024-03-01T10:00:00Z", "app", "web1", "10.0.0.1", 42, 2.0, 0.001, 1, 5000, "SELECT * FROM orders WHERE customer_id = 17")
+                    .replace("SET timestamp", "use shop;\nSET timestamp")
+            + SlowLogText.entry("2024-03-01T10:00:05Z", "app", "web1", "10.0.0.1", 42, 1.0, 0, 1, 4000, "SELECT * FROM orders WHERE customer_id = 18")
+            + SlowLogText.entry("2024-03-01T10:00:06Z", "app", "web2", "10.0.0.2", 43, 0.1, 0, 0, 1, "UPDATE customers SET seen = NOW() WHERE id = 17")
+            + SlowLogText.entry("2024-03-01T10:00:07Z", "app", "web2", "10.0.0.2", 43, 0.2, 0, 0, 1, "UPDATE customers SET seen = NOW() WHERE id = 18")
+            + SlowLogText.entry("2024-03-01T10:00:08Z", "app", "web2", "10.0.0.2", 43, 0.3, 0, 0, 1, "UPDATE customers SET seen = NOW() WHERE id = 19");
 
     static final TaskContext NONE = new TaskContext() {
         @Override

@@ -1,5 +1,6 @@
 package dev.triage.plugin.slowlog.ui;
 
+import dev.triage.plugin.slowlog.SlowLogText;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.triage.core.cases.Case;
@@ -28,29 +29,11 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /** The explorer's model without a window: one single-thread executor plays the JavaFX thread. */
 class SlowLogViewModelTest {
 
-    static final String LOG = """
-            # Time: 2024-03-01T10:00:00.000000Z
-            # User@Host: app[app] @ web1 [10.0.0.1]  Id:    42
-            # Query_time: 2.000000  Lock_time: 0.001000 Rows_sent: 1  Rows_examined: 5000
-            use shop;
-            SET timestamp=1709287200;
-            SELECT * FROM orders WHERE customer_id = 17;
-            # Time: 2024-03-01T10:00:05.000000Z
-            # User@Host: app[app] @ web1 [10.0.0.1]  Id:    42
-            # Query_time: 1.000000  Lock_time: 0.000000 Rows_sent: 1  Rows_examined: 4000
-            SET timestamp=1709287205;
-            SELECT * FROM orders WHERE customer_id = 18;
-            # Time: 2024-03-01T11:00:06.000000Z
-            # User@Host: batch[batch] @ web2 [10.0.0.2]  Id:    43
-            # Query_time: 0.100000  Lock_time: 0.000000 Rows_sent: 0  Rows_examined: 1
-            SET timestamp=1709290806;
-            UPDATE customers SET seen = NOW() WHERE id = 17;
-            # Time: 2024-03-01T11:00:07.000000Z
-            # User@Host: batch[batch] @ web2 [10.0.0.2]  Id:    43
-            # Query_time: 0.900000  Lock_time: 0.000000 Rows_sent: 0  Rows_examined: 1
-            SET timestamp=1709290807;
-            UPDATE customers SET seen = NOW() WHERE id = 18;
-            """;
+    static final String LOG = SlowLogText.entry("2024-03-01T10:00:00Z", "app", "web1", "10.0.0.1", 42, 2.0, 0.001, 1, 5000, "SELECT * FROM orders WHERE customer_id = 17")
+                    .replace("SET timestamp", "use shop;\nSET timestamp")
+            + SlowLogText.entry("2024-03-01T10:00:05Z", "app", "web1", "10.0.0.1", 42, 1.0, 0, 1, 4000, "SELECT * FROM orders WHERE customer_id = 18")
+            + SlowLogText.entry("2024-03-01T11:00:06Z", "batch", "web2", "10.0.0.2", 43, 0.1, 0, 0, 1, "UPDATE customers SET seen = NOW() WHERE id = 17")
+            + SlowLogText.entry("2024-03-01T11:00:07Z", "batch", "web2", "10.0.0.2", 43, 0.9, 0, 0, 1, "UPDATE customers SET seen = NOW() WHERE id = 18");
 
     @RegisterExtension
     final KernelExtension triage = new KernelExtension();
