@@ -145,7 +145,7 @@ final class EntryReader {
                 props.put("cmd", "Admin");
                 gotAc = true;
             } else if (isAttributeLine(line)) {
-                attributes(line, props);
+                attributes(line, props, keepAttributes);
             } else if (!gotDb && line.startsWith("use ") && useDb(line) != null) {
                 props.put("use", useDb(line));
                 gotDb = true;
@@ -318,7 +318,7 @@ final class EntryReader {
      * Reads the {@code Name: value} pairs of a header line as pt does with {@code (\w+):\s+(\S+|\Z)}, without a regex;
      * a line with a single pair keeps its whole value (TiDB's Plan, Index_names, Stats...), spaces included.
      */
-    private static void attributes(String line, Map<String, String> props) {
+    private static void attributes(String line, Map<String, String> props, boolean all) {
         if (line.contains("Schema:") && EMPTY_SCHEMA.matcher(line).find()) {
             line = EMPTY_SCHEMA_FIX.matcher(line).replaceFirst("");
         }
@@ -353,17 +353,33 @@ final class EntryReader {
                 i = colon + 1;
                 continue;
             }
-            String key = line.substring(keyStart, colon);
             if (found++ == 0) {
-                firstKey = key;
+                firstKey = line.substring(keyStart, colon);
                 firstValueStart = spaces;
             }
-            props.put(key, line.substring(spaces, end));
+            if (all || isUsed(line, keyStart, colon)) {
+                props.put(line.substring(keyStart, colon), line.substring(spaces, end));
+            }
             i = end;
         }
-        if (found == 1) {
+        if (found == 1 && (all || isUsed(firstKey, 0, firstKey.length()))) {
             props.put(firstKey, line.substring(firstValueStart).trim());
         }
+    }
+
+    /** The attributes an event is made of when the others are not kept (a one-off digest). */
+    private static final String[] USED = {"Query_time", "Lock_time", "Rows_sent", "Rows_examined", "Thread_id", "Id", "Conn_ID",
+        "Schema", "DB", "Plan_digest", "Txn_start_ts", "QC_hit", "timestamp"};
+
+    /** Whether the key in {@code [from, to)} of the line is one of {@link #USED}, without making a string of it. */
+    private static boolean isUsed(String line, int from, int to) {
+        int n = to - from;
+        for (String used : USED) {
+            if (used.length() == n && line.regionMatches(from, used, 0, n)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static Parsed parsed(long line, Map<String, String> props, String timeText, String arg, boolean keepAttributes,
