@@ -95,7 +95,7 @@ public final class StampParser {
                 ok = epoch(s, out);
                 break;
         }
-        return ok && (kind == Kind.EPOCH || valid(out));
+        return ok && (out.kind == Kind.EPOCH || valid(out));
     }
 
     /**
@@ -340,6 +340,9 @@ public final class StampParser {
             while (digit(s, i) >= 0) {
                 i++;
             }
+            if (signalHandler(s, i, out)) {
+                return true;
+            }
             if (!at(s, i, ':') || i + 2 >= s.length() || !Character.isLetter(s.charAt(i + 1)) || !at(s, i + 2, ' ')) {
                 return false;
             }
@@ -374,21 +377,51 @@ public final class StampParser {
         return true;
     }
 
+    /** Redis's {@code 4961:signal-handler (1496141561) Received SIGINT}: the time is epoch seconds in parentheses. */
+    private static boolean signalHandler(CharSequence s, int i, Parsed out) {
+        String tag = ":signal-handler (";
+        for (int k = 0; k < tag.length(); k++) {
+            if (!at(s, i + k, tag.charAt(k))) {
+                return false;
+            }
+        }
+        int j = i + tag.length();
+        long v = 0;
+        int n = 0;
+        while (digit(s, j) >= 0) {
+            v = v * 10 + digit(s, j++);
+            n++;
+        }
+        if (n != 10 || !at(s, j, ')') || v < MIN_EPOCH || v > MAX_EPOCH) {
+            return false;
+        }
+        out.kind = Kind.EPOCH;
+        out.epochMicros = v * 1_000_000L;
+        out.end = j + 1;
+        return true;
+    }
+
     private static boolean syslog(CharSequence s, Parsed out) {
         int mo = month(s, 0);
         if (mo < 0 || !at(s, 3, ' ')) {
             return false;
         }
         int d;
+        int j;
         if (at(s, 4, ' ')) {
             d = digit(s, 5);
+            j = 6;
+        } else if (digit(s, 4) >= 0 && at(s, 5, ' ')) {
+            d = digit(s, 4);
+            j = 5;
         } else {
             d = num(s, 4, 2);
+            j = 6;
         }
-        if (d < 0 || !at(s, 6, ' ')) {
+        if (d < 0 || !at(s, j, ' ')) {
             return false;
         }
-        int j = clock(s, 7, out);
+        j = clock(s, j + 1, out);
         if (j < 0) {
             return false;
         }
