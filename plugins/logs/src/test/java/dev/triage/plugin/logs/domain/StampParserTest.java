@@ -38,7 +38,7 @@ class StampParserTest {
         "080721  3:04:00 [Warning] option|UTC|MYSQL_OLD 2008-07-21T03:04:00Z",
         "1986-04-26T01:23:45.101+0400 host x|UTC|ISO 1986-04-25T21:23:45.101Z",
         "[2026-11-23T08:41:11.060+0000][gc] Using G1|UTC|ISO 2026-11-23T08:41:11.060Z",
-        "4961:signal-handler (1496141561) Received SIGINT|UTC|EPOCH 2017-05-30T10:52:41Z",
+        "4961:signal-handler (1496141561) Received SIGINT|UTC|REDIS 2017-05-30T10:52:41Z",
         "\tat com.example.Foo.bar(Foo.java:12)|UTC|none",
         "InnoDB: many active transactions|UTC|none",
     })
