@@ -8,10 +8,12 @@ import dev.triage.core.plugin.PluginContext;
 import dev.triage.core.plugin.PluginDescriptor;
 import dev.triage.plugin.logs.application.ImportArgs;
 import dev.triage.plugin.logs.application.ImportOptions;
+import dev.triage.plugin.logs.application.SearchArgs;
 import dev.triage.plugin.logs.application.ZoneArgs;
 import dev.triage.plugin.logs.infrastructure.DuckDbLogs;
 import dev.triage.plugin.logs.infrastructure.LogImporter;
 import dev.triage.plugin.logs.infrastructure.LogSchema;
+import dev.triage.plugin.logs.infrastructure.LogSearcher;
 
 /** Built-in plugin for server logs: import, search, facts, a merged timeline across files, and a report section. */
 public final class LogsPlugin implements Plugin {
@@ -32,6 +34,11 @@ public final class LogsPlugin implements Plugin {
         context.command(new CommandSpec<>("logs.import", "Import server logs",
                 "Imports log files and folders into the case: DIR... [--glob '*.log*'] [--exclude '*.json'] [--tz +08:00] [--encoding GBK] [--year 2026]",
                 ImportArgs.class), logs::importFiles);
+        LogSearcher searcher = new LogSearcher();
+        context.command(new CommandSpec<>("logs.search", "Search the case's logs",
+                "Finds lines: --must a --any b --none c --regex 're' [--ignore-case true] [--since ..] [--until ..] [--max-hits 500]"
+                        + " [--context 3] [--file NAME] [--cursor C] [--budget-ms 30000]", SearchArgs.class),
+                (args, ctx) -> searcher.search(logs.current(), args, ctx));
         context.command(CommandSpec.of("logs.files", "List log files", "Lists the case's log files with encoding, formats, zone and counts"),
                 (args, ctx) -> logs.files(logs.current()));
         context.command(new CommandSpec<>("logs.zone", "Set the case's zone",

@@ -5,6 +5,7 @@ package dev.triage.plugin.logs.application;
  *
  * @param id the file id
  * @param name the file name
+ * @param source the path it was imported from
  * @param encoding the encoding it was read with
  * @param detectedEncoding the encoding detected
  * @param formats the time stamp shapes found, most frequent first
@@ -17,6 +18,6 @@ package dev.triage.plugin.logs.application;
  * @param status ok or failed
  * @param problem what went wrong or was cut short, or null
  */
-public record FileRow(int id, String name, String encoding, String detectedEncoding, String formats, String zone, long lines, long entries,
+public record FileRow(int id, String name, String source, String encoding, String detectedEncoding, String formats, String zone, long lines, long entries,
         long timedEntries, String first, String last, String status, String problem) {
 }

@@ -83,6 +83,20 @@ public final class LineClassifier {
      * @return true when the line starts an entry
      */
     public boolean startsEntry(String line) {
+        return classify(line, true);
+    }
+
+    /**
+     * Like {@link #startsEntry(String)} but reads only the time, not the level (for scans that need speed).
+     *
+     * @param line the line
+     * @return true when the line starts an entry
+     */
+    public boolean startsEntryTimeOnly(String line) {
+        return classify(line, false);
+    }
+
+    private boolean classify(String line, boolean withLevel) {
         for (int i = 0; i < kinds.size(); i++) {
             if (StampParser.parse(line, kinds.get(i), parsed)) {
                 if (parsed.year == 0 && parsed.kind != StampParser.Kind.EPOCH) {
@@ -92,7 +106,7 @@ public final class LineClassifier {
                     lastMonth = parsed.month;
                 }
                 micros = StampParser.epochMicros(parsed, zone, year);
-                level = parsed.markLevel != null ? parsed.markLevel : findLevel(line, parsed.end);
+                level = !withLevel ? null : parsed.markLevel != null ? parsed.markLevel : findLevel(line, parsed.end);
                 return true;
             }
         }

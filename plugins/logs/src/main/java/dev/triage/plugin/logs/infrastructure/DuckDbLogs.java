@@ -131,13 +131,13 @@ public final class DuckDbLogs {
      */
     public List<FileRow> files(Case c) throws SQLException {
         List<FileRow> out = new ArrayList<>();
-        try (Connection conn = c.newConnection(); PreparedStatement ps = conn.prepareStatement("SELECT file_id, name, encoding,"
+        try (Connection conn = c.newConnection(); PreparedStatement ps = conn.prepareStatement("SELECT file_id, name, source, encoding,"
                 + " detected_encoding, formats, zone, coalesce(lines, 0), coalesce(entries, 0), coalesce(timed_entries, 0), first_us, last_us,"
                 + " status, problem FROM logs_files ORDER BY file_id"); ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
                 out.add(new FileRow(rs.getInt(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6),
-                        rs.getLong(7), rs.getLong(8), rs.getLong(9), iso(rs.getObject(10)), iso(rs.getObject(11)), rs.getString(12),
-                        rs.getString(13)));
+                        rs.getString(7), rs.getLong(8), rs.getLong(9), rs.getLong(10), iso(rs.getObject(11)), iso(rs.getObject(12)),
+                        rs.getString(13), rs.getString(14)));
             }
         }
         return out;

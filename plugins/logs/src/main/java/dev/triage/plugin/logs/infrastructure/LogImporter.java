@@ -123,7 +123,7 @@ public final class LogImporter implements FileImporter {
             copy = session.stage(file);
         } catch (IOException e) {
             record(c, fileId, session.importId(), name, null, source, size, fingerprint, zone, null, "failed",
-                    "cannot be copied: " + e.getMessage());
+                    "cannot be copied: " + e.getMessage(), null);
             session.skip(name + ": cannot be copied into the case (" + e.getMessage() + "); not imported");
             return;
         }
@@ -138,17 +138,17 @@ public final class LogImporter implements FileImporter {
             }
             delete(c, fileId);
             String why = e.getMessage() == null ? e.toString() : e.getMessage();
-            record(c, fileId, session.importId(), name, relative(session, copy), source, size, fingerprint, zone, null, "failed", why);
+            record(c, fileId, session.importId(), name, relative(session, copy), source, size, fingerprint, zone, null, "failed", why, null);
             session.skip(name + ": " + why + "; not imported");
             return;
         }
         if (r.lines() == 0 && r.broken() != null) {
             delete(c, fileId);
-            record(c, fileId, session.importId(), name, relative(session, copy), source, size, fingerprint, zone, r, "failed", r.broken());
+            record(c, fileId, session.importId(), name, relative(session, copy), source, size, fingerprint, zone, r, "failed", r.broken(), year);
             session.skip(name + ": " + r.broken() + "; not imported");
             return;
         }
-        record(c, fileId, session.importId(), name, relative(session, copy), source, size, fingerprint, zone, r, "ok", r.broken());
+        record(c, fileId, session.importId(), name, relative(session, copy), source, size, fingerprint, zone, r, "ok", r.broken(), year);
         if (r.broken() != null) {
             session.skip(name + " line " + (r.lines() + 1) + ": " + r.broken());
         }
@@ -211,8 +211,8 @@ public final class LogImporter implements FileImporter {
     }
 
     private static void record(Connection c, int fileId, String importId, String name, String path, String source, long size,
-            String fingerprint, ZoneId zone, LogIndexer.Result r, String status, String problem) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO logs_files VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)")) {
+            String fingerprint, ZoneId zone, LogIndexer.Result r, String status, String problem, Integer year) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO logs_files VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)")) {
             ps.setInt(1, fileId);
             ps.setString(2, importId);
             ps.setString(3, name);
@@ -234,6 +234,7 @@ public final class LogImporter implements FileImporter {
             ps.setObject(19, r == null ? null : r.cutLines());
             ps.setString(20, status);
             ps.setString(21, problem);
+            ps.setObject(22, year);
             ps.executeUpdate();
         }
     }

@@ -23,7 +23,7 @@ public final class LogSchema {
             "CREATE TABLE logs_files (file_id INTEGER, import_id VARCHAR, name VARCHAR, path VARCHAR, source VARCHAR, bytes BIGINT,"
                     + " fingerprint VARCHAR, encoding VARCHAR, detected_encoding VARCHAR, formats VARCHAR, zone VARCHAR, gzip BOOLEAN,"
                     + " text_bytes BIGINT, lines BIGINT, entries BIGINT, timed_entries BIGINT, first_us BIGINT, last_us BIGINT,"
-                    + " cut_lines BIGINT, status VARCHAR, problem VARCHAR)",
+                    + " cut_lines BIGINT, status VARCHAR, problem VARCHAR, stamp_year INTEGER)",
             "CREATE TABLE logs_entries (file_id INTEGER, line BIGINT, byte_offset BIGINT, ts_us BIGINT, level VARCHAR,"
                     + " line_count INTEGER, message VARCHAR)",
             "CREATE TABLE logs_blocks (file_id INTEGER, first_line BIGINT, byte_offset BIGINT, min_us BIGINT, max_us BIGINT)",
