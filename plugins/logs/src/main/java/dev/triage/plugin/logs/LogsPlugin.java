@@ -6,10 +6,16 @@ import dev.triage.core.imports.FileImporter;
 import dev.triage.core.plugin.Plugin;
 import dev.triage.core.plugin.PluginContext;
 import dev.triage.core.plugin.PluginDescriptor;
+import dev.triage.core.report.ReportContributor;
 import dev.triage.plugin.logs.application.ImportArgs;
 import dev.triage.plugin.logs.application.ImportOptions;
+import dev.triage.plugin.logs.application.FactsArgs;
+import dev.triage.plugin.logs.application.LogsReport;
+import dev.triage.plugin.logs.application.RememberArgs;
 import dev.triage.plugin.logs.application.SearchArgs;
+import dev.triage.plugin.logs.application.TimelineArgs;
 import dev.triage.plugin.logs.application.ZoneArgs;
+import dev.triage.plugin.logs.infrastructure.DuckDbLogQueries;
 import dev.triage.plugin.logs.infrastructure.DuckDbLogs;
 import dev.triage.plugin.logs.infrastructure.LogImporter;
 import dev.triage.plugin.logs.infrastructure.LogSchema;
@@ -39,6 +45,23 @@ public final class LogsPlugin implements Plugin {
                 "Finds lines: --must a --any b --none c --regex 're' [--ignore-case true] [--since ..] [--until ..] [--max-hits 500]"
                         + " [--context 3] [--file NAME] [--cursor C] [--budget-ms 30000]", SearchArgs.class),
                 (args, ctx) -> searcher.search(logs.current(), args, ctx));
+        DuckDbLogQueries queries = new DuckDbLogQueries(logs);
+        context.register(ReportContributor.class, new LogsReport(queries));
+        context.command(new CommandSpec<>("logs.timeline", "Merged timeline",
+                "Lists the entries of all files in time order: [--since ..] [--until ..] [--level WARN] [--file NAME] [--text ..]"
+                        + " [--fact RULE] [--limit 200] [--cursor C]", TimelineArgs.class),
+                (args, ctx) -> queries.timeline(logs.current(), args));
+        context.command(new CommandSpec<>("logs.facts", "Facts in the logs",
+                "Counts facts per rule and file and lists them: [--refresh true] [--rule NAME] [--limit 50]", FactsArgs.class),
+                (args, ctx) -> queries.facts(args));
+        context.command(new CommandSpec<>("logs.remember", "Note or bookmark a line",
+                "Keeps a note or bookmark on a line: --file NAME --line N [--kind note|bookmark] [--key K] --text '...'",
+                RememberArgs.class), (args, ctx) -> queries.remember(args));
+        context.command(CommandSpec.of("logs.notes", "Notes on log lines", "Lists the notes and bookmarks kept on log lines"),
+                (args, ctx) -> queries.notes());
+        context.command(CommandSpec.of("logs.report", "Logs report",
+                "The logs section of the report: summary, important events, facts, notes (--format markdown|json)"),
+                (args, ctx) -> queries.report(logs.current()));
         context.command(CommandSpec.of("logs.files", "List log files", "Lists the case's log files with encoding, formats, zone and counts"),
                 (args, ctx) -> logs.files(logs.current()));
         context.command(new CommandSpec<>("logs.zone", "Set the case's zone",

@@ -167,7 +167,7 @@ public final class LogImporter implements FileImporter {
     }
 
     private String optionsKey() {
-        return "|" + options.zone() + "|" + options.encoding() + "|" + options.year();
+        return "|" + options.zone() + "|" + options.encoding() + "|" + options.year() + "|" + options.gzipLimit();
     }
 
     private ZoneId zone(Connection c) throws SQLException {
