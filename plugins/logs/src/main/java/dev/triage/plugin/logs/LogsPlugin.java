@@ -7,6 +7,8 @@ import dev.triage.core.plugin.Plugin;
 import dev.triage.core.plugin.PluginContext;
 import dev.triage.core.plugin.PluginDescriptor;
 import dev.triage.core.report.ReportContributor;
+import dev.triage.core.ui.DockArea;
+import dev.triage.core.ui.ViewContribution;
 import dev.triage.plugin.logs.application.ImportArgs;
 import dev.triage.plugin.logs.application.ImportOptions;
 import dev.triage.plugin.logs.application.FactsArgs;
@@ -20,12 +22,15 @@ import dev.triage.plugin.logs.infrastructure.DuckDbLogs;
 import dev.triage.plugin.logs.infrastructure.LogImporter;
 import dev.triage.plugin.logs.infrastructure.LogSchema;
 import dev.triage.plugin.logs.infrastructure.LogSearcher;
+import dev.triage.plugin.logs.ui.LogsView;
 
 /** Built-in plugin for server logs: import, search, facts, a merged timeline across files, and a report section. */
 public final class LogsPlugin implements Plugin {
 
     /** The plugin id. */
     public static final String ID = "logs";
+    /** The id of the timeline view. */
+    public static final String VIEW_ID = "logs.view";
 
     @Override
     public PluginDescriptor descriptor() {
@@ -34,7 +39,7 @@ public final class LogsPlugin implements Plugin {
 
     @Override
     public void init(PluginContext context) {
-        DuckDbLogs logs = new DuckDbLogs(context.cases());
+        DuckDbLogs logs = new DuckDbLogs(context.cases(), context.events());
         context.register(SchemaMigrations.class, LogSchema.MIGRATIONS);
         context.register(FileImporter.class, new LogImporter(ImportOptions.DEFAULT, logs.facts()));
         context.command(new CommandSpec<>("logs.import", "Import server logs",
@@ -62,6 +67,8 @@ public final class LogsPlugin implements Plugin {
         context.command(CommandSpec.of("logs.report", "Logs report",
                 "The logs section of the report: summary, important events, facts, notes (--format markdown|json)"),
                 (args, ctx) -> queries.report(logs.current()));
+        context.register(ViewContribution.class, new ViewContribution(VIEW_ID, "Log timeline", "mdi2t-timeline-text-outline",
+                DockArea.CENTER, () -> LogsView.create(queries, context.cases(), context.tasks(), context.events())));
         context.command(CommandSpec.of("logs.files", "List log files", "Lists the case's log files with encoding, formats, zone and counts"),
                 (args, ctx) -> logs.files(logs.current()));
         context.command(new CommandSpec<>("logs.zone", "Set the case's zone",

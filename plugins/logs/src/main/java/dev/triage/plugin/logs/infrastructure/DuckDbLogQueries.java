@@ -55,6 +55,116 @@ public final class DuckDbLogQueries implements LogQueries {
         return SHOWN.format(Instant.ofEpochSecond(Math.floorDiv(micros, 1_000_000L), Math.floorMod(micros, 1_000_000L) * 1000L).atZone(zone));
     }
 
+    /** The WHERE clause (after {@code WHERE e.ts_us IS NOT NULL}) and its parameters for the timeline filters. */
+    static String filters(TimelineArgs args, ZoneId zone, List<Object> params) {
+        StringBuilder sql = new StringBuilder();
+        Long since = Times.micros(args.since(), zone);
+        Long until = Times.micros(args.until(), zone);
+        if (since != null) {
+            sql.append(" AND e.ts_us >= ?");
+            params.add(since);
+        }
+        if (until != null) {
+            sql.append(" AND e.ts_us < ?");
+            params.add(until);
+        }
+        if (args.level() != null && !args.level().isBlank()) {
+            LogLevel min = LogLevel.parse(args.level());
+            if (min == null) {
+                throw new IllegalArgumentException("Unknown level '" + args.level() + "': TRACE, DEBUG, INFO, WARN, ERROR or FATAL");
+            }
+            List<String> levels = new ArrayList<>();
+            for (LogLevel l : LogLevel.values()) {
+                if (l != LogLevel.UNKNOWN && l.ordinal() >= min.ordinal()) {
+                    levels.add("'" + l.name() + "'");
+                }
+            }
+            sql.append(" AND e.level IN (").append(String.join(",", levels)).append(')');
+        }
+        if (args.file() != null && !args.file().isBlank()) {
+            sql.append(" AND e.file_id IN (SELECT file_id FROM logs_files WHERE name = ? OR CAST(file_id AS VARCHAR) = ?)");
+            params.add(args.file());
+            params.add(args.file());
+        }
+        if (args.text() != null && !args.text().isBlank()) {
+            sql.append(" AND contains(lower(e.message), ?)");
+            params.add(args.text().toLowerCase(Locale.ROOT));
+        }
+        if (args.fact() != null && !args.fact().isBlank()) {
+            sql.append(" AND EXISTS (SELECT 1 FROM logs_facts x WHERE x.file_id = e.file_id AND x.line = e.line AND x.rule = ?)");
+            params.add(args.fact());
+        }
+        return sql.toString();
+    }
+
+    static void bind(PreparedStatement ps, List<Object> params) throws SQLException {
+        for (int i = 0; i < params.size(); i++) {
+            ps.setObject(i + 1, params.get(i));
+        }
+    }
+
+    @Override
+    public dev.triage.plugin.logs.application.TimelineWindow window(Case c, TimelineArgs args) throws SQLException {
+        return DuckDbTimelineWindow.open(c, args);
+    }
+
+    @Override
+    public List<dev.triage.plugin.logs.application.DensityBin> density(Case c, TimelineArgs args, int buckets) throws SQLException {
+        if (buckets < 1) {
+            throw new IllegalArgumentException("buckets must be at least 1");
+        }
+        try (Connection conn = c.newConnection()) {
+            ZoneId zone = LogImporter.caseZone(conn);
+            TimelineArgs span = new TimelineArgs(args.since(), args.until(), null, null, null, null, null, null);
+            List<Object> params = new ArrayList<>();
+            String where = filters(span, zone, params);
+            long lo;
+            long hi;
+            try (PreparedStatement ps = conn.prepareStatement("SELECT min(ts_us), max(ts_us) FROM logs_entries e WHERE e.ts_us IS NOT NULL"
+                    + where)) {
+                bind(ps, params);
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    if (rs.getObject(1) == null) {
+                        return List.of();
+                    }
+                    lo = rs.getLong(1);
+                    hi = rs.getLong(2);
+                }
+            }
+            Long since = Times.micros(args.since(), zone);
+            Long until = Times.micros(args.until(), zone);
+            lo = since != null ? since : lo;
+            hi = until != null ? until : hi + 1;
+            long width = Math.max(1, (hi - lo + buckets - 1) / buckets);
+            params.clear();
+            where = filters(args, zone, params);
+            List<dev.triage.plugin.logs.application.DensityBin> out = new ArrayList<>();
+            try (PreparedStatement ps = conn.prepareStatement("SELECT e.file_id, f.name, (e.ts_us - ?) // ? AS b, count(*)"
+                    + " FROM logs_entries e JOIN logs_files f USING (file_id) WHERE e.ts_us IS NOT NULL" + where
+                    + " GROUP BY e.file_id, f.name, b ORDER BY e.file_id, b")) {
+                List<Object> all = new ArrayList<>();
+                all.add(lo);
+                all.add(width);
+                all.addAll(params);
+                bind(ps, all);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        out.add(new dev.triage.plugin.logs.application.DensityBin(rs.getInt(1), rs.getString(2), lo + rs.getLong(3) * width,
+                                width, rs.getLong(4)));
+                    }
+                }
+            }
+            return out;
+        }
+    }
+
+    @Override
+    public dev.triage.plugin.logs.application.SearchResult search(Case c, dev.triage.plugin.logs.application.SearchArgs args,
+            dev.triage.core.task.TaskContext ctx) throws Exception {
+        return new LogSearcher().search(c, args, ctx);
+    }
+
     @Override
     public TimelinePage timeline(Case c, TimelineArgs a) throws SQLException {
         TimelineArgs args = a == null ? new TimelineArgs(null, null, null, null, null, null, null, null) : a;
@@ -64,45 +174,9 @@ public final class DuckDbLogQueries implements LogQueries {
         }
         try (Connection conn = c.newConnection()) {
             ZoneId zone = LogImporter.caseZone(conn);
-            StringBuilder sql = new StringBuilder("SELECT e.ts_us, e.file_id, f.name, e.line, e.line_count, e.level, e.message"
-                    + " FROM logs_entries e JOIN logs_files f USING (file_id) WHERE e.ts_us IS NOT NULL");
             List<Object> params = new ArrayList<>();
-            Long since = Times.micros(args.since(), zone);
-            Long until = Times.micros(args.until(), zone);
-            if (since != null) {
-                sql.append(" AND e.ts_us >= ?");
-                params.add(since);
-            }
-            if (until != null) {
-                sql.append(" AND e.ts_us < ?");
-                params.add(until);
-            }
-            if (args.level() != null && !args.level().isBlank()) {
-                LogLevel min = LogLevel.parse(args.level());
-                if (min == null) {
-                    throw new IllegalArgumentException("Unknown level '" + args.level() + "': TRACE, DEBUG, INFO, WARN, ERROR or FATAL");
-                }
-                List<String> levels = new ArrayList<>();
-                for (LogLevel l : LogLevel.values()) {
-                    if (l != LogLevel.UNKNOWN && l.ordinal() >= min.ordinal()) {
-                        levels.add("'" + l.name() + "'");
-                    }
-                }
-                sql.append(" AND e.level IN (").append(String.join(",", levels)).append(')');
-            }
-            if (args.file() != null && !args.file().isBlank()) {
-                sql.append(" AND (f.name = ? OR CAST(f.file_id AS VARCHAR) = ?)");
-                params.add(args.file());
-                params.add(args.file());
-            }
-            if (args.text() != null && !args.text().isBlank()) {
-                sql.append(" AND contains(lower(e.message), ?)");
-                params.add(args.text().toLowerCase(Locale.ROOT));
-            }
-            if (args.fact() != null && !args.fact().isBlank()) {
-                sql.append(" AND EXISTS (SELECT 1 FROM logs_facts x WHERE x.file_id = e.file_id AND x.line = e.line AND x.rule = ?)");
-                params.add(args.fact());
-            }
+            StringBuilder sql = new StringBuilder("SELECT e.ts_us, e.file_id, f.name, e.line, e.line_count, e.level, e.message"
+                    + " FROM logs_entries e JOIN logs_files f USING (file_id) WHERE e.ts_us IS NOT NULL").append(filters(args, zone, params));
             if (args.cursor() != null && !args.cursor().isBlank()) {
                 String[] p = args.cursor().split(":");
                 if (p.length != 3) {
@@ -121,9 +195,7 @@ public final class DuckDbLogQueries implements LogQueries {
             sql.append(" ORDER BY e.ts_us, e.file_id, e.line LIMIT ").append(limit + 1);
             List<TimelineRow> rows = new ArrayList<>();
             try (PreparedStatement ps = conn.prepareStatement(sql.toString())) {
-                for (int i = 0; i < params.size(); i++) {
-                    ps.setObject(i + 1, params.get(i));
-                }
+                bind(ps, params);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
                         long ts = rs.getLong(1);
@@ -153,6 +225,7 @@ public final class DuckDbLogQueries implements LogQueries {
      * @return the lines, each prefixed by its number and a tab
      * @throws Exception when the file cannot be read
      */
+    @Override
     public List<String> context(Case c, int fileId, long line, int before, int after) throws Exception {
         List<String> out = new ArrayList<>();
         try (Connection conn = c.newConnection()) {
@@ -243,6 +316,7 @@ public final class DuckDbLogQueries implements LogQueries {
      * @return the stored note
      * @throws Exception when the file or line is unknown
      */
+    @Override
     public NoteRow remember(RememberArgs a) throws Exception {
         if (a == null || a.file() == null || a.line() == null) {
             throw new IllegalArgumentException("Give the line: --file NAME --line N [--kind note|bookmark] [--key K] --text '...'");

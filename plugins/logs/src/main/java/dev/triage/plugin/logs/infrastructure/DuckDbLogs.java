@@ -24,14 +24,17 @@ import java.util.List;
 public final class DuckDbLogs {
 
     private final CaseService cases;
+    private final dev.triage.core.event.EventBus events;
 
     /**
      * Creates the service.
      *
      * @param cases the current-case service
+     * @param events where an import is announced (views refresh)
      */
-    public DuckDbLogs(CaseService cases) {
+    public DuckDbLogs(CaseService cases, dev.triage.core.event.EventBus events) {
         this.cases = cases;
+        this.events = events;
     }
 
     /**
@@ -86,6 +89,7 @@ public final class DuckDbLogs {
             }
             ctx.progress(1, "Committing");
         });
+        events.publish(new dev.triage.core.cases.CaseEvents.Imported(c.folder(), s));
         List<FileRow> table = files(c);
         int imported = (int) table.stream().filter(f -> "ok".equals(f.status())).count();
         return new ImportResult(files.size(), imported, s.rows(), s.skipped(), s.warnings(), table);
