@@ -77,4 +77,22 @@ public interface LogQueries {
      * @throws Exception when the line is unknown
      */
     NoteRow remember(RememberArgs args) throws Exception;
+
+    /**
+     * Reads the timeline filters the view last applied in a case.
+     *
+     * @param c the case
+     * @return filter name to value (since, until, level, file, text, fact)
+     * @throws Exception when the database fails
+     */
+    java.util.Map<String, String> viewFilters(Case c) throws Exception;
+
+    /**
+     * Keeps the timeline filters the view applied, so the case reopens on them.
+     *
+     * @param c the case
+     * @param filters filter name to value; blank values are removed
+     * @throws Exception when the database fails
+     */
+    void saveViewFilters(Case c, java.util.Map<String, String> filters) throws Exception;
 }

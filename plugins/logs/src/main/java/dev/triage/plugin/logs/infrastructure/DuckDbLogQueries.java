@@ -398,4 +398,33 @@ public final class DuckDbLogQueries implements LogQueries {
             return new LogsReportData(zone.getId(), first, last, files, events, factCounts(conn), notes(conn));
         }
     }
+
+    @Override
+    public java.util.Map<String, String> viewFilters(Case c) throws SQLException {
+        java.util.Map<String, String> out = new java.util.LinkedHashMap<>();
+        try (Connection conn = c.newConnection(); PreparedStatement ps = conn.prepareStatement(
+                "SELECT name, value FROM logs_settings WHERE name LIKE 'view.%'"); ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                out.put(rs.getString(1).substring("view.".length()), rs.getString(2));
+            }
+        }
+        return out;
+    }
+
+    @Override
+    public void saveViewFilters(Case c, java.util.Map<String, String> filters) throws SQLException {
+        try (Connection conn = c.newConnection()) {
+            for (var e : filters.entrySet()) {
+                String sql = e.getValue() == null || e.getValue().isBlank() ? "DELETE FROM logs_settings WHERE name = ?"
+                        : "INSERT OR REPLACE INTO logs_settings VALUES (?, ?)";
+                try (PreparedStatement ps = conn.prepareStatement(sql)) {
+                    ps.setString(1, "view." + e.getKey());
+                    if (e.getValue() != null && !e.getValue().isBlank()) {
+                        ps.setString(2, e.getValue());
+                    }
+                    ps.executeUpdate();
+                }
+            }
+        }
+    }
 }

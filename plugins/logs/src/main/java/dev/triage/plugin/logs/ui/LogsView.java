@@ -230,6 +230,7 @@ public final class LogsView implements View {
         bar.getStyleClass().add("filter-bar");
 
         list.getStyleClass().add("timeline");
+        list.setFixedCellSize(26);
         list.setCellFactory(v -> new RowCell());
         list.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> model.selectedProperty().set(b));
         Label status = new Label();

@@ -19,7 +19,9 @@ import dev.triage.plugin.logs.application.TimelineWindow;
 import dev.triage.plugin.logs.domain.Times;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import javafx.beans.property.BooleanProperty;
@@ -96,11 +98,42 @@ public final class LogsViewModel {
         this.cases = cases;
         this.tasks = tasks;
         this.fx = fx;
-        subscriptions.add(events.subscribe(CaseEvents.Opened.class, e -> fx.execute(this::refresh)));
+        subscriptions.add(events.subscribe(CaseEvents.Opened.class, e -> fx.execute(this::restoreFilters)));
         subscriptions.add(events.subscribe(CaseEvents.Imported.class, e -> fx.execute(this::refresh)));
         subscriptions.add(events.subscribe(CaseEvents.Closed.class, e -> fx.execute(this::refresh)));
         selected.addListener((o, a, b) -> loadContext(b));
-        refresh();
+        restoreFilters();
+    }
+
+    private Map<String, StringProperty> filterFields() {
+        Map<String, StringProperty> m = new LinkedHashMap<>();
+        m.put("since", since);
+        m.put("until", until);
+        m.put("level", level);
+        m.put("file", file);
+        m.put("text", text);
+        m.put("fact", fact);
+        return m;
+    }
+
+    /**
+     * Puts back the filters last applied in the open case, then refreshes.
+     *
+     * @return completes once shown
+     */
+    public CompletableFuture<Void> restoreFilters() {
+        Case c = cases.current().orElse(null);
+        if (c == null) {
+            return refresh();
+        }
+        CompletableFuture<Void> out = new CompletableFuture<>();
+        tasks.submit("Log view filters", ctx -> queries.viewFilters(c)).result().whenComplete((m, e) -> fx.execute(() -> {
+            if (m != null) {
+                filterFields().forEach((k, p) -> p.set(m.getOrDefault(k, "")));
+            }
+            refresh().whenComplete((x, y) -> out.complete(null));
+        }));
+        return out;
     }
 
     private TimelineArgs args() {
@@ -139,7 +172,10 @@ public final class LogsViewModel {
             return shown;
         }
         status.set("Loading…");
+        Map<String, String> keep = new LinkedHashMap<>();
+        filterFields().forEach((k, p) -> keep.put(k, p.get()));
         tasks.submit("Log timeline", ctx -> {
+            queries.saveViewFilters(c, keep);
             TimelineWindow w = queries.window(c, args);
             List<DensityBin> bins = queries.density(c, new TimelineArgs(null, null, args.level(), args.file(), args.text(), args.fact(),
                     null, null), BUCKETS);

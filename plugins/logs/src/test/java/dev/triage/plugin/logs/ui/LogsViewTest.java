@@ -165,7 +165,12 @@ class LogsViewTest {
         var note = JavaFxToolkit.call(() -> model.bookmark(Integer.toString(hits.hits().get(0).fileId()), hits.hits().get(0).line(), "x"))
                 .get(30, TimeUnit.SECONDS);
         assertThat(note.kind()).isEqualTo("bookmark");
+        // A view opened later on the case starts from the filters last applied.
+        LogsView again = (LogsView) JavaFxToolkit.call(() -> contribution.factory().get());
+        await(() -> "WARN".equals(again.model().levelProperty().get()) && again.model().rowsProperty().get() != null);
+        assertThat(again.model().sinceProperty().get()).isEqualTo("2026-03-01T10:14:59Z");
         JavaFxToolkit.call(() -> {
+            again.dispose();
             view.dispose();
             return null;
         });
