@@ -31,6 +31,8 @@ final class ResultPrinter {
             String rendered = markdown ? own.markdown() : own.text();
             if (rendered != null) {
                 session.out().print(rendered.endsWith("\n") ? rendered : rendered + "\n");
+                // print() does not flush an auto-flush PrintWriter: without this the text is lost when the CLI exits.
+                session.out().flush();
                 return;
             }
         }

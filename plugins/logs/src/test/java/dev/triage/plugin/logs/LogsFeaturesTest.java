@@ -282,6 +282,33 @@ class LogsFeaturesTest {
         }
     }
 
+    @Test
+    void runsTwentySearchesAtOnceOnOneCase() throws Exception {
+        Path gen = Fixtures.generated(2);
+        try (Kernel k = TestKernels.create(home.resolve("app"), Duration.ofSeconds(10)).startPlugins()) {
+            k.cases().create(home.resolve("case"), "t");
+            run(k, "logs.import", "paths", gen.toString(), "tz", "UTC");
+            SearchResult alone = (SearchResult) run(k, "logs.search", "must", "served", "regex", "in [0-9]+ ms", "maxHits", "100000");
+            var pool = java.util.concurrent.Executors.newFixedThreadPool(20);
+            try {
+                List<java.util.concurrent.Future<SearchResult>> all = new ArrayList<>();
+                var start = new java.util.concurrent.CountDownLatch(1);
+                for (int i = 0; i < 20; i++) {
+                    all.add(pool.submit(() -> {
+                        start.await();
+                        return (SearchResult) run(k, "logs.search", "must", "served", "regex", "in [0-9]+ ms", "maxHits", "100000");
+                    }));
+                }
+                start.countDown();
+                for (var f : all) {
+                    assertThat(f.get(120, java.util.concurrent.TimeUnit.SECONDS).stats().hits()).isEqualTo(alone.stats().hits());
+                }
+            } finally {
+                pool.shutdownNow();
+            }
+        }
+    }
+
     private static byte[] gzip(String text) throws Exception {
         var bytes = new java.io.ByteArrayOutputStream();
         try (OutputStream out = new GZIPOutputStream(bytes)) {
