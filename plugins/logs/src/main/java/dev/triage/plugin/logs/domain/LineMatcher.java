@@ -12,7 +12,9 @@ import org.ahocorasick.trie.Trie;
 
 /**
  * Tells whether a line matches a query: every {@code must} term, at least one {@code any} term (when given), no
- * {@code none} term (all literal, found in one Aho-Corasick pass), and the RE2 regex (linear time) when given.
+ * {@code none} term (all literal, found in one Aho-Corasick pass), and the RE2 regex (linear time) when given. A line
+ * is first tested for its longest must term (or one of its any terms) with a plain substring search, which rules out
+ * most lines before the automaton runs. Not thread-safe: one matcher per search.
  */
 public final class LineMatcher {
 
@@ -23,6 +25,13 @@ public final class LineMatcher {
     private final boolean ignoreCase;
     private final Pattern regex;
     private final List<String> literals = new ArrayList<>();
+    /** A line must contain this one (the longest must term) before the automaton runs; null when no such term. */
+    private final String required;
+    /** Or at least one of these (the any terms, when there is no must term); null when none. */
+    private final List<String> oneOf;
+    private final long[] mustSeen;
+    private boolean anySeen;
+    private boolean noneSeen;
 
     /**
      * Builds a matcher.
@@ -70,6 +79,44 @@ public final class LineMatcher {
         }
         literals.addAll(m);
         literals.addAll(a);
+        this.required = m.stream().max(java.util.Comparator.comparingInt(String::length)).orElse(null);
+        this.oneOf = m.isEmpty() && !a.isEmpty() ? List.copyOf(a) : null;
+        this.mustSeen = new long[(mustCount >> 6) + 1];
+    }
+
+    /** Whether text contains term, ignoring case when asked (without allocating). */
+    private boolean contains(String text, String term) {
+        if (!ignoreCase) {
+            return text.contains(term);
+        }
+        int n = term.length();
+        int last = text.length() - n;
+        char f = term.charAt(0);
+        char fl = Character.toLowerCase(f);
+        char fu = Character.toUpperCase(f);
+        for (int i = 0; i <= last; i++) {
+            char c = text.charAt(i);
+            if ((c == fl || c == fu || c == f) && text.regionMatches(true, i, term, 0, n)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** A cheap test a matching line always passes: its longest must term, or one of its any terms, occurs. */
+    private boolean mayMatch(String line) {
+        if (required != null) {
+            return contains(line, required);
+        }
+        if (oneOf != null) {
+            for (String t : oneOf) {
+                if (contains(line, t)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+        return true;
     }
 
     private int[] role(String term) {
@@ -99,26 +146,15 @@ public final class LineMatcher {
      * @return true when it matches
      */
     public boolean matches(String line) {
+        if (!mayMatch(line)) {
+            return false;
+        }
         if (trie != null) {
-            long[] mustSeen = new long[(mustCount >> 6) + 1];
-            boolean[] state = new boolean[2]; // any seen, none seen
-            trie.parseText(line, emit -> {
-                int[] r = roles.get(emit.getKeyword());
-                if (r == null) {
-                    return true;
-                }
-                if (r[0] >= 0) {
-                    mustSeen[r[0] >> 6] |= 1L << (r[0] & 63);
-                }
-                if (r[1] == 1) {
-                    state[0] = true;
-                }
-                if (r[2] == 1) {
-                    state[1] = true;
-                }
-                return true;
-            });
-            if (state[1] || anyGiven && !state[0]) {
+            java.util.Arrays.fill(mustSeen, 0L);
+            anySeen = false;
+            noneSeen = false;
+            trie.parseText(line, this::seen);
+            if (noneSeen || anyGiven && !anySeen) {
                 return false;
             }
             int seen = 0;
@@ -130,6 +166,18 @@ public final class LineMatcher {
             }
         }
         return regex == null || regex.matcher(line).find();
+    }
+
+    private boolean seen(org.ahocorasick.trie.Emit emit) {
+        int[] r = roles.get(emit.getKeyword());
+        if (r != null) {
+            if (r[0] >= 0) {
+                mustSeen[r[0] >> 6] |= 1L << (r[0] & 63);
+            }
+            anySeen |= r[1] == 1;
+            noneSeen |= r[2] == 1;
+        }
+        return true;
     }
 
     /**
