@@ -1,0 +1,297 @@
+package dev.triage.plugin.logs.infrastructure;
+
+import dev.triage.core.cases.Case;
+import dev.triage.core.task.TaskContext;
+import dev.triage.plugin.logs.application.Hit;
+import dev.triage.plugin.logs.application.SearchArgs;
+import dev.triage.plugin.logs.application.SearchResult;
+import dev.triage.plugin.logs.application.SearchStats;
+import dev.triage.plugin.logs.domain.LineClassifier;
+import dev.triage.plugin.logs.domain.LineMatcher;
+import dev.triage.plugin.logs.domain.LogLevel;
+import dev.triage.plugin.logs.domain.StampParser;
+import dev.triage.plugin.logs.domain.Times;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.ZoneId;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Searches the case's log files line by line (the staged copies, plain or gzip), jumping to the time window through the
+ * sparse index; hits come in file and line order, a page at a time.
+ */
+public final class LogSearcher {
+
+    /** The time budget when none is given. */
+    public static final long DEFAULT_BUDGET_MS = 30_000;
+
+    /** A searchable file. */
+    record FileInfo(int id, String name, Path path, String encoding, List<StampParser.Kind> kinds, ZoneId zone, int year) {
+    }
+
+    /**
+     * Runs a search and records it in the case's search history.
+     *
+     * @param c the case
+     * @param a the query
+     * @param ctx cancellation
+     * @return the hits and statistics
+     * @throws Exception when the query is wrong or a file cannot be read
+     */
+    public SearchResult search(Case c, SearchArgs a, TaskContext ctx) throws Exception {
+        long t0 = System.nanoTime();
+        boolean ignoreCase = Boolean.TRUE.equals(a.ignoreCase());
+        LineMatcher matcher = new LineMatcher(a.must(), a.any(), a.none(), a.regex(), ignoreCase);
+        int maxHits = a.maxHits() == null ? SearchArgs.DEFAULT_MAX_HITS : a.maxHits();
+        if (maxHits < 1) {
+            throw new IllegalArgumentException("--max-hits must be at least 1, not " + maxHits);
+        }
+        int context = a.context() == null ? 0 : a.context();
+        if (context < 0 || context > SearchArgs.MAX_CONTEXT) {
+            throw new IllegalArgumentException("--context must be 0 to " + SearchArgs.MAX_CONTEXT + ", not " + context);
+        }
+        long budgetNanos = (a.budgetMs() == null ? DEFAULT_BUDGET_MS : a.budgetMs()) * 1_000_000L;
+        int cursorFile = 0;
+        long cursorLine = 0;
+        if (a.cursor() != null && !a.cursor().isBlank()) {
+            String[] p = a.cursor().split(":");
+            try {
+                cursorFile = Integer.parseInt(p[0]);
+                cursorLine = Long.parseLong(p[1]);
+            } catch (RuntimeException e) {
+                throw new IllegalArgumentException("Bad cursor '" + a.cursor() + "': pass the nextCursor of the last page");
+            }
+        }
+        List<Hit> hits = new ArrayList<>();
+        int filesScanned = 0;
+        long bytes = 0;
+        long candidates = 0;
+        String reason = null;
+        String next = null;
+        try (Connection conn = c.newConnection()) {
+            ZoneId caseZone = LogImporter.caseZone(conn);
+            Long since = Times.micros(a.since(), caseZone);
+            Long until = Times.micros(a.until(), caseZone);
+            boolean window = since != null || until != null;
+            long lo = since == null ? Long.MIN_VALUE : since;
+            long hi = until == null ? Long.MAX_VALUE : until;
+            outer:
+            for (FileInfo f : files(c, conn, a.file())) {
+                if (f.id() < cursorFile) {
+                    continue;
+                }
+                long startLine = f.id() == cursorFile ? cursorLine + 1 : 1;
+                long endLine = Long.MAX_VALUE;
+                Long startTs = null;
+                if (window) {
+                    if (f.kinds().isEmpty()) {
+                        continue;
+                    }
+                    long[] range = lineRange(conn, f.id(), lo, hi);
+                    if (range == null) {
+                        continue;
+                    }
+                    startLine = Math.max(startLine, range[0]);
+                    endLine = range[1];
+                }
+                long[] seek = seek(conn, f.id(), startLine);
+                if (window) {
+                    startTs = entryTime(conn, f.id(), seek[0]);
+                }
+                filesScanned++;
+                LineClassifier cls = new LineClassifier(f.kinds(), f.zone(), f.year());
+                boolean timed = !f.kinds().isEmpty();
+                Long curTs = startTs;
+                String entryStart = null;
+                ArrayDeque<String> ring = new ArrayDeque<>();
+                List<List<String>> pendingAfter = new ArrayList<>();
+                try (LineReader r = LineReader.openAt(f.path(), f.encoding(), 0, seek[1], seek[0] - 1)) {
+                    long startOffset = seek[1];
+                    int after = 0;
+                    for (String line; (line = r.next()) != null; ) {
+                        long ln = r.lineNumber();
+                        if (timed && cls.startsEntryTimeOnly(line)) {
+                            curTs = cls.micros();
+                            entryStart = line;
+                        }
+                        if (after > 0) {
+                            for (List<String> p : pendingAfter) {
+                                if (p.size() < context) {
+                                    p.add(line);
+                                }
+                            }
+                            after--;
+                        }
+                        if (ln > endLine || reason != null) {
+                            if (after == 0) {
+                                break;
+                            }
+                            continue;
+                        }
+                        if (ln >= startLine) {
+                            candidates++;
+                            if ((candidates & 0xFFF) == 0) {
+                                ctx.checkCancelled();
+                                if (System.nanoTime() - t0 > budgetNanos) {
+                                    reason = "time budget of " + budgetNanos / 1_000_000 + " ms";
+                                    next = hits.isEmpty() ? f.id() + ":" + (ln - 1) : cursorOf(hits);
+                                    bytes += r.offset() - startOffset;
+                                    break outer;
+                                }
+                            }
+                            boolean inWindow = !window || curTs != null && curTs >= lo && curTs < hi;
+                            if (inWindow && matcher.matches(line)) {
+                                if (hits.size() == maxHits) {
+                                    reason = "max hits " + maxHits;
+                                    next = cursorOf(hits);
+                                    bytes += r.offset() - startOffset;
+                                    if (after == 0) {
+                                        break;
+                                    }
+                                    continue;
+                                }
+                                List<String> afterLines = new ArrayList<>();
+                                if (context > 0) {
+                                    pendingAfter.removeIf(p -> p.size() >= context);
+                                    pendingAfter.add(afterLines);
+                                    after = context;
+                                }
+                                hits.add(new Hit(f.id(), f.name(), ln, timed ? Times.iso(curTs) : null, level(cls, entryStart, line, timed).name(),
+                                        line, r.wasCut(), List.copyOf(ring), afterLines, matcher.highlights(line)));
+                            }
+                        }
+                        if (context > 0) {
+                            ring.addLast(line.length() > 2000 ? line.substring(0, 2000) : line);
+                            if (ring.size() > context) {
+                                ring.removeFirst();
+                            }
+                        }
+                    }
+                    if (reason == null) {
+                        bytes += r.endOffset() - startOffset;
+                    }
+                }
+                if (reason != null) {
+                    break;
+                }
+            }
+            long millis = (System.nanoTime() - t0) / 1_000_000;
+            SearchStats stats = new SearchStats(filesScanned, bytes, candidates, hits.size(), millis, reason != null, reason);
+            remember(conn, a, stats);
+            return new SearchResult(freeze(hits), stats, next);
+        }
+    }
+
+    private static List<Hit> freeze(List<Hit> hits) {
+        List<Hit> out = new ArrayList<>(hits.size());
+        for (Hit h : hits) {
+            out.add(new Hit(h.fileId(), h.file(), h.line(), h.time(), h.level(), h.text(), h.cut(), h.before(), List.copyOf(h.after()),
+                    h.highlights()));
+        }
+        return out;
+    }
+
+    private static String cursorOf(List<Hit> hits) {
+        Hit last = hits.get(hits.size() - 1);
+        return last.fileId() + ":" + last.line();
+    }
+
+    private static LogLevel level(LineClassifier cls, String entryStart, String line, boolean timed) {
+        if (!timed) {
+            return LineClassifier.findLevel(line, 0);
+        }
+        if (entryStart == null) {
+            return LogLevel.UNKNOWN;
+        }
+        cls.startsEntry(entryStart);
+        return cls.level();
+    }
+
+    /** The case's searchable files, optionally only one (by name or id). */
+    static List<FileInfo> files(Case c, Connection conn, String only) throws SQLException {
+        List<FileInfo> out = new ArrayList<>();
+        try (PreparedStatement ps = conn.prepareStatement("SELECT file_id, name, path, encoding, formats, zone, coalesce(stamp_year, 1970) FROM logs_files"
+                + " WHERE status = 'ok' ORDER BY file_id"); ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                String name = rs.getString(2);
+                if (only != null && !only.isBlank() && !only.equals(name) && !only.equals(Integer.toString(rs.getInt(1)))) {
+                    continue;
+                }
+                String formats = rs.getString(5);
+                List<StampParser.Kind> kinds = formats == null || formats.isEmpty() ? List.of()
+                        : Arrays.stream(formats.split(",")).map(StampParser.Kind::valueOf).toList();
+                out.add(new FileInfo(rs.getInt(1), name, c.folder().resolve(rs.getString(3)), rs.getString(4), kinds, ZoneId.of(rs.getString(6)),
+                        rs.getInt(7)));
+            }
+        }
+        if (only != null && !only.isBlank() && out.isEmpty()) {
+            throw new IllegalArgumentException("The case has no log file '" + only + "'");
+        }
+        return out;
+    }
+
+    /** The first and last line of the entries of a file inside a time window, or null when none is inside. */
+    static long[] lineRange(Connection conn, int fileId, long lo, long hi) throws SQLException {
+        try (PreparedStatement ps = conn.prepareStatement("SELECT min(line), max(line + line_count - 1) FROM logs_entries"
+                + " WHERE file_id = ? AND ts_us >= ? AND ts_us < ?")) {
+            ps.setInt(1, fileId);
+            ps.setLong(2, lo);
+            ps.setLong(3, hi);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getObject(1) == null ? null : new long[] {rs.getLong(1), rs.getLong(2)};
+            }
+        }
+    }
+
+    /** The sparse-index row at or before a line: {first line, byte offset}. */
+    static long[] seek(Connection conn, int fileId, long line) throws SQLException {
+        try (PreparedStatement ps = conn.prepareStatement("SELECT first_line, byte_offset FROM logs_blocks WHERE file_id = ? AND first_line <= ?"
+                + " ORDER BY first_line DESC LIMIT 1")) {
+            ps.setInt(1, fileId);
+            ps.setLong(2, line);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? new long[] {rs.getLong(1), rs.getLong(2)} : new long[] {1, 0};
+            }
+        }
+    }
+
+    /** The time of the entry holding a line, or null. */
+    static Long entryTime(Connection conn, int fileId, long line) throws SQLException {
+        try (PreparedStatement ps = conn.prepareStatement("SELECT ts_us FROM logs_entries WHERE file_id = ? AND line <= ?"
+                + " ORDER BY line DESC LIMIT 1")) {
+            ps.setInt(1, fileId);
+            ps.setLong(2, line);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() && rs.getObject(1) != null ? rs.getLong(1) : null;
+            }
+        }
+    }
+
+    private static void remember(Connection conn, SearchArgs a, SearchStats s) throws SQLException {
+        Map<String, Object> q = new LinkedHashMap<>();
+        q.put("must", a.must() == null ? null : String.join("\u001f", a.must()));
+        q.put("any", a.any() == null ? null : String.join("\u001f", a.any()));
+        q.put("none", a.none() == null ? null : String.join("\u001f", a.none()));
+        q.put("regex", a.regex());
+        q.put("ignoreCase", a.ignoreCase());
+        q.put("since", a.since());
+        q.put("until", a.until());
+        q.put("file", a.file());
+        try (PreparedStatement ps = conn.prepareStatement("INSERT INTO logs_searches VALUES (current_timestamp::TIMESTAMP, ?, ?, ?, ?)")) {
+            ps.setString(1, Json.object(q));
+            ps.setLong(2, s.hits());
+            ps.setLong(3, s.millis());
+            ps.setBoolean(4, s.truncated());
+            ps.executeUpdate();
+        }
+    }
+}
