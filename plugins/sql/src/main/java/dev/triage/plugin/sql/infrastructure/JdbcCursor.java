@@ -1,0 +1,90 @@
+package dev.triage.plugin.sql.infrastructure;
+
+import dev.triage.plugin.sql.application.ResultColumn;
+import dev.triage.plugin.sql.application.ResultCursor;
+import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Types;
+import java.util.ArrayList;
+import java.util.List;
+
+/** A forward-only JDBC result read in pages; closing it closes its statement when it owns it. */
+final class JdbcCursor implements ResultCursor {
+
+    private final ResultSet rs;
+    private final Statement owned;
+    private final List<ResultColumn> columns;
+    private boolean exhausted;
+    private long read;
+
+    JdbcCursor(ResultSet rs, Statement owned) throws SQLException {
+        this.rs = rs;
+        this.owned = owned;
+        ResultSetMetaData md = rs.getMetaData();
+        List<ResultColumn> cols = new ArrayList<>();
+        for (int i = 1; i <= md.getColumnCount(); i++) {
+            cols.add(new ResultColumn(md.getColumnLabel(i), md.getColumnTypeName(i), numeric(md.getColumnType(i))));
+        }
+        this.columns = List.copyOf(cols);
+    }
+
+    private static boolean numeric(int type) {
+        return switch (type) {
+            case Types.TINYINT, Types.SMALLINT, Types.INTEGER, Types.BIGINT, Types.FLOAT, Types.REAL, Types.DOUBLE, Types.NUMERIC,
+                 Types.DECIMAL -> true;
+            default -> false;
+        };
+    }
+
+    @Override
+    public List<ResultColumn> columns() {
+        return columns;
+    }
+
+    @Override
+    public synchronized List<Object[]> next(int max) throws SQLException {
+        List<Object[]> page = new ArrayList<>(Math.min(max, 4096));
+        int n = columns.size();
+        while (!exhausted && page.size() < max) {
+            if (!rs.next()) {
+                exhausted = true;
+                break;
+            }
+            Object[] row = new Object[n];
+            for (int i = 0; i < n; i++) {
+                row[i] = rs.getObject(i + 1);
+            }
+            page.add(row);
+            read++;
+        }
+        return page;
+    }
+
+    @Override
+    public boolean exhausted() {
+        return exhausted;
+    }
+
+    @Override
+    public long rowsRead() {
+        return read;
+    }
+
+    @Override
+    public void close() {
+        try {
+            rs.close();
+        } catch (SQLException ignored) {
+            // closing an aborted result can fail; nothing is left to release
+        }
+        if (owned != null) {
+            try {
+                owned.close();
+            } catch (SQLException ignored) {
+                // same
+            }
+        }
+    }
+}
