@@ -31,6 +31,8 @@ final class ResultPrinter {
             String rendered = markdown ? own.markdown() : own.text();
             if (rendered != null) {
                 session.out().print(rendered.endsWith("\n") ? rendered : rendered + "\n");
+                // print() does not trigger the writer's autoflush (only println does)
+                session.out().flush();
                 return;
             }
         }

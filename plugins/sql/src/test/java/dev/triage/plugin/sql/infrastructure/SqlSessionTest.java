@@ -203,7 +203,7 @@ class SqlSessionTest {
         try (JdbcSqlSession s = open(false); Connection check = MariaDb.get().root(); Statement cs = check.createStatement()) {
             String q = "SELECT id, name, price, note, seen, data FROM items ORDER BY id";
             String csv = export(s, q, ExportFormat.CSV);
-            assertThat(csv).startsWith("id,name,price,note,seen,data\r\n1,plain,1.50,,2024-03-01 10:00,AP8=\r\n")
+            assertThat(csv).startsWith("id,name,price,note,seen,data\r\n1,plain,1.50,,2024-03-01 10:00:00,AP8=\r\n")
                     .contains("2,\"comma, \"\"quote\"\"\",-2.00,\"line1\nline2 | pipe\",,\r\n");
             JsonNode json = new ObjectMapper().readTree(export(s, q, ExportFormat.JSON));
             assertThat(json).hasSize(3);
