@@ -152,9 +152,10 @@ public final class SqlCommands {
         Confirmation confirm = Boolean.TRUE.equals(a.yes()) ? r -> true : Confirmation.REFUSE;
         List<Block> blocks = new ArrayList<>();
         try (SqlSession s = opener.open(a.connection())) {
-            for (SqlStatement st : StatementSplitter.split(a.script())) {
+            List<SqlStatement> statements = StatementSplitter.split(a.script());
+            for (SqlStatement st : statements) {
                 task.checkCancelled();
-                StatementResult r = editor.run(s, st.text(), Math.max(1, Math.min(limit + 1, 1000)), confirm);
+                StatementResult r = editor.run(s, st.text(), Math.max(1, Math.min(limit + 1, 1000)), confirm, statements.size() == 1);
                 if (r.cursors().isEmpty()) {
                     blocks.add(new Block(st.text(), List.of(), List.of(), false, r.updateCount(), r.millis(), r.warnings()));
                 }

@@ -50,6 +50,22 @@ public final class SqlEditorService {
      * @throws Exception when it failed
      */
     public StatementResult run(SqlSession session, String sql, int fetchSize, Confirmation confirmation) throws Exception {
+        return run(session, sql, fetchSize, confirmation, false);
+    }
+
+    /**
+     * Runs one statement after the safety checks, streaming its rows when asked (a single statement in the editor).
+     *
+     * @param session the session
+     * @param sql the statement
+     * @param fetchSize rows per page
+     * @param confirmation asks the user when needed
+     * @param stream stream the result (fast first page; closed by the session's next statement)
+     * @return the result with open cursors
+     * @throws StatementRefusedException when the statement was not confirmed
+     * @throws Exception when it failed
+     */
+    public StatementResult run(SqlSession session, String sql, int fetchSize, Confirmation confirmation, boolean stream) throws Exception {
         StatementKind kind = StatementClassifier.classify(sql);
         String verdict = kind == StatementKind.LOSSY_DDL ? ddlVerdict(sql) : "";
         boolean mustConfirm = kind == StatementKind.LOSSY_DDL || (session.readOnly() && kind.changesSomething());
@@ -71,7 +87,7 @@ public final class SqlEditorService {
         }
         long rows = -1;
         try {
-            StatementResult result = session.execute(sql, fetchSize);
+            StatementResult result = stream && kind == StatementKind.READ ? session.executeStreaming(sql) : session.execute(sql, fetchSize);
             rows = result.updateCount();
             audit(session, sql, rows, "OK");
             return result;

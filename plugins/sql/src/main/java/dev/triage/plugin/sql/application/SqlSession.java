@@ -46,6 +46,18 @@ public interface SqlSession extends AutoCloseable {
     StatementResult execute(String sql, int fetchSize) throws Exception;
 
     /**
+     * Runs one query streaming its rows as the server produces them (the first page comes at once, however large the
+     * result); the session's next statement closes the stream, so it suits a single statement, not a script.
+     *
+     * @param sql the statement
+     * @return the result
+     * @throws Exception when the statement fails or is cancelled
+     */
+    default StatementResult executeStreaming(String sql) throws Exception {
+        return execute(sql, 1000);
+    }
+
+    /**
      * Runs one statement and streams its first result set row by row, for a full export.
      *
      * @param sql the statement

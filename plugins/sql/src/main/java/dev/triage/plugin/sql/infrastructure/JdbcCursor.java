@@ -18,6 +18,8 @@ final class JdbcCursor implements ResultCursor {
     private final List<ResultColumn> columns;
     private final boolean[] binary;
     private final boolean text;
+    private Runnable beforeClose = () -> { };
+    private boolean closed;
     private boolean exhausted;
     private long read;
 
@@ -83,8 +85,24 @@ final class JdbcCursor implements ResultCursor {
         return read;
     }
 
+    /** Runs before the result is closed while rows are left (a streamed result: stop the server sending first). */
+    void beforeClose(Runnable action) {
+        this.beforeClose = action;
+    }
+
+    boolean closed() {
+        return closed;
+    }
+
     @Override
-    public void close() {
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        if (!exhausted) {
+            beforeClose.run();
+        }
         try {
             rs.close();
         } catch (SQLException ignored) {

@@ -36,6 +36,7 @@ public final class JdbcSqlSession implements SqlSession {
     private final List<Statement> open = new ArrayList<>();
     private volatile Statement running;
     private volatile boolean afterCancel;
+    private volatile JdbcCursor streaming;
 
     JdbcSqlSession(String target, boolean mysql, Connection connection, Callable<Connection> second) throws SQLException {
         this.target = target;
@@ -128,6 +129,11 @@ public final class JdbcSqlSession implements SqlSession {
      * statement takes it, so the user's next statement runs.
      */
     private void settle() {
+        JdbcCursor open = streaming;
+        streaming = null;
+        if (open != null) {
+            open.close();
+        }
         if (!afterCancel) {
             return;
         }
@@ -136,6 +142,39 @@ public final class JdbcSqlSession implements SqlSession {
             st.execute("DO 0");
         } catch (SQLException e) {
             LOG.debug("Statement after cancel on {}: {}", target, e.getMessage());
+        }
+    }
+
+    @Override
+    public StatementResult executeStreaming(String sql) throws SQLException {
+        if (!mysql || !isPreparable(sql)) {
+            return execute(sql, 1000);
+        }
+        settle();
+        long t0 = System.nanoTime();
+        Statement st = connection.createStatement(ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY);
+        st.setFetchSize(Integer.MIN_VALUE);
+        running = st;
+        try {
+            JdbcCursor c = new JdbcCursor(st.executeQuery(sql), st);
+            c.beforeClose(this::stopSending);
+            streaming = c;
+            return new StatementResult(sql, List.of(c), -1, (System.nanoTime() - t0) / 1_000_000, warnings(st.getWarnings()));
+        } catch (SQLException e) {
+            st.close();
+            throw e;
+        } finally {
+            running = null;
+        }
+    }
+
+    /** Stops the server sending the rest of a streamed result, so closing it does not read every remaining row. */
+    private void stopSending() {
+        try (Connection c = second.call(); Statement kill = c.createStatement()) {
+            afterCancel = true;
+            kill.execute("KILL QUERY " + connectionId);
+        } catch (Exception e) {
+            LOG.debug("Could not stop the streamed result on {}: {}", target, e.getMessage());
         }
     }
 
@@ -152,7 +191,9 @@ public final class JdbcSqlSession implements SqlSession {
         st.setFetchSize(mysql ? Integer.MIN_VALUE : 2048);
         running = st;
         try {
-            return new JdbcCursor(st.executeQuery(sql), st, true);
+            JdbcCursor c = new JdbcCursor(st.executeQuery(sql), st, true);
+            c.beforeClose(this::stopSending);
+            return c;
         } catch (SQLException e) {
             st.close();
             throw e;
@@ -317,6 +358,11 @@ public final class JdbcSqlSession implements SqlSession {
 
     @Override
     public void close() {
+        JdbcCursor open0 = streaming;
+        streaming = null;
+        if (open0 != null) {
+            open0.close();
+        }
         synchronized (open) {
             for (Statement s : open) {
                 try {

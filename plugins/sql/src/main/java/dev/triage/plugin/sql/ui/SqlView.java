@@ -308,7 +308,8 @@ public final class SqlView implements View {
                 long t0 = System.nanoTime();
                 StatementResult r;
                 try {
-                    r = services.editor().run(s, sql, ResultGrid.PAGE, this::confirm);
+                    // a single statement streams: its first page shows at once however large the result
+                    r = services.editor().run(s, sql, ResultGrid.PAGE, this::confirm, statements.size() == 1);
                 } catch (Exception e) {
                     Platform.runLater(() -> addMessage(sql, "Error: " + e.getMessage()));
                     throw e;

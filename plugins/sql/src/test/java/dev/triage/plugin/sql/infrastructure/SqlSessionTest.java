@@ -138,6 +138,23 @@ class SqlSessionTest {
     }
 
     @Test
+    void aStreamedMillionRowResultGivesItsFirstPageAtOnceAndTheNextStatementStopsIt() throws Exception {
+        try (JdbcSqlSession s = open(false)) {
+            long t0 = System.nanoTime();
+            StatementResult r = editor().run(s, "SELECT seq, CONCAT('row-', seq) AS label FROM seq_1_to_1000000", 500, Confirmation.REFUSE,
+                    true);
+            List<Object[]> page = r.cursors().get(0).next(500);
+            long firstPage = (System.nanoTime() - t0) / 1_000_000;
+            assertThat(page).hasSize(500);
+            assertThat(firstPage).as("first page in ms").isLessThan(2_000);
+            long t1 = System.nanoTime();
+            assertThat(s.rows("SELECT 2 AS two")).extracting(m -> m.get("two")).containsExactly("2");
+            assertThat((System.nanoTime() - t1) / 1_000_000).as("the stream stops without reading the rest").isLessThan(3_000);
+            assertThat(s.rows("SELECT 3 AS three")).extracting(m -> m.get("three")).containsExactly("3");
+        }
+    }
+
+    @Test
     void cancelsASleepingQueryWithinTwoSeconds() throws Exception {
         try (JdbcSqlSession s = open(false)) {
             CompletableFuture<Object> run = CompletableFuture.supplyAsync(() -> {
