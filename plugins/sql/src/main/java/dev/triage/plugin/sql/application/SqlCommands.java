@@ -40,7 +40,7 @@ public final class SqlCommands {
      * @param rows the first rows as text
      * @param more whether rows were left out
      * @param updateCount rows changed, -1 for queries
-     * @param millis execution time
+     * @param millis execution time, with the fetch of the shown rows for queries
      * @param warnings server warnings
      */
     public record Block(String statement, List<String> columns, List<List<String>> rows, boolean more, long updateCount, long millis,
@@ -155,6 +155,7 @@ public final class SqlCommands {
             List<SqlStatement> statements = StatementSplitter.split(a.script());
             for (SqlStatement st : statements) {
                 task.checkCancelled();
+                long t0 = System.nanoTime();
                 StatementResult r = editor.run(s, st.text(), Math.max(1, Math.min(limit + 1, 1000)), confirm, statements.size() == 1);
                 if (r.cursors().isEmpty()) {
                     blocks.add(new Block(st.text(), List.of(), List.of(), false, r.updateCount(), r.millis(), r.warnings()));
@@ -162,7 +163,10 @@ public final class SqlCommands {
                 for (ResultCursor c : r.cursors()) {
                     try (c) {
                         List<List<String>> rows = new ArrayList<>();
-                        for (Object[] row : c.next(limit)) {
+                        List<Object[]> firstPage = c.next(limit);
+                        // time to the first page on screen: execution plus fetching the shown rows
+                        long millis = (System.nanoTime() - t0) / 1_000_000;
+                        for (Object[] row : firstPage) {
                             List<String> cells = new ArrayList<>();
                             for (Object v : row) {
                                 cells.add(ResultExporter.text(v));
@@ -171,7 +175,7 @@ public final class SqlCommands {
                         }
                         boolean more = !c.exhausted() && !c.next(1).isEmpty();
                         editor.auditRows(s, st.text(), c.rowsRead());
-                        blocks.add(new Block(st.text(), c.columns().stream().map(ResultColumn::name).toList(), rows, more, -1, r.millis(),
+                        blocks.add(new Block(st.text(), c.columns().stream().map(ResultColumn::name).toList(), rows, more, -1, millis,
                                 r.warnings()));
                     }
                 }
