@@ -18,6 +18,7 @@ import dev.triage.plugin.sql.application.SqlEditorService;
 import dev.triage.plugin.sql.application.SqlOpenArgs;
 import dev.triage.plugin.sql.application.SqlOpenRequests;
 import dev.triage.plugin.sql.application.SqlRunArgs;
+import dev.triage.plugin.sql.application.SnippetArgs;
 import dev.triage.plugin.sql.infrastructure.ConsoleSecretPrompt;
 import dev.triage.plugin.sql.infrastructure.DuckDbSqlJournal;
 import dev.triage.plugin.sql.infrastructure.SessionFactory;
@@ -64,6 +65,21 @@ public final class SqlPlugin implements Plugin {
         context.command(spec(m, "sql.export", SqlRunArgs.class), sql::export);
         context.command(spec(m, "sql.explain", SqlRunArgs.class), sql::explain);
         SnippetStore snippets = new SnippetStore(context.paths().config());
+        context.command(spec(m, "sql.history", SnippetArgs.class), (a, t) -> sessions.journal()
+                .orElseThrow(() -> new IllegalStateException("The history is kept in the case: pass --case DIR"))
+                .history(a.connection() == null ? SqlConnector.CASE_TARGET : a.connection(), a.joined(), a.limit() == null ? 50 : a.limit()));
+        context.command(spec(m, "sql.snippets", NoArgs.class), (a, t) -> snippets.list());
+        context.command(spec(m, "sql.snippet-save", SnippetArgs.class), (a, t) -> {
+            if (a.joined().isBlank() || a.text() == null) {
+                throw new IllegalArgumentException("sql snippet-save needs a NAME and --text SQL");
+            }
+            snippets.save(a.joined(), a.text());
+            return snippets.list();
+        });
+        context.command(spec(m, "sql.snippet-delete", SnippetArgs.class), (a, t) -> {
+            snippets.delete(a.joined());
+            return snippets.list();
+        });
         context.register(ViewContribution.class, new ViewContribution(VIEW_ID, m.get("view.title"), "mdi2d-database-search",
                 DockArea.CENTER, () -> SqlView.create(new SqlView.Services(sessions, editor, connections, snippets, openRequests,
                         context.tasks()), m)));

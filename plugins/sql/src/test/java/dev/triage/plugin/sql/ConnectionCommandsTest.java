@@ -114,6 +114,39 @@ class ConnectionCommandsTest {
         assertThat(logs.list).noneMatch(e -> e.getFormattedMessage().contains(MariaDb.PASSWORD));
     }
 
+    @SuppressWarnings("unchecked")
+    private Map<String, String> snippets(Kernel kernel) throws CommandException {
+        return (Map<String, String>) run(kernel, "sql.snippets", Map.of());
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<String> strings(Object o) {
+        return (List<String>) o;
+    }
+
+    @Test
+    void savesListsAndDeletesSnippetsAndSearchesTheCaseHistory() throws Exception {
+        try (Kernel kernel = TestKernels.create(home.resolve("app"), Duration.ofSeconds(10)).startPlugins()) {
+            run(kernel, "sql.snippet-save", Map.of("words", List.of("slow", "orders"), "text", "SELECT * FROM orders WHERE total > 100"));
+            run(kernel, "sql.snippet-save", Map.of("words", "count", "text", "SELECT COUNT(*) FROM t"));
+            assertThat(snippets(kernel)).containsOnlyKeys("count", "slow orders")
+                    .containsEntry("slow orders", "SELECT * FROM orders WHERE total > 100");
+            run(kernel, "sql.snippet-delete", Map.of("words", "count"));
+            assertThat(snippets(kernel)).containsOnlyKeys("slow orders");
+            assertThatThrownBy(() -> run(kernel, "sql.history", Map.of())).hasStackTraceContaining("pass --case DIR");
+
+            kernel.cases().create(home.resolve("case"), "c");
+            kernel.connections().secrets().unlock("passphrase".toCharArray());
+            kernel.connections().save(MariaDb.get().target("dev", false), MariaDb.PASSWORD.toCharArray());
+            run(kernel, "sql.run", Map.of("sql", "SELECT 'first' AS a", "connection", "dev"));
+            run(kernel, "sql.run", Map.of("sql", "SELECT 'second' AS b", "connection", "dev"));
+            assertThat(strings(run(kernel, "sql.history", Map.of("connection", "dev")))).containsExactly("SELECT 'second' AS b",
+                    "SELECT 'first' AS a");
+            assertThat(strings(run(kernel, "sql.history", Map.of("connection", "dev", "words", "FIRST"))))
+                    .containsExactly("SELECT 'first' AS a");
+        }
+    }
+
     @Test
     void aWrongPasswordFailsTheTestWithExitCodeOneAndAnUnknownKindIsRefused() throws Exception {
         MariaDb db = MariaDb.get();

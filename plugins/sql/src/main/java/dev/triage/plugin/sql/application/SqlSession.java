@@ -150,6 +150,18 @@ public interface SqlSession extends AutoCloseable {
     List<String> indexes(String schema, String table) throws Exception;
 
     /**
+     * Returns the optimizer's estimate of a table's row count.
+     *
+     * @param schema the schema
+     * @param table the table
+     * @return the estimate, or -1 when unknown
+     * @throws Exception when it cannot be read
+     */
+    default long rowEstimate(String schema, String table) throws Exception {
+        return -1;
+    }
+
+    /**
      * Returns a table's CREATE statement.
      *
      * @param schema the schema

@@ -319,6 +319,15 @@ public final class JdbcSqlSession implements SqlSession {
     }
 
     @Override
+    public long rowEstimate(String schema, String table) throws SQLException {
+        List<Map<String, String>> r = mysql
+                ? query("SELECT table_rows FROM information_schema.tables WHERE table_schema = ? AND table_name = ?", schema, table)
+                : query("SELECT estimated_size FROM duckdb_tables() WHERE schema_name = ? AND table_name = ?", schema, table);
+        String v = r.isEmpty() ? null : r.get(0).values().iterator().next();
+        return v == null ? -1 : Long.parseLong(v);
+    }
+
+    @Override
     public String ddl(String schema, String table) throws SQLException {
         if (!mysql) {
             List<Map<String, String>> r = query("SELECT sql FROM duckdb_tables() WHERE schema_name = ? AND table_name = ?", schema, table);

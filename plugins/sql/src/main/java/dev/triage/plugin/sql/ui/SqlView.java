@@ -188,8 +188,10 @@ public final class SqlView implements View {
             new ConnectionsDialog(services.connections(), services.tasks()).showAndWait();
             refreshTargets();
         });
+        Button history = button("History…", "Statements run on this connection (kept in the case)", this::pickHistory);
+        Button snippets = button("Snippets…", "Insert a saved snippet, or save the selection as one", this::pickSnippet);
         return new ToolBar(target, run, script, cancel, explain, new Separator(), autoCommit, commit, rollback, new Separator(), export,
-                newTab, conns);
+                history, snippets, newTab, conns);
     }
 
     private static Button button(String text, String tip, Runnable action) {
@@ -558,6 +560,53 @@ public final class SqlView implements View {
         }).result().whenComplete((n, e) -> Platform.runLater(() -> status(e == null ? n + " rows written to " + file : rootMessage(e))));
     }
 
+    private void insert(String sql) {
+        EditorTab t = current();
+        if (t != null && sql != null) {
+            t.area().insertText(t.area().getCaretPosition(), sql);
+        }
+    }
+
+    private void pickHistory() {
+        String conn = target.getValue();
+        var journal = services.sessions().journal();
+        if (conn == null || journal.isEmpty()) {
+            status("The history is kept in the case: open a case first");
+            return;
+        }
+        new PickDialog("History of " + conn, text -> journal.get().history(conn, text, 500), x -> x.replace('\n', ' '), x -> x)
+                .showAndWait().ifPresent(this::insert);
+    }
+
+    private void pickSnippet() {
+        EditorTab t = current();
+        String selected = t == null ? "" : t.selection();
+        if (!selected.isBlank()) {
+            javafx.scene.control.TextInputDialog name = new javafx.scene.control.TextInputDialog();
+            name.setTitle("Save snippet");
+            name.setHeaderText("Save the selection as a snippet named:");
+            name.showAndWait().filter(n -> !n.isBlank()).ifPresent(n -> {
+                try {
+                    services.snippets().save(n.strip(), selected);
+                    status("Saved snippet " + n.strip());
+                } catch (Exception e) {
+                    status(e.getMessage());
+                }
+            });
+            return;
+        }
+        java.util.Map<String, String> all;
+        try {
+            all = services.snippets().list();
+        } catch (Exception e) {
+            status(e.getMessage());
+            return;
+        }
+        new PickDialog("Snippets", text -> all.keySet().stream().filter(k -> (k + " " + all.get(k)).toLowerCase(Locale.ROOT)
+                .contains(text.toLowerCase(Locale.ROOT))).toList(), k -> k + " — " + all.get(k).replace('\n', ' '), all::get)
+                .showAndWait().ifPresent(this::insert);
+    }
+
     private void loadSchema() {
         String conn = target.getValue();
         if (conn == null) {
@@ -603,7 +652,9 @@ public final class SqlView implements View {
     private void loadTable(String conn, String db, TreeItem<String> tItem) {
         services.tasks().submit("Read table", ctx -> {
             try (SqlSession s = services.sessions().open(conn)) {
-                return List.of(s.columns(db, tItem.getValue()), s.indexes(db, tItem.getValue()));
+                long rows = s.rowEstimate(db, tItem.getValue());
+                return List.of(s.columns(db, tItem.getValue()), s.indexes(db, tItem.getValue()),
+                        rows < 0 ? List.<String>of() : List.of("≈ " + rows + " rows"));
             }
         }).result().whenComplete((r, e) -> Platform.runLater(() -> {
             tItem.getChildren().clear();
@@ -620,6 +671,7 @@ public final class SqlView implements View {
             r.get(1).forEach(c -> idx.getChildren().add(new TreeItem<>(c)));
             cols.setExpanded(true);
             tItem.getChildren().setAll(List.of(cols, idx));
+            r.get(2).forEach(x -> tItem.getChildren().add(new TreeItem<>(x)));
         }));
     }
 

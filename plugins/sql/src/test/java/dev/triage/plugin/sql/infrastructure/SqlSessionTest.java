@@ -329,6 +329,8 @@ class SqlSessionTest {
             assertThat(s.columns("triage", "items")).startsWith("id int(11) NOT NULL", "name varchar(40)");
             assertThat(s.indexes("triage", "items")).containsExactly("PRIMARY UNIQUE (id)");
             assertThat(s.ddl("triage", "items")).startsWith("CREATE TABLE `items`");
+            assertThat(s.rowEstimate("triage", "items")).isBetween(0L, 10L);
+            assertThat(s.rowEstimate("triage", "no_such_table")).isEqualTo(-1);
         }
     }
 
