@@ -32,16 +32,7 @@ import org.slf4j.LoggerFactory;
 @ExtendWith(MariaDb.class)
 class ConnectionCommandsTest {
 
-    static final TaskContext NONE = new TaskContext() {
-        @Override
-        public void progress(double fraction, String message) {
-        }
-
-        @Override
-        public boolean isCancelled() {
-            return false;
-        }
-    };
+    static final TaskContext NONE = dev.triage.plugin.sql.NoTask.NONE;
 
     @TempDir
     Path home;

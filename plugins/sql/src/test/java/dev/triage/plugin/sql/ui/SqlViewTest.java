@@ -34,16 +34,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 @ExtendWith(MariaDb.class)
 class SqlViewTest {
 
-    static final TaskContext NONE = new TaskContext() {
-        @Override
-        public void progress(double fraction, String message) {
-        }
-
-        @Override
-        public boolean isCancelled() {
-            return false;
-        }
-    };
+    static final TaskContext NONE = dev.triage.plugin.sql.NoTask.NONE;
 
     @RegisterExtension
     final KernelExtension triage = new KernelExtension();
