@@ -170,8 +170,13 @@ class ConnectionCommandsTest {
                     .hasStackTraceContaining("is locked");
             assertThat((List<?>) run(kernel, "connection.list", Map.of())).isEmpty();
 
-            run(kernel, "connection.add", Map.of("names", "k", "kind", "kafka", "host", "broker1", "noPassword", "true", "tls", "required"));
+            run(kernel, "connection.add", Map.of("names", "k", "kind", "kafka", "host", "broker1", "noPassword", "true", "tls", "required",
+                    "options", "sasl.mechanism=SCRAM-SHA-512, security.protocol=SASL_SSL"));
             assertThat((List<?>) run(kernel, "connection.list", Map.of())).hasSize(1);
+            assertThat(kernel.connections().find("k").orElseThrow().options()).containsEntry("sasl.mechanism", "SCRAM-SHA-512")
+                    .containsEntry("security.protocol", "SASL_SSL").containsEntry("tls", "required");
+            assertThatThrownBy(() -> run(kernel, "connection.add", Map.of("names", "k2", "kind", "kafka", "host", "b", "noPassword", "true",
+                    "options", "sasl.jaas.config=secret"))).hasStackTraceContaining("looks like a secret");
         }
     }
 }

@@ -19,7 +19,10 @@ import java.util.List;
  * @param tlsCa a trust store for verify-ca / verify-identity
  * @param passwordStdin read the password from the first line of standard input
  * @param noPassword store no password and do not ask
+ * @param options more non-secret settings for other plugins, {@code key=value} pairs separated by commas (for example
+ *        {@code sasl.mechanism=SCRAM-SHA-512,sentinel.master=mymaster}); names that look like secrets are refused
  */
 public record ConnectionAddArgs(List<String> names, String kind, String host, Integer port, String user, String database,
-                                Boolean production, String tls, String tlsCa, Boolean passwordStdin, Boolean noPassword) {
+                                Boolean production, String tls, String tlsCa, Boolean passwordStdin, Boolean noPassword,
+                                String options) {
 }

@@ -89,8 +89,19 @@ public final class ConnectionService {
             throw new IllegalArgumentException("connection add needs --kind and --host");
         }
         ConnectionKind kind = kind(a.kind());
+        Map<String, String> options = new java.util.TreeMap<>(ConnectionOptions.of(a.database(), Boolean.TRUE.equals(a.production()),
+                a.tls(), a.tlsCa()));
+        if (a.options() != null && !a.options().isBlank()) {
+            for (String pair : a.options().split(",")) {
+                int eq = pair.indexOf('=');
+                if (eq <= 0) {
+                    throw new IllegalArgumentException("Option '" + pair.strip() + "' must be key=value");
+                }
+                options.put(pair.substring(0, eq).strip(), pair.substring(eq + 1).strip());
+            }
+        }
         ConnectionTarget target = new ConnectionTarget(name, name, kind, a.host(), a.port() == null ? kind.defaultPort() : a.port(),
-                a.user(), ConnectionOptions.of(a.database(), Boolean.TRUE.equals(a.production()), a.tls(), a.tlsCa()));
+                a.user(), options);
         char[] password = null;
         try {
             if (Boolean.TRUE.equals(a.passwordStdin())) {

@@ -225,6 +225,9 @@ public final class SqlCommands {
      */
     public ExplainOutput explain(SqlRunArgs a, TaskContext task) throws Exception {
         try (SqlSession s = opener.open(a.connection())) {
+            if (Boolean.TRUE.equals(a.analyze())) {
+                return new ExplainOutput(analyze(s, a.script()));
+            }
             return new ExplainOutput(explain(s, a.script(), Boolean.TRUE.equals(a.json())));
         }
     }
@@ -248,6 +251,31 @@ public final class SqlCommands {
             return ExplainParser.fromJson(rows.get(0).values().iterator().next());
         }
         return ExplainParser.fromTable(rows);
+    }
+
+    /**
+     * Runs a query under ANALYZE and returns the plan with real row counts; only queries are analysed, as ANALYZE runs them.
+     *
+     * @param s the session
+     * @param sql the query
+     * @return the plan
+     * @throws Exception when the statement is not a query or the server has no JSON ANALYZE
+     */
+    public static PlanNode analyze(SqlSession s, String sql) throws Exception {
+        String q = StatementSplitter.stripLeadingComments(sql).strip().replaceFirst("(?is)^(EXPLAIN\\s+)?(ANALYZE\\s+)?(FORMAT\\s*=\\s*\\w+\\s+)?", "");
+        if (q.endsWith(";")) {
+            q = q.substring(0, q.length() - 1);
+        }
+        if (dev.triage.plugin.sql.domain.StatementClassifier.classify(q) != dev.triage.plugin.sql.domain.StatementKind.READ) {
+            throw new StatementRefusedException("ANALYZE runs the statement, so it is offered for queries only: " + q);
+        }
+        List<Map<String, String>> rows;
+        try {
+            rows = s.rows("ANALYZE FORMAT=JSON " + q);
+        } catch (Exception mariaDbSyntax) {
+            rows = s.rows("EXPLAIN ANALYZE FORMAT=JSON " + q);
+        }
+        return ExplainParser.fromJson(rows.get(0).values().iterator().next());
     }
 
     private static String table(List<String> cols, List<List<String>> rows, boolean markdown) {

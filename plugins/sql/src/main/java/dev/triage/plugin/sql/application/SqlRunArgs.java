@@ -13,9 +13,10 @@ import java.util.List;
  * @param to the export format: csv, json, markdown or insert (default csv)
  * @param table the table name for INSERT statements (default {@code exported})
  * @param json EXPLAIN FORMAT=JSON instead of the classic table
+ * @param analyze run the query and show real row counts (MariaDB ANALYZE FORMAT=JSON, MySQL EXPLAIN ANALYZE FORMAT=JSON)
  */
 public record SqlRunArgs(List<String> sql, String connection, Boolean yes, Integer limit, String out, String to, String table,
-                         Boolean json) {
+                         Boolean json, Boolean analyze) {
 
     /**
      * Returns the script.

@@ -96,8 +96,10 @@ public final class ExplainParser {
         String access = n.path("access_type").asText("");
         double rows = n.has("rows_examined_per_scan") ? n.path("rows_examined_per_scan").asDouble()
                 : n.has("rows") ? n.path("rows").asDouble() : -1;
+        // ANALYZE FORMAT=JSON (MariaDB) adds the rows really read per loop
+        double real = n.has("r_rows") ? n.path("r_rows").asDouble() * Math.max(1, n.path("r_loops").asDouble(1)) : -1;
         String label = table.isEmpty() ? key : "table " + table;
-        return new PlanNode(label, table, access, rows, flags(access, rows, filesort, temporary), details, children);
+        return new PlanNode(label, table, access, rows, flags(access, Math.max(rows, real), filesort, temporary), details, children);
     }
 
     private static Set<PlanFlag> flags(String access, double rows, boolean filesort, boolean temporary) {

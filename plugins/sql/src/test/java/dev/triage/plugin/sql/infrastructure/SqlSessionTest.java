@@ -318,6 +318,11 @@ class SqlSessionTest {
             PlanNode json = SqlCommands.explain(s, "EXPLAIN SELECT name FROM items ORDER BY note", true);
             assertThat(json.flagged()).extracting(PlanNode::flags).anySatisfy(f -> assertThat(f).contains(PlanFlag.FULL_SCAN));
             assertThat(json.flagged()).extracting(PlanNode::flags).anySatisfy(f -> assertThat(f).contains(PlanFlag.FILESORT));
+            PlanNode analyzed = SqlCommands.analyze(s, "SELECT name FROM items ORDER BY note");
+            assertThat(analyzed.flagged()).extracting(PlanNode::table).contains("items");
+            assertThat(analyzed.flagged().stream().filter(n -> n.table().equals("items")).findFirst().orElseThrow().details())
+                    .containsKey("r_rows");
+            assertThatThrownBy(() -> SqlCommands.analyze(s, "DELETE FROM items")).isInstanceOf(StatementRefusedException.class);
         }
     }
 
