@@ -124,6 +124,9 @@ public final class SqlView implements View {
             if (new KeyCodeCombination(KeyCode.ENTER, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN).match(e)) {
                 runScript();
                 e.consume();
+            } else if (new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN).match(e)) {
+                formatSql();
+                e.consume();
             } else if (new KeyCodeCombination(KeyCode.ENTER, KeyCombination.SHORTCUT_DOWN).match(e)) {
                 runCurrent();
                 e.consume();
@@ -188,10 +191,11 @@ public final class SqlView implements View {
             new ConnectionsDialog(services.connections(), services.tasks()).showAndWait();
             refreshTargets();
         });
+        Button format = button("Format", "Lay out the selection or the whole text (Ctrl+Shift+F)", this::formatSql);
         Button history = button("History…", "Statements run on this connection (kept in the case)", this::pickHistory);
         Button snippets = button("Snippets…", "Insert a saved snippet, or save the selection as one", this::pickSnippet);
         return new ToolBar(target, run, script, cancel, explain, new Separator(), autoCommit, commit, rollback, new Separator(), export,
-                history, snippets, newTab, conns);
+                format, history, snippets, newTab, conns);
     }
 
     private static Button button(String text, String tip, Runnable action) {
@@ -558,6 +562,27 @@ public final class SqlView implements View {
                 return n;
             }
         }).result().whenComplete((n, e) -> Platform.runLater(() -> status(e == null ? n + " rows written to " + file : rootMessage(e))));
+    }
+
+    /** Formats the selection, or each statement of the text. */
+    void formatSql() {
+        EditorTab t = current();
+        if (t == null) {
+            return;
+        }
+        var area = t.area();
+        if (!area.getSelectedText().isBlank()) {
+            area.replaceSelection(dev.triage.plugin.sql.domain.SqlFormatter.format(area.getSelectedText()));
+            return;
+        }
+        String text = area.getText();
+        List<SqlStatement> statements = StatementSplitter.split(text);
+        StringBuilder b = new StringBuilder(text);
+        for (int i = statements.size() - 1; i >= 0; i--) {
+            SqlStatement st = statements.get(i);
+            b.replace(st.start(), st.end(), dev.triage.plugin.sql.domain.SqlFormatter.format(st.text()));
+        }
+        area.replaceText(b.toString());
     }
 
     private void insert(String sql) {

@@ -121,6 +121,12 @@ class SqlViewTest {
             return t.replaceAll();
         });
         assertThat(replaced).isEqualTo(1);
+        String formatted = JavaFxToolkit.call(() -> {
+            sql.current().area().replaceText("select a from t where x = 1 and y = 2; select 1");
+            sql.formatSql();
+            return sql.current().area().getText();
+        });
+        assertThat(formatted).isEqualTo("SELECT a\nFROM t\nWHERE x = 1\n  AND y = 2; SELECT 1");
         waitFor("the schema tree", () -> {
             TreeView<?> tree = (TreeView<?>) root.lookup(".schema-tree");
             return tree.getRoot() != null && tree.getRoot().getChildren().stream().anyMatch(i -> "triage".equals(i.getValue()));
