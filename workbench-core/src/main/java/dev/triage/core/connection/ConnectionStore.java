@@ -51,6 +51,15 @@ public final class ConnectionStore {
     }
 
     /**
+     * Returns the secret store holding the passwords, so a front end can unlock it with the user's passphrase.
+     *
+     * @return the secret store
+     */
+    public SecretStore secrets() {
+        return secrets;
+    }
+
+    /**
      * Lists the saved targets.
      *
      * @return the targets, sorted by name then id

@@ -48,6 +48,19 @@ class ConnectionStoreTest {
     }
 
     @Test
+    void exposesItsSecretStoreSoAFrontEndCanUnlockIt() throws Exception {
+        EncryptedFileSecretStore locked = EncryptedFileSecretStore.at(dir.resolve("other.json"), EncryptedFileSecretStore.MIN_ITERATIONS);
+        ConnectionStore lockedStore = new ConnectionStore(dir.resolve("other"), locked);
+        assertThat(lockedStore.secrets()).isSameAs(locked);
+        assertThat(lockedStore.secrets().isUnlocked()).isFalse();
+
+        lockedStore.secrets().unlock("pass".toCharArray());
+
+        lockedStore.save(new ConnectionTarget("m1", "m1", ConnectionKind.MYSQL, "h", 3306, "u", null), "pw".toCharArray());
+        assertThat(lockedStore.password("m1")).hasValueSatisfying(p -> assertThat(new String(p)).isEqualTo("pw"));
+    }
+
+    @Test
     void savingWithoutAPasswordKeepsTheStoredOne() throws Exception {
         ConnectionTarget redis = new ConnectionTarget("r1", "cache", ConnectionKind.REDIS, "r1", 6379, "", Map.of());
         store.save(redis, "first".toCharArray());

@@ -1,0 +1,61 @@
+package dev.triage.plugin.sql.domain;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class ExplainParserTest {
+
+    @Test
+    void flagsFullScansFilesortsTemporaryTablesAndLargeEstimatesInClassicOutput() {
+        Map<String, String> orders = row("1", "SIMPLE", "o", "ALL", null, "120000", "Using where; Using temporary; Using filesort");
+        Map<String, String> customers = row("1", "SIMPLE", "c", "eq_ref", "PRIMARY", "1", "");
+        PlanNode plan = ExplainParser.fromTable(List.of(orders, customers));
+
+        assertThat(plan.label()).isEqualTo("select #1 SIMPLE");
+        assertThat(plan.children()).extracting(PlanNode::table).containsExactly("o", "c");
+        assertThat(plan.children().get(0).flags()).containsExactlyInAnyOrder(PlanFlag.FULL_SCAN, PlanFlag.TEMPORARY, PlanFlag.FILESORT,
+                PlanFlag.MANY_ROWS);
+        assertThat(plan.children().get(1).flags()).isEmpty();
+        assertThat(plan.flagged()).extracting(PlanNode::table).containsExactly("o");
+    }
+
+    @Test
+    void readsMysql8JsonWithOrderingAndGroupingOperations() {
+        String json = """
+                {"query_block": {"select_id": 1, "cost_info": {"query_cost": "1021.75"},
+                  "ordering_operation": {"using_filesort": true,
+                    "grouping_operation": {"using_temporary_table": true, "using_filesort": false,
+                      "nested_loop": [
+                        {"table": {"table_name": "o", "access_type": "ALL", "rows_examined_per_scan": 50000, "filtered": "10.00"}},
+                        {"table": {"table_name": "c", "access_type": "eq_ref", "key": "PRIMARY", "rows_examined_per_scan": 1}}]}}}}
+                """;
+        PlanNode plan = ExplainParser.fromJson(json);
+
+        PlanNode block = plan.children().get(0);
+        assertThat(block.label()).isEqualTo("query_block");
+        PlanNode ordering = block.children().stream().filter(n -> n.label().equals("ordering_operation")).findFirst().orElseThrow();
+        assertThat(ordering.flags()).containsExactly(PlanFlag.FILESORT);
+        PlanNode grouping = ordering.children().get(0);
+        assertThat(grouping.flags()).containsExactly(PlanFlag.TEMPORARY);
+        PlanNode loop = grouping.children().stream().filter(n -> n.label().equals("table o")).findFirst().orElseThrow();
+        assertThat(loop.flags()).containsExactlyInAnyOrder(PlanFlag.FULL_SCAN, PlanFlag.MANY_ROWS);
+        assertThat(loop.rows()).isEqualTo(50000);
+        assertThat(plan.flagged()).extracting(PlanNode::label).containsExactly("ordering_operation", "grouping_operation", "table o");
+    }
+
+    private static Map<String, String> row(String id, String type, String table, String access, String key, String rows, String extra) {
+        Map<String, String> r = new LinkedHashMap<>();
+        r.put("id", id);
+        r.put("select_type", type);
+        r.put("table", table);
+        r.put("type", access);
+        r.put("key", key);
+        r.put("rows", rows);
+        r.put("Extra", extra);
+        return r;
+    }
+}

@@ -1,0 +1,177 @@
+package dev.triage.plugin.sql.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.triage.core.task.TaskContext;
+import dev.triage.core.ui.View;
+import dev.triage.core.ui.ViewContribution;
+import dev.triage.plugin.sql.MariaDb;
+import dev.triage.plugin.sql.application.SqlOpenArgs;
+import dev.triage.plugin.sql.domain.ExplainParser;
+import dev.triage.testkit.JavaFxToolkit;
+import dev.triage.testkit.KernelExtension;
+import java.awt.image.BufferedImage;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import javafx.application.Application;
+import javafx.embed.swing.SwingFXUtils;
+import javafx.scene.Parent;
+import javafx.scene.Scene;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TreeView;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.layout.BorderPane;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+@ExtendWith(MariaDb.class)
+class SqlViewTest {
+
+    static final TaskContext NONE = dev.triage.plugin.sql.NoTask.NONE;
+
+    @RegisterExtension
+    final KernelExtension triage = new KernelExtension();
+
+    private static void waitFor(String what, Callable<Boolean> condition) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (System.nanoTime() < deadline) {
+            if (JavaFxToolkit.call(() -> {
+                try {
+                    return condition.call();
+                } catch (Exception e) {
+                    return false;
+                }
+            })) {
+                return;
+            }
+            Thread.sleep(50);
+        }
+        throw new AssertionError("timed out waiting for " + what);
+    }
+
+    @Test
+    void runsTheStatementUnderTheCaretOnCtrlEnterPagesResultsAndOpensTabsForSqlOpen() throws Exception {
+        try (java.sql.Connection c = MariaDb.get().root(); java.sql.Statement st = c.createStatement()) {
+            st.execute("CREATE TABLE IF NOT EXISTS orders_by_region (id INT PRIMARY KEY, region VARCHAR(20), total DECIMAL(10,2), "
+                    + "KEY by_region (region))");
+        }
+        triage.kernel().connections().secrets().unlock("pass".toCharArray());
+        triage.kernel().connections().save(MariaDb.get().target("dev", false), MariaDb.PASSWORD.toCharArray());
+        ViewContribution contribution = triage.kernel().services().findAll(ViewContribution.class).stream()
+                .filter(v -> v.id().equals("sql.view")).findFirst().orElseThrow();
+        // a sql.open before the view exists is kept for it
+        triage.kernel().commands().execute("sql.open", new SqlOpenArgs(List.of("SELECT", "42"), "dev"), NONE);
+        View view = JavaFxToolkit.call(() -> contribution.factory().get());
+        Parent root = (Parent) view.node();
+        Scene scene = JavaFxToolkit.call(() -> {
+            Application.setUserAgentStylesheet(new atlantafx.base.theme.PrimerDark().getUserAgentStylesheet());
+            Scene s = new Scene(root, 1280, 760);
+            javafx.stage.Stage stage = new javafx.stage.Stage();
+            stage.setScene(s);
+            stage.show();
+            root.applyCss();
+            root.layout();
+            return s;
+        });
+        SqlView sql = (SqlView) view;
+        assertThat(root.getStyleClass()).contains(SqlView.STYLE_CLASS);
+        waitFor("the sql.open tab", () -> sql.current() != null && sql.current().area().getText().equals("SELECT 42"));
+
+        JavaFxToolkit.call(() -> {
+            EditorTab t = sql.current();
+            t.area().replaceText("SELECT name FROM items;\n\nSELECT seq, CONCAT('row ', seq) AS label, IF(seq % 7 = 0, NULL, seq * 1.5) AS price\n"
+                    + "FROM seq_1_to_5000\nWHERE (seq % 2 = 0 OR seq < 10);\n");
+            t.area().moveTo(40);
+            root.fireEvent(new KeyEvent(KeyEvent.KEY_PRESSED, "", "", KeyCode.ENTER, false, true, false, false));
+            return null;
+        });
+        waitFor("the first page", () -> grid(sql) != null && grid(sql).getItems().size() == ResultGrid.PAGE);
+        assertThat(JavaFxToolkit.call(() -> grid(sql).getColumns().stream().map(c -> c.getText()).toList()))
+                .containsExactly("seq", "label", "price");
+        assertThat(JavaFxToolkit.call(() -> sql.statusLabel().getText())).startsWith("500+ row(s)");
+        JavaFxToolkit.call(() -> {
+            grid(sql).requestMore();
+            return null;
+        });
+        waitFor("the second page", () -> grid(sql).getItems().size() == 2 * ResultGrid.PAGE);
+        String copied = JavaFxToolkit.call(() -> {
+            grid(sql).getSelectionModel().select(6);
+            return grid(sql).copySelection();
+        });
+        assertThat(copied).isEqualTo("seq\tlabel\tprice\n7\trow 7\tNULL\n");
+
+        // completion, find/replace, schema tree and plan tree
+        List<String> completions = JavaFxToolkit.call(() -> {
+            EditorTab t = sql.current();
+            t.area().moveTo(2);
+            return t.showCompletion();
+        });
+        assertThat(completions).contains("SELECT", "SET");
+        int replaced = JavaFxToolkit.call(() -> {
+            EditorTab t = sql.current();
+            t.findField().setText("seq_1_to_5000");
+            t.replaceField().setText("seq_1_to_10");
+            return t.replaceAll();
+        });
+        assertThat(replaced).isEqualTo(1);
+        String formatted = JavaFxToolkit.call(() -> {
+            sql.current().area().replaceText("select a from t where x = 1 and y = 2; select 1");
+            sql.formatSql();
+            return sql.current().area().getText();
+        });
+        assertThat(formatted).isEqualTo("SELECT a\nFROM t\nWHERE x = 1\n  AND y = 2; SELECT 1");
+        waitFor("the schema tree", () -> {
+            TreeView<?> tree = (TreeView<?>) root.lookup(".schema-tree");
+            return tree.getRoot() != null && tree.getRoot().getChildren().stream().anyMatch(i -> "triage".equals(i.getValue()));
+        });
+        List<String> tables = JavaFxToolkit.call(() -> {
+            EditorTab t = sql.current();
+            t.area().replaceText("SELECT * FROM orders_by");
+            t.area().moveTo(t.area().getLength());
+            return t.showCompletion();
+        });
+        assertThat(tables).containsExactly("orders_by_region");
+        JavaFxToolkit.call(() -> {
+            sql.showPlan(ExplainParser.fromTable(List.of(Map.of("id", "1", "select_type", "SIMPLE", "table", "items", "type", "ALL",
+                    "rows", "50000", "Extra", "Using filesort"))));
+            return null;
+        });
+        assertThat(JavaFxToolkit.call(() -> sql.resultTabs().getSelectionModel().getSelectedItem().getText())).isEqualTo("Plan");
+        JavaFxToolkit.call(() -> {
+            sql.resultTabs().getSelectionModel().select(0);
+            sql.current().area().replaceText("SELECT seq, CONCAT('row ', seq) AS label, IF(seq % 7 = 0, NULL, seq * 1.5) AS price\n"
+                    + "FROM seq_1_to_5000\nWHERE (seq % 2 = 0 OR seq < 10);\n");
+            sql.current().area().moveTo(52);
+            TreeView<?> tree = (TreeView<?>) root.lookup(".schema-tree");
+            tree.getRoot().getChildren().stream().filter(i -> "triage".equals(i.getValue())).forEach(i -> i.setExpanded(true));
+            root.applyCss();
+            root.layout();
+            return null;
+        });
+        Path png = Path.of("target", "sql-view.png");
+        BufferedImage image = JavaFxToolkit.call(() -> SwingFXUtils.fromFXImage(scene.snapshot(null), null));
+        ImageIO.write(image, "png", png.toFile());
+        assertThat(Files.size(png)).isGreaterThan(10_000);
+        JavaFxToolkit.call(() -> {
+            view.dispose();
+            ((javafx.stage.Stage) scene.getWindow()).close();
+            return null;
+        });
+    }
+
+    private static ResultGrid grid(SqlView sql) {
+        for (Tab t : sql.resultTabs().getTabs()) {
+            if (t.getContent() instanceof BorderPane p && p.getCenter() instanceof ResultGrid g) {
+                return g;
+            }
+        }
+        return null;
+    }
+}
