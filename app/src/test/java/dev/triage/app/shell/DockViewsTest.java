@@ -49,6 +49,13 @@ class DockViewsTest extends ShellTestBase {
     }
 
     @Test
+    void aPluginAsksTheWindowToShowAViewThroughAnEvent() throws Exception {
+        f.kernel.events().publish(new dev.triage.core.ui.ShowView("probe.view"));
+        WaitForAsyncUtils.waitFor(10, java.util.concurrent.TimeUnit.SECONDS, () -> made.size() == 1);
+        assertThat(f.fx(() -> f.shell.dock().leafOf("probe.view"))).contains("area.right");
+    }
+
+    @Test
     void openingAnOpenViewSelectsItInsteadOfMakingAnother() throws Exception {
         f.fx(() -> f.shell.dock().open("probe.view"));
         f.fx(() -> f.shell.dock().open("probe.view"));

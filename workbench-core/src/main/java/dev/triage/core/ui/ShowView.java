@@ -1,0 +1,17 @@
+package dev.triage.core.ui;
+
+import java.util.Objects;
+
+/**
+ * An event asking the window to open a view (or bring it to the front), published on the event bus by a plugin that
+ * hands work to another plugin's view, such as the SQL editor after {@code sql.open}; headless, nothing listens.
+ *
+ * @param viewId the id of the view's {@link ViewContribution}
+ */
+public record ShowView(String viewId) {
+
+    /** Requires the id. */
+    public ShowView {
+        Objects.requireNonNull(viewId, "viewId");
+    }
+}
