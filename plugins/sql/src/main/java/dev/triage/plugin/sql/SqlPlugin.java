@@ -59,6 +59,7 @@ public final class SqlPlugin implements Plugin {
         context.command(spec(m, "connection.test", ConnectionNameArgs.class), (a, t) -> connections.test(a.name()));
         context.command(spec(m, "sql.open", SqlOpenArgs.class), (a, t) -> {
             openRequests.offer(a);
+            context.events().publish(new dev.triage.core.ui.ShowView(VIEW_ID)); // the window brings the editor up
             return null;
         });
         context.command(spec(m, "sql.run", SqlRunArgs.class), sql::run);
