@@ -40,6 +40,8 @@ import javafx.collections.ObservableList;
  */
 public final class SlowLogViewModel {
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(SlowLogViewModel.class);
+
     /** How many classes the explorer shows at most; the table holds digest rows, not events, so this stays small. */
     public static final int LIMIT = 500;
     /** How many time buckets the selected class's chart has at most. */
@@ -142,9 +144,11 @@ public final class SlowLogViewModel {
         busy.set(true);
         state.set(State.LOADING);
         status.set(messages.get("view.state.loading"));
+        long started = System.nanoTime();
         tasks.submit(messages.get("view.task"), ctx -> digests.digestCase(args)).result().whenComplete((result, error) -> fx.execute(() -> {
             if (run == generation) {
                 busy.set(false);
+                LOG.info("Slow-log digest of the case shown {} ms after it was asked for", (System.nanoTime() - started) / 1_000_000);
                 if (error != null) {
                     Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
                     show(run, State.ERROR, List.of(), messages.get("view.state.error", String.valueOf(cause.getMessage())));
