@@ -76,10 +76,6 @@ public final class FlameLayout {
      * @return the depth plus one
      */
     public static int levels(StackTrie trie) {
-        int max = 0;
-        for (int n = 0; n < trie.size(); n++) {
-            max = Math.max(max, trie.depth(n));
-        }
-        return max + 1;
+        return trie.maxDepth() + 1;
     }
 }
