@@ -25,16 +25,19 @@ public final class FrameTable {
      * @return its id
      */
     public int intern(String name) {
+        int slot = slotOf(name);
+        return table[slot] != -1 ? table[slot] : add(name, slot);
+    }
+
+    /** Returns the slot holding the name's id, or the free slot where it would go. */
+    private int slotOf(String name) {
         int mask = table.length - 1;
         int slot = mix(name.hashCode()) & mask;
         int id;
-        while ((id = table[slot]) != -1) {
-            if (names[id].equals(name)) {
-                return id;
-            }
+        while ((id = table[slot]) != -1 && !names[id].equals(name)) {
             slot = (slot + 1) & mask;
         }
-        return add(name, slot);
+        return slot;
     }
 
     /**
@@ -96,16 +99,7 @@ public final class FrameTable {
      * @return the id or -1
      */
     public int find(String name) {
-        int mask = table.length - 1;
-        int slot = mix(name.hashCode()) & mask;
-        int id;
-        while ((id = table[slot]) != -1) {
-            if (names[id].equals(name)) {
-                return id;
-            }
-            slot = (slot + 1) & mask;
-        }
-        return -1;
+        return table[slotOf(name)];
     }
 
     /**

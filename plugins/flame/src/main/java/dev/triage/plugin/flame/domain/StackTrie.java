@@ -85,14 +85,9 @@ public final class StackTrie {
      * @return the child node
      */
     public int child(int node, int frameId) {
-        int mask = table.length - 1;
-        int slot = mix(node, frameId) & mask;
-        int c;
-        while ((c = table[slot]) != 0) {
-            if (parent[c] == node && frame[c] == frameId) {
-                return c;
-            }
-            slot = (slot + 1) & mask;
+        int slot = slotOf(node, frameId);
+        if (table[slot] != 0) {
+            return table[slot];
         }
         int created = newNode(node, frameId);
         table[slot] = created;
@@ -110,16 +105,19 @@ public final class StackTrie {
      * @return the child or -1
      */
     public int findChild(int node, int frameId) {
+        int c = table[slotOf(node, frameId)];
+        return c == 0 ? -1 : c;
+    }
+
+    /** Returns the slot holding the child of a node for a frame, or the free slot where it would go. */
+    private int slotOf(int node, int frameId) {
         int mask = table.length - 1;
         int slot = mix(node, frameId) & mask;
         int c;
-        while ((c = table[slot]) != 0) {
-            if (parent[c] == node && frame[c] == frameId) {
-                return c;
-            }
+        while ((c = table[slot]) != 0 && (parent[c] != node || frame[c] != frameId)) {
             slot = (slot + 1) & mask;
         }
-        return -1;
+        return slot;
     }
 
     private static int mix(int node, int frameId) {

@@ -10,6 +10,7 @@ import dev.triage.core.kernel.Kernel;
 import dev.triage.core.task.DefaultTaskExecutor;
 import dev.triage.core.task.TaskContext;
 import dev.triage.core.task.TaskHandle;
+import dev.triage.plugin.flame.TestTasks;
 import dev.triage.plugin.flame.application.CollectArgs;
 import dev.triage.testkit.TestKernels;
 import java.io.IOException;
@@ -95,17 +96,7 @@ class CollectorTest {
         try (Kernel kernel = TestKernels.create(home.resolve("app"), Duration.ofSeconds(10)).startPlugins()) {
             Case c = kernel.cases().create(home.resolve("case"), "demo");
             List<Double> progress = new CopyOnWriteArrayList<>();
-            TaskContext ctx = new TaskContext() {
-                @Override
-                public void progress(double fraction, String message) {
-                    progress.add(fraction);
-                }
-
-                @Override
-                public boolean isCancelled() {
-                    return false;
-                }
-            };
+            TaskContext ctx = TestTasks.recording(progress);
             ImportSummary s = (ImportSummary) kernel.commands().execute("flame.collect",
                     new CollectArgs(url("/debug/pprof/profile"), null, 1), ctx);
             assertThat(s.files()).isEqualTo(1);
@@ -167,16 +158,7 @@ class CollectorTest {
             assertThat(new String(jvm.getInputStream().readNBytes(5))).isEqualTo("ready");
             try (Kernel kernel = TestKernels.create(home.resolve("app"), Duration.ofSeconds(10)).startPlugins()) {
                 Case c = kernel.cases().create(home.resolve("case"), "demo");
-                TaskContext none = new TaskContext() {
-                    @Override
-                    public void progress(double fraction, String message) {
-                    }
-
-                    @Override
-                    public boolean isCancelled() {
-                        return false;
-                    }
-                };
+                TaskContext none = TestTasks.NONE;
                 kernel.commands().execute("flame.collect", new CollectArgs(null, jvm.pid(), 2), none);
                 try (Connection conn = c.newConnection(); Statement st = conn.createStatement();
                      ResultSet rs = st.executeQuery("SELECT p.format, p.target, p.total, (SELECT max(total) FROM flame_functions "
