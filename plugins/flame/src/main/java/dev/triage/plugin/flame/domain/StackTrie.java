@@ -52,8 +52,9 @@ public final class StackTrie {
      * @param stackFrameIds frame ids from root-most caller to leaf
      * @param length how many of the ids are used
      * @param count the sample count or value
+     * @return the node the stack ends at
      */
-    public void add(int[] stackFrameIds, int length, long count) {
+    public int add(int[] stackFrameIds, int length, long count) {
         int node = ROOT;
         total[ROOT] += count;
         for (int i = 0; i < length; i++) {
@@ -61,6 +62,7 @@ public final class StackTrie {
             total[node] += count;
         }
         self[node] += count;
+        return node;
     }
 
     /**
