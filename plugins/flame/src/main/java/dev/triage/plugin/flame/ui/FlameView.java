@@ -153,6 +153,8 @@ public final class FlameView implements View {
         root.getStyleClass().add(STYLE_CLASS);
         root.getStylesheets().add(FlameView.class.getResource("flame.css").toExternalForm());
         profileBox.setPromptText(messages.get("view.profile"));
+        profileBox.setPrefWidth(320);
+        baselineBox.setPrefWidth(220);
         profileBox.setButtonCell(profileCell());
         profileBox.setCellFactory(l -> profileCell());
         profileBox.valueProperty().addListener((o, a, b) -> load(b, false, null));

@@ -114,6 +114,13 @@ class CollectorTest {
             assertThatThrownBy(() -> kernel.commands().execute("flame.collect", new CollectArgs(url("/missing"), null, 1), ctx))
                     .hasMessageContaining("HTTP 404").hasMessageContaining("404 page not found");
             assertThat(c.imports()).hasSize(1);
+            int closedPort;
+            try (var probe = new java.net.ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+                closedPort = probe.getLocalPort();
+            }
+            assertThatThrownBy(() -> kernel.commands().execute("flame.collect",
+                    new CollectArgs("http://127.0.0.1:" + closedPort + "/debug/pprof/profile", null, 1), ctx))
+                    .hasMessageContaining("Cannot fetch a profile from http://127.0.0.1:" + closedPort);
         }
     }
 
