@@ -35,6 +35,21 @@ public final class FlameLayout {
      * @return the boxes: the zoomed node's ancestors first (full width), then the zoomed subtree
      */
     public static List<Box> layout(StackTrie trie, int zoom, double width, double minWidth, int maxLevels) {
+        return layout(trie, zoom, width, minWidth, maxLevels, false);
+    }
+
+    /**
+     * Computes the visible boxes, children in name order (as FlameGraph) or heaviest first (left-heavy, as speedscope).
+     *
+     * @param trie the merged stacks
+     * @param zoom the node that fills the whole width (the root when not zoomed)
+     * @param width the width in pixels
+     * @param minWidth the narrowest box drawn, in pixels
+     * @param maxLevels how many rows fit (boxes beyond are left out)
+     * @param leftHeavy whether the children with the largest totals come first
+     * @return the boxes: the zoomed node's ancestors first (full width), then the zoomed subtree
+     */
+    public static List<Box> layout(StackTrie trie, int zoom, double width, double minWidth, int maxLevels, boolean leftHeavy) {
         List<Box> out = new ArrayList<>();
         List<Integer> ancestors = new ArrayList<>();
         for (int n = zoom; n >= 0; n = trie.parent(n)) {
@@ -49,21 +64,33 @@ public final class FlameLayout {
             return out;
         }
         double scale = width / total;
-        place(trie, zoom, 0, width, level, scale, minWidth, maxLevels, out);
+        place(trie, zoom, 0, width, level, scale, minWidth, maxLevels, leftHeavy, out);
         return out;
     }
 
     private static void place(StackTrie trie, int node, double x, double w, int level, double scale, double minWidth,
-            int maxLevels, List<Box> out) {
+            int maxLevels, boolean leftHeavy, List<Box> out) {
         out.add(new Box(node, x, w, level));
         if (level + 1 >= maxLevels) {
             return;
         }
         double cx = x;
-        for (int c : trie.children(node)) {
+        int[] children = trie.children(node);
+        if (leftHeavy && children.length > 1) {
+            Integer[] order = new Integer[children.length];
+            for (int i = 0; i < order.length; i++) {
+                order[i] = children[i];
+            }
+            // heaviest first; the sort is stable, so equal totals keep name order
+            java.util.Arrays.sort(order, (p, q) -> Long.compare(trie.total(q), trie.total(p)));
+            for (int i = 0; i < order.length; i++) {
+                children[i] = order[i];
+            }
+        }
+        for (int c : children) {
             double cw = trie.total(c) * scale;
             if (cw >= minWidth) {
-                place(trie, c, cx, cw, level + 1, scale, minWidth, maxLevels, out);
+                place(trie, c, cx, cw, level + 1, scale, minWidth, maxLevels, leftHeavy, out);
             }
             cx += cw;
         }

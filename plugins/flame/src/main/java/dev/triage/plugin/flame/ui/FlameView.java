@@ -82,6 +82,7 @@ public final class FlameView implements View {
     private final ComboBox<StoredProfile> baselineBox = new ComboBox<>();
     private final ComboBox<String> sampleTypeBox = new ComboBox<>();
     private final javafx.scene.control.CheckBox byThread = new javafx.scene.control.CheckBox();
+    private final javafx.scene.control.CheckBox leftHeavy = new javafx.scene.control.CheckBox();
     private final ComboBox<Mode> modeBox = new ComboBox<>(FXCollections.observableArrayList(Mode.values()));
     private final ComboBox<Palette.Mode> colorBox = new ComboBox<>(FXCollections.observableArrayList(Palette.Mode.values()));
     private final TextField search = new TextField();
@@ -168,6 +169,12 @@ public final class FlameView implements View {
         baselineBox.setPromptText(messages.get("view.baseline"));
         baselineBox.setButtonCell(profileCell());
         baselineBox.setCellFactory(l -> profileCell());
+        leftHeavy.setText(messages.get("view.left-heavy"));
+        leftHeavy.selectedProperty().addListener((o, a, b) -> {
+            for (FlameCanvas c : List.of(graph, callers, callees)) {
+                c.setLeftHeavy(b);
+            }
+        });
         byThread.setText(messages.get("view.threads"));
         byThread.setOnAction(e -> load(profileBox.getValue(), false, profile == null ? null : profile.sampleType()));
         baselineBox.valueProperty().addListener((o, a, b) -> load(b, true, profile == null ? null : profile.sampleType()));
@@ -189,7 +196,7 @@ public final class FlameView implements View {
         matched.getStyleClass().add("matched");
         reset.setText(messages.get("view.reset"));
         reset.setOnAction(e -> graph.zoomTo(StackTrie.ROOT));
-        FlowPane bar = new FlowPane(8, 6, profileBox, sampleTypeBox, byThread, modeBox, baselineBox, colorBox, search, matched, reset);
+        FlowPane bar = new FlowPane(8, 6, profileBox, sampleTypeBox, byThread, modeBox, leftHeavy, baselineBox, colorBox, search, matched, reset);
         bar.getStyleClass().add("filter-bar");
         breadcrumb.getStyleClass().add("breadcrumb");
         timelineBar.setTimeline(null);
@@ -525,6 +532,10 @@ public final class FlameView implements View {
 
     void showFunctions(List<FunctionStat> fs) {
         functions.setAll(fs);
+    }
+
+    javafx.scene.control.CheckBox leftHeavy() {
+        return leftHeavy;
     }
 
     TimelineBar timelineBar() {

@@ -60,4 +60,19 @@ class StackTrieTest {
         assertThat(timeline.slice(t, 150, 300).folded()).containsExactly("main;a 2", "main;b 4");
         assertThat(timeline.slice(t, 0, 1000).folded()).isEqualTo(t.folded());
     }
+
+    @Test
+    void leftHeavyPutsTheHeaviestChildFirstAndNameOrderOtherwise() {
+        StackTrie t = new StackTrie(new FrameTable());
+        t.add(List.of("main", "a"), 1);
+        t.add(List.of("main", "b"), 5);
+        t.add(List.of("main", "c"), 3);
+        int main = t.findChild(StackTrie.ROOT, t.frames().find("main"));
+        java.util.function.Function<Boolean, List<String>> row = heavy -> FlameLayout.layout(t, StackTrie.ROOT, 90, 0.5, 10, heavy)
+                .stream().filter(b -> b.level() == 2).sorted(java.util.Comparator.comparingDouble(FlameLayout.Box::x))
+                .map(b -> t.name(b.node())).toList();
+        assertThat(row.apply(false)).containsExactly("a", "b", "c");
+        assertThat(row.apply(true)).containsExactly("b", "c", "a");
+        assertThat(FlameLayout.layout(t, main, 90, 0.5, 10, true)).first().satisfies(b -> assertThat(b.node()).isEqualTo(StackTrie.ROOT));
+    }
 }
