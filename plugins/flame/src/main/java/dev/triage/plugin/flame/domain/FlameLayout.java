@@ -75,18 +75,7 @@ public final class FlameLayout {
             return;
         }
         double cx = x;
-        int[] children = trie.children(node);
-        if (leftHeavy && children.length > 1) {
-            Integer[] order = new Integer[children.length];
-            for (int i = 0; i < order.length; i++) {
-                order[i] = children[i];
-            }
-            // heaviest first; the sort is stable, so equal totals keep name order
-            java.util.Arrays.sort(order, (p, q) -> Long.compare(trie.total(q), trie.total(p)));
-            for (int i = 0; i < order.length; i++) {
-                children[i] = order[i];
-            }
-        }
+        int[] children = leftHeavy ? trie.heaviestChildren(node) : trie.children(node);
         for (int c : children) {
             double cw = trie.total(c) * scale;
             if (cw >= minWidth) {

@@ -24,6 +24,7 @@ public final class StackTrie {
     private int[] childStart;
     private int[] sortedChildren;
     private boolean[] groupSorted;
+    private java.util.Map<Integer, int[]> heavy;
     // open-addressing index of (parent, frame) -> child node, holding node ids only
     private int[] table = new int[2048];
 
@@ -150,6 +151,7 @@ public final class StackTrie {
             total = Arrays.copyOf(total, n);
         }
         sortedChildren = null;
+        heavy = null;
         int id = size++;
         parent[id] = parentNode;
         frame[id] = frameId;
@@ -306,6 +308,37 @@ public final class StackTrie {
         return out;
     }
 
+    /**
+     * Returns a node's children heaviest first (ties in name order), for the left-heavy layout; computed once per node.
+     *
+     * @param node the node
+     * @return the children, a copy
+     */
+    public int[] heaviestChildren(int node) {
+        int[] byName = children(node);
+        if (byName.length < 2) {
+            return byName;
+        }
+        if (heavy == null) {
+            heavy = new java.util.HashMap<>();
+        }
+        int[] cached = heavy.get(node);
+        if (cached == null) {
+            Integer[] order = new Integer[byName.length];
+            for (int i = 0; i < order.length; i++) {
+                order[i] = byName[i];
+            }
+            // stable sort: equal totals keep name order
+            Arrays.sort(order, (p, q) -> Long.compare(total[q], total[p]));
+            cached = new int[order.length];
+            for (int i = 0; i < order.length; i++) {
+                cached[i] = order[i];
+            }
+            heavy.put(node, cached);
+        }
+        return cached.clone();
+    }
+
     private void groupChildren() {
         int[] start = new int[size + 1];
         for (int n = 1; n < size; n++) {
@@ -346,6 +379,7 @@ public final class StackTrie {
      * @param totalCount added to its total count
      */
     public void bump(int node, long selfCount, long totalCount) {
+        heavy = null;
         self[node] += selfCount;
         total[node] += totalCount;
     }
