@@ -193,7 +193,7 @@ public final class FlameCanvas extends Region {
      *
      * @param listener receives the node
      */
-    public void setOnZoom(IntConsumer listener) {
+    public void setOnZoomTo(IntConsumer listener) {
         onZoom = listener;
     }
 

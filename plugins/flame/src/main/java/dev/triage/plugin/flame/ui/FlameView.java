@@ -208,7 +208,7 @@ public final class FlameView implements View {
         for (FlameCanvas c : List.of(graph, callers, callees)) {
             c.setTooltipText(tip);
         }
-        graph.setOnZoom(this::updateBreadcrumb);
+        graph.setOnZoomTo(this::updateBreadcrumb);
         graphScroll.setFitToWidth(true);
         graphScroll.setFitToHeight(true);
         graphScroll.getStyleClass().add("graph-scroll");
