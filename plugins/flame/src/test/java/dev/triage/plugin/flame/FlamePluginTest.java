@@ -31,16 +31,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 class FlamePluginTest {
 
-    static final TaskContext NONE = new TaskContext() {
-        @Override
-        public void progress(double fraction, String message) {
-        }
-
-        @Override
-        public boolean isCancelled() {
-            return false;
-        }
-    };
+    static final TaskContext NONE = TestTasks.NONE;
 
     static final String BEFORE = """
             main;handle;parse 30

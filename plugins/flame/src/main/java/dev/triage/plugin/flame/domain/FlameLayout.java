@@ -35,6 +35,21 @@ public final class FlameLayout {
      * @return the boxes: the zoomed node's ancestors first (full width), then the zoomed subtree
      */
     public static List<Box> layout(StackTrie trie, int zoom, double width, double minWidth, int maxLevels) {
+        return layout(trie, zoom, width, minWidth, maxLevels, false);
+    }
+
+    /**
+     * Computes the visible boxes, children in name order (as FlameGraph) or heaviest first (left-heavy, as speedscope).
+     *
+     * @param trie the merged stacks
+     * @param zoom the node that fills the whole width (the root when not zoomed)
+     * @param width the width in pixels
+     * @param minWidth the narrowest box drawn, in pixels
+     * @param maxLevels how many rows fit (boxes beyond are left out)
+     * @param leftHeavy whether the children with the largest totals come first
+     * @return the boxes: the zoomed node's ancestors first (full width), then the zoomed subtree
+     */
+    public static List<Box> layout(StackTrie trie, int zoom, double width, double minWidth, int maxLevels, boolean leftHeavy) {
         List<Box> out = new ArrayList<>();
         List<Integer> ancestors = new ArrayList<>();
         for (int n = zoom; n >= 0; n = trie.parent(n)) {
@@ -49,21 +64,22 @@ public final class FlameLayout {
             return out;
         }
         double scale = width / total;
-        place(trie, zoom, 0, width, level, scale, minWidth, maxLevels, out);
+        place(trie, zoom, 0, width, level, scale, minWidth, maxLevels, leftHeavy, out);
         return out;
     }
 
     private static void place(StackTrie trie, int node, double x, double w, int level, double scale, double minWidth,
-            int maxLevels, List<Box> out) {
+            int maxLevels, boolean leftHeavy, List<Box> out) {
         out.add(new Box(node, x, w, level));
         if (level + 1 >= maxLevels) {
             return;
         }
         double cx = x;
-        for (int c : trie.children(node)) {
+        int[] children = leftHeavy ? trie.heaviestChildren(node) : trie.children(node);
+        for (int c : children) {
             double cw = trie.total(c) * scale;
             if (cw >= minWidth) {
-                place(trie, c, cx, cw, level + 1, scale, minWidth, maxLevels, out);
+                place(trie, c, cx, cw, level + 1, scale, minWidth, maxLevels, leftHeavy, out);
             }
             cx += cw;
         }
@@ -76,10 +92,6 @@ public final class FlameLayout {
      * @return the depth plus one
      */
     public static int levels(StackTrie trie) {
-        int max = 0;
-        for (int n = 0; n < trie.size(); n++) {
-            max = Math.max(max, trie.depth(n));
-        }
-        return max + 1;
+        return trie.maxDepth() + 1;
     }
 }

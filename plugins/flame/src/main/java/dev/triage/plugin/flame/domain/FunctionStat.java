@@ -30,7 +30,7 @@ public record FunctionStat(String name, long self, long total) {
         int[] onPath = new int[frames];
         // iterative DFS; a node adds its total to its frame only when no ancestor has the same frame
         int n = trie.size();
-        int[] stack = new int[2 * n + 16];
+        int[] stack = new int[1024];
         boolean[] exiting = new boolean[n];
         int top = 0;
         stack[top++] = StackTrie.ROOT;
@@ -50,11 +50,12 @@ public record FunctionStat(String name, long self, long total) {
                 exiting[node] = true;
                 stack[top++] = node;
             }
-            for (int c = trie.firstChildOf(node); c >= 0; c = trie.nextSiblingOf(c)) {
-                if (top == stack.length) {
-                    stack = java.util.Arrays.copyOf(stack, stack.length * 2);
-                }
-                stack[top++] = c;
+            int k = trie.childCount(node);
+            if (top + k > stack.length) {
+                stack = java.util.Arrays.copyOf(stack, Math.max(stack.length * 2, top + k));
+            }
+            for (int i = 0; i < k; i++) {
+                stack[top++] = trie.childAt(node, i);
             }
         }
         List<FunctionStat> out = new ArrayList<>();

@@ -14,15 +14,33 @@ import java.util.Objects;
  * @param skipped how many input lines or records could not be parsed
  * @param problems the first messages about skipped input, each naming line or offset
  * @param sampleTypes every sample type the input offers (pprof), the chosen one among them
+ * @param timeline when each sample was taken, or null when the format has no time stamps
  */
 public record Profile(String source, ProfileFormat format, String sampleType, String unit, StackTrie trie, long skipped,
-        List<String> problems, List<String> sampleTypes) {
+        List<String> problems, List<String> sampleTypes, Timeline timeline) {
 
     /** Checks the parts and copies the lists. */
     public Profile {
         Objects.requireNonNull(trie, "trie");
         problems = List.copyOf(problems);
         sampleTypes = List.copyOf(sampleTypes);
+    }
+
+    /**
+     * Creates a profile without time stamps.
+     *
+     * @param source the file or address it came from
+     * @param format the input format
+     * @param sampleType what the counts measure
+     * @param unit the unit of the counts
+     * @param trie the merged stacks
+     * @param skipped how many input lines or records could not be parsed
+     * @param problems the first messages about skipped input
+     * @param sampleTypes every sample type the input offers
+     */
+    public Profile(String source, ProfileFormat format, String sampleType, String unit, StackTrie trie, long skipped,
+            List<String> problems, List<String> sampleTypes) {
+        this(source, format, sampleType, unit, trie, skipped, problems, sampleTypes, null);
     }
 
     /**

@@ -17,9 +17,6 @@ public final class StackTrie {
     private final FrameTable frames;
     private int[] parent = new int[1024];
     private int[] frame = new int[1024];
-    private int[] firstChild = new int[1024];
-    private int[] nextSibling = new int[1024];
-    private int[] depth = new int[1024];
     private long[] self = new long[1024];
     private long[] total = new long[1024];
     private int size;
@@ -27,10 +24,9 @@ public final class StackTrie {
     private int[] childStart;
     private int[] sortedChildren;
     private boolean[] groupSorted;
-    // open-addressing map (parent, frame) -> child node
-    private long[] keys = new long[2048];
-    private int[] values = new int[2048];
-    private int mapSize;
+    private java.util.Map<Integer, int[]> heavy;
+    // open-addressing index of (parent, frame) -> child node, holding node ids only
+    private int[] table = new int[2048];
 
     /**
      * Creates an empty trie over a frame table.
@@ -39,7 +35,6 @@ public final class StackTrie {
      */
     public StackTrie(FrameTable frames) {
         this.frames = frames;
-        Arrays.fill(keys, -1L);
         newNode(-1, 0);
     }
 
@@ -58,8 +53,9 @@ public final class StackTrie {
      * @param stackFrameIds frame ids from root-most caller to leaf
      * @param length how many of the ids are used
      * @param count the sample count or value
+     * @return the node the stack ends at
      */
-    public void add(int[] stackFrameIds, int length, long count) {
+    public int add(int[] stackFrameIds, int length, long count) {
         int node = ROOT;
         total[ROOT] += count;
         for (int i = 0; i < length; i++) {
@@ -67,6 +63,7 @@ public final class StackTrie {
             total[node] += count;
         }
         self[node] += count;
+        return node;
     }
 
     /**
@@ -91,19 +88,13 @@ public final class StackTrie {
      * @return the child node
      */
     public int child(int node, int frameId) {
-        long key = ((long) node << 32) | (frameId & 0xffffffffL);
-        int mask = keys.length - 1;
-        int slot = mix(key) & mask;
-        while (keys[slot] != -1L) {
-            if (keys[slot] == key) {
-                return values[slot];
-            }
-            slot = (slot + 1) & mask;
+        int slot = slotOf(node, frameId);
+        if (table[slot] != 0) {
+            return table[slot];
         }
         int created = newNode(node, frameId);
-        keys[slot] = key;
-        values[slot] = created;
-        if (++mapSize * 2 > keys.length) {
+        table[slot] = created;
+        if (size * 4 > table.length * 3) {
             rehash();
         }
         return created;
@@ -117,64 +108,53 @@ public final class StackTrie {
      * @return the child or -1
      */
     public int findChild(int node, int frameId) {
-        long key = ((long) node << 32) | (frameId & 0xffffffffL);
-        int mask = keys.length - 1;
-        int slot = mix(key) & mask;
-        while (keys[slot] != -1L) {
-            if (keys[slot] == key) {
-                return values[slot];
-            }
-            slot = (slot + 1) & mask;
-        }
-        return -1;
+        int c = table[slotOf(node, frameId)];
+        return c == 0 ? -1 : c;
     }
 
-    private static int mix(long key) {
-        long h = key * 0x9E3779B97F4A7C15L;
+    /** Returns the slot holding the child of a node for a frame, or the free slot where it would go. */
+    private int slotOf(int node, int frameId) {
+        int mask = table.length - 1;
+        int slot = mix(node, frameId) & mask;
+        int c;
+        while ((c = table[slot]) != 0 && (parent[c] != node || frame[c] != frameId)) {
+            slot = (slot + 1) & mask;
+        }
+        return slot;
+    }
+
+    private static int mix(int node, int frameId) {
+        long h = (((long) node << 32) | (frameId & 0xffffffffL)) * 0x9E3779B97F4A7C15L;
         return (int) (h ^ (h >>> 29));
     }
 
+    /** The child index holds node ids only (0, the root, is never a child, so it marks a free slot). */
     private void rehash() {
-        long[] oldKeys = keys;
-        int[] oldValues = values;
-        keys = new long[oldKeys.length * 2];
-        values = new int[oldKeys.length * 2];
-        Arrays.fill(keys, -1L);
-        int mask = keys.length - 1;
-        for (int i = 0; i < oldKeys.length; i++) {
-            if (oldKeys[i] != -1L) {
-                int slot = mix(oldKeys[i]) & mask;
-                while (keys[slot] != -1L) {
-                    slot = (slot + 1) & mask;
-                }
-                keys[slot] = oldKeys[i];
-                values[slot] = oldValues[i];
+        int[] bigger = new int[table.length * 2];
+        int mask = bigger.length - 1;
+        for (int n = 1; n < size; n++) {
+            int slot = mix(parent[n], frame[n]) & mask;
+            while (bigger[slot] != 0) {
+                slot = (slot + 1) & mask;
             }
+            bigger[slot] = n;
         }
+        table = bigger;
     }
 
     private int newNode(int parentNode, int frameId) {
         if (size == parent.length) {
-            int n = size * 2;
+            int n = size + (size >> 1);
             parent = Arrays.copyOf(parent, n);
             frame = Arrays.copyOf(frame, n);
-            firstChild = Arrays.copyOf(firstChild, n);
-            nextSibling = Arrays.copyOf(nextSibling, n);
-            depth = Arrays.copyOf(depth, n);
             self = Arrays.copyOf(self, n);
             total = Arrays.copyOf(total, n);
         }
         sortedChildren = null;
+        heavy = null;
         int id = size++;
         parent[id] = parentNode;
         frame[id] = frameId;
-        firstChild[id] = -1;
-        nextSibling[id] = -1;
-        if (parentNode >= 0) {
-            depth[id] = depth[parentNode] + 1;
-            nextSibling[id] = firstChild[parentNode];
-            firstChild[parentNode] = id;
-        }
         return id;
     }
 
@@ -218,23 +198,30 @@ public final class StackTrie {
     }
 
     /**
-     * Returns a node's first child in insertion order (latest first), or -1.
+     * Returns how many children a node has.
      *
      * @param node the node
-     * @return the child or -1
+     * @return the count
      */
-    public int firstChildOf(int node) {
-        return firstChild[node];
+    public int childCount(int node) {
+        if (sortedChildren == null) {
+            groupChildren();
+        }
+        return childStart[node + 1] - childStart[node];
     }
 
     /**
-     * Returns the next sibling of a node, or -1.
+     * Returns one child of a node without copying (in name order once the node's children were sorted).
      *
      * @param node the node
-     * @return the sibling or -1
+     * @param index from 0 to {@link #childCount} - 1
+     * @return the child
      */
-    public int nextSiblingOf(int node) {
-        return nextSibling[node];
+    public int childAt(int node, int index) {
+        if (sortedChildren == null) {
+            groupChildren();
+        }
+        return sortedChildren[childStart[node] + index];
     }
 
     /**
@@ -244,7 +231,27 @@ public final class StackTrie {
      * @return the depth
      */
     public int depth(int node) {
-        return depth[node];
+        int d = 0;
+        for (int n = node; n > ROOT; n = parent[n]) {
+            d++;
+        }
+        return d;
+    }
+
+    /**
+     * Returns the depth of the deepest node, 0 for an empty trie.
+     *
+     * @return the maximum depth
+     */
+    public int maxDepth() {
+        // parents are created before their children, so one pass in id order sees every parent's depth first
+        int[] depths = new int[size];
+        int max = 0;
+        for (int n = 1; n < size; n++) {
+            depths[n] = depths[parent[n]] + 1;
+            max = Math.max(max, depths[n]);
+        }
+        return max;
     }
 
     /**
@@ -301,6 +308,37 @@ public final class StackTrie {
         return out;
     }
 
+    /**
+     * Returns a node's children heaviest first (ties in name order), for the left-heavy layout; computed once per node.
+     *
+     * @param node the node
+     * @return the children, a copy
+     */
+    public int[] heaviestChildren(int node) {
+        int[] byName = children(node);
+        if (byName.length < 2) {
+            return byName;
+        }
+        if (heavy == null) {
+            heavy = new java.util.HashMap<>();
+        }
+        int[] cached = heavy.get(node);
+        if (cached == null) {
+            Integer[] order = new Integer[byName.length];
+            for (int i = 0; i < order.length; i++) {
+                order[i] = byName[i];
+            }
+            // stable sort: equal totals keep name order
+            Arrays.sort(order, (p, q) -> Long.compare(total[q], total[p]));
+            cached = new int[order.length];
+            for (int i = 0; i < order.length; i++) {
+                cached[i] = order[i];
+            }
+            heavy.put(node, cached);
+        }
+        return cached.clone();
+    }
+
     private void groupChildren() {
         int[] start = new int[size + 1];
         for (int n = 1; n < size; n++) {
@@ -341,6 +379,7 @@ public final class StackTrie {
      * @param totalCount added to its total count
      */
     public void bump(int node, long selfCount, long totalCount) {
+        heavy = null;
         self[node] += selfCount;
         total[node] += totalCount;
     }

@@ -212,13 +212,14 @@ public final class FoldedParser {
         return new Profile(source, ProfileFormat.FOLDED, "samples", "count", trie, skipped, problems, List.of("samples"));
     }
 
-    /** Interns frame names straight from bytes: an open-addressing table of byte keys to frame ids. */
+    /**
+     * Interns frame names straight from bytes: an open-addressing table of frame ids keyed by a hash of the bytes; a
+     * candidate is confirmed against the stored name, so no copy of the bytes is kept.
+     */
     private static final class ByteInterner {
         private final FrameTable frames;
         private int[] table = new int[1 << 16];
-        private byte[][] keys = new byte[1 << 12][];
         private int[] hashes = new int[1 << 12];
-        private int[] frameIds = new int[1 << 12];
         private int size;
 
         ByteInterner(FrameTable frames) {
@@ -236,37 +237,55 @@ public final class FoldedParser {
             int slot = h & mask;
             int id;
             while ((id = table[slot]) != -1) {
-                if (hashes[id] == h && java.util.Arrays.equals(keys[id], 0, keys[id].length, b, from, to)) {
-                    return frameIds[id];
+                if (hashes[id] == h && same(frames.name(id), b, from, to)) {
+                    return id;
                 }
                 slot = (slot + 1) & mask;
             }
-            if (size == keys.length) {
-                keys = java.util.Arrays.copyOf(keys, size * 2);
-                hashes = java.util.Arrays.copyOf(hashes, size * 2);
-                frameIds = java.util.Arrays.copyOf(frameIds, size * 2);
+            id = frames.addNew(new String(b, from, to - from, StandardCharsets.UTF_8));
+            if (id >= hashes.length) {
+                hashes = java.util.Arrays.copyOf(hashes, Math.max(id + 1, hashes.length + (hashes.length >> 1)));
             }
-            byte[] key = java.util.Arrays.copyOfRange(b, from, to);
-            keys[size] = key;
-            hashes[size] = h;
-            frameIds[size] = frames.intern(new String(key, StandardCharsets.UTF_8));
-            table[slot] = size;
-            int result = frameIds[size];
-            size++;
-            if (size * 2 > table.length) {
+            hashes[id] = h;
+            table[slot] = id;
+            if (++size * 2 > table.length) {
                 int[] bigger = new int[table.length * 2];
                 java.util.Arrays.fill(bigger, -1);
                 int m = bigger.length - 1;
-                for (int k = 0; k < size; k++) {
-                    int s = hashes[k] & m;
-                    while (bigger[s] != -1) {
-                        s = (s + 1) & m;
+                for (int k = 0; k < table.length; k++) {
+                    int v = table[k];
+                    if (v != -1) {
+                        int s = hashes[v] & m;
+                        while (bigger[s] != -1) {
+                            s = (s + 1) & m;
+                        }
+                        bigger[s] = v;
                     }
-                    bigger[s] = k;
                 }
                 table = bigger;
             }
-            return result;
+            return id;
+        }
+
+        private static boolean same(String name, byte[] b, int from, int to) {
+            int n = to - from;
+            if (name.length() == n) {
+                boolean ascii = true;
+                for (int i = 0; i < n; i++) {
+                    int c = b[from + i];
+                    if (c < 0) {
+                        ascii = false;
+                        break;
+                    }
+                    if (name.charAt(i) != c) {
+                        return false;
+                    }
+                }
+                if (ascii) {
+                    return true;
+                }
+            }
+            return name.equals(new String(b, from, n, StandardCharsets.UTF_8));
         }
     }
 

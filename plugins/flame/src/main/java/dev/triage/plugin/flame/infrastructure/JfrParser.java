@@ -4,6 +4,7 @@ import dev.triage.plugin.flame.domain.FrameTable;
 import dev.triage.plugin.flame.domain.Profile;
 import dev.triage.plugin.flame.domain.ProfileFormat;
 import dev.triage.plugin.flame.domain.StackTrie;
+import dev.triage.plugin.flame.domain.Timeline;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -136,6 +137,7 @@ public final class JfrParser {
         long wallWeight = wallInterval > 0 ? wallInterval : cpuWeight;
         FrameTable frames = new FrameTable();
         StackTrie trie = new StackTrie(frames);
+        Timeline timeline = new Timeline();
         int[] ids = new int[256];
         for (RecordedEvent e : events) {
             long weight = weight(type, e, cpuWeight, wallWeight);
@@ -155,13 +157,16 @@ public final class JfrParser {
             for (int i = 0; i < n; i++) {
                 ids[offset + i] = frames.intern(frameName(fs.get(n - 1 - i)));
             }
-            trie.add(ids, n + offset, weight);
+            int leaf = trie.add(ids, n + offset, weight);
+            java.time.Instant at = e.getStartTime();
+            timeline.add(at.getEpochSecond() * 1_000_000_000L + at.getNano(), leaf, weight);
         }
         String unit = switch (type) {
             case "alloc" -> "bytes";
             default -> "nanoseconds";
         };
-        return new Profile(source, ProfileFormat.JFR, type, unit, trie, skipped, problems, TYPES);
+        return new Profile(source, ProfileFormat.JFR, type, unit, trie, skipped, problems, TYPES,
+                timeline.size() == 0 ? null : timeline);
     }
 
     private static boolean wanted(String type, String event) {

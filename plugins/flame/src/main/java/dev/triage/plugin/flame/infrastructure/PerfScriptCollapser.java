@@ -56,6 +56,7 @@ public final class PerfScriptCollapser {
     }
 
     private static final Pattern HEADER = Pattern.compile("^(\\S.+?)\\s+(\\d+)/*(\\d+)*\\s+");
+    private static final Pattern TIME = Pattern.compile("\\s(\\d+)\\.(\\d{1,9}):");
     private static final Pattern EVENT = Pattern.compile(":\\s*(\\d+)*\\s+(\\S+):\\s*$");
     private static final Pattern FRAME = Pattern.compile("^\\s*(\\w+)\\s*(.+) \\((\\S*)\\)");
     private static final Pattern OFFSET = Pattern.compile("\\+0x[\\da-f]+$");
@@ -69,6 +70,49 @@ public final class PerfScriptCollapser {
         private final Map<String, Long> stacks = new TreeMap<>();
         private long skipped;
         private final List<String> problems = new ArrayList<>();
+        private final List<String> sampleStacks = new ArrayList<>();
+        private long[] sampleTimes = new long[64];
+        private long[] sampleWeights = new long[64];
+
+        private void sample(String stack, long timeNanos, long weight) {
+            int n = sampleStacks.size();
+            if (n == sampleTimes.length) {
+                sampleTimes = java.util.Arrays.copyOf(sampleTimes, n * 2);
+                sampleWeights = java.util.Arrays.copyOf(sampleWeights, n * 2);
+            }
+            sampleStacks.add(stack);
+            sampleTimes[n] = timeNanos;
+            sampleWeights[n] = weight;
+        }
+
+        /**
+         * Returns every sample's folded stack in input order (kept only when collapsing for a viewer).
+         *
+         * @return the stacks
+         */
+        public List<String> sampleStacks() {
+            return sampleStacks;
+        }
+
+        /**
+         * Returns a sample's time stamp.
+         *
+         * @param i the sample index
+         * @return nanoseconds since perf's clock start, or -1 when the header had none
+         */
+        public long sampleTime(int i) {
+            return sampleTimes[i];
+        }
+
+        /**
+         * Returns a sample's weight (its period, or 1).
+         *
+         * @param i the sample index
+         * @return the weight
+         */
+        public long sampleWeight(int i) {
+            return sampleWeights[i];
+        }
 
         /**
          * Returns the folded stacks (Latin-1 text, byte per char) and their counts, sorted as Perl's {@code sort}.
@@ -143,6 +187,7 @@ public final class PerfScriptCollapser {
         String pname = null;
         long period = 1;
         String eventFilter = "";
+        long time = -1;
         long lineNo = 0;
         String line;
         while ((line = reader.readLine()) != null) {
@@ -155,7 +200,11 @@ public final class PerfScriptCollapser {
                     continue;
                 }
                 stack.addFirst(pname);
-                result.stacks.merge(String.join(";", stack), period, Long::sum);
+                String key = String.join(";", stack);
+                result.stacks.merge(key, period, Long::sum);
+                if (keepLast) {
+                    result.sample(key, time, period);
+                }
                 stack.clear();
                 pname = null;
                 continue;
@@ -183,6 +232,12 @@ public final class PerfScriptCollapser {
                     }
                 }
                 period = p == 0 ? 1 : p;
+                Matcher tm = TIME.matcher(line);
+                time = -1;
+                if (tm.find()) {
+                    String frac = (tm.group(2) + "000000000").substring(0, 9);
+                    time = Long.parseLong(tm.group(1)) * 1_000_000_000L + Long.parseLong(frac);
+                }
                 String name;
                 if (options.tid()) {
                     name = comm + "-" + pid + "/" + tid;
@@ -222,7 +277,9 @@ public final class PerfScriptCollapser {
         // stackcollapse-perf.pl drops a last sample that no blank line ends; a file cut short keeps it here
         if (keepLast && pname != null) {
             stack.addFirst(pname);
-            result.stacks.merge(String.join(";", stack), period, Long::sum);
+            String key = String.join(";", stack);
+            result.stacks.merge(key, period, Long::sum);
+            result.sample(key, time, period);
         }
         return result;
     }

@@ -163,19 +163,25 @@ public final class PprofParser {
         return index >= 0 && index < strings.size() ? strings.get((int) index) : "";
     }
 
-    private static long[] valueType(CodedInputStream outer) throws IOException {
-        int limit = outer.pushLimit(outer.readRawVarint32());
+    /** Reads a ValueType: type and unit, both string-table indexes (fields 1 and 2). */
+    private static long[] valueType(CodedInputStream in) throws IOException {
+        return firstTwoNumbers(in);
+    }
+
+    /** Reads a message's varint fields 1 and 2 and skips the rest. */
+    private static long[] firstTwoNumbers(CodedInputStream in) throws IOException {
+        int limit = in.pushLimit(in.readRawVarint32());
         long[] t = new long[2];
-        while (!outer.isAtEnd()) {
-            int tag = outer.readTag();
+        while (!in.isAtEnd()) {
+            int tag = in.readTag();
             int field = WireFormat.getTagFieldNumber(tag);
             if (field == 1 || field == 2) {
-                t[field - 1] = outer.readInt64();
+                t[field - 1] = in.readInt64();
             } else {
-                outer.skipField(tag);
+                in.skipField(tag);
             }
         }
-        outer.popLimit(limit);
+        in.popLimit(limit);
         return t;
     }
 
@@ -236,20 +242,9 @@ public final class PprofParser {
         return Map.entry(id, new Loc(address, functions.toArray()));
     }
 
+    /** Reads a Function's id and name index (fields 1 and 2). */
     private static long[] function(CodedInputStream in) throws IOException {
-        int limit = in.pushLimit(in.readRawVarint32());
-        long[] f = new long[2];
-        while (!in.isAtEnd()) {
-            int tag = in.readTag();
-            int field = WireFormat.getTagFieldNumber(tag);
-            if (field == 1 || field == 2) {
-                f[field - 1] = in.readInt64();
-            } else {
-                in.skipField(tag);
-            }
-        }
-        in.popLimit(limit);
-        return f;
+        return firstTwoNumbers(in);
     }
 
     /** A growable list of longs. */

@@ -35,7 +35,13 @@ public final class ProcessCollector implements Collector {
         HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
         HttpRequest request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(seconds + 60L)).GET().build();
         CompletableFuture<HttpResponse<Path>> future = client.sendAsync(request, HttpResponse.BodyHandlers.ofFile(target));
-        HttpResponse<Path> response = await(future, seconds, "Profiling " + uri.getHost() + ":" + uri.getPort(), context);
+        HttpResponse<Path> response;
+        try {
+            response = await(future, seconds, "Profiling " + uri.getHost() + ":" + uri.getPort(), context);
+        } catch (IOException e) {
+            String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+            throw new IOException("Cannot fetch a profile from " + uri + ": " + why, e);
+        }
         if (response.statusCode() != 200) {
             String body = Files.exists(target) ? Files.readString(target, StandardCharsets.ISO_8859_1) : "";
             Files.deleteIfExists(target);

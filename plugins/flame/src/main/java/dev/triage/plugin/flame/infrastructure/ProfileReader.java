@@ -4,6 +4,7 @@ import dev.triage.plugin.flame.domain.FrameTable;
 import dev.triage.plugin.flame.domain.Profile;
 import dev.triage.plugin.flame.domain.ProfileFormat;
 import dev.triage.plugin.flame.domain.StackTrie;
+import dev.triage.plugin.flame.domain.Timeline;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -235,16 +236,27 @@ public final class ProfileReader {
     public static Profile fromPerf(PerfScriptCollapser.Result result, String source) {
         FrameTable frames = new FrameTable();
         StackTrie trie = new StackTrie(frames);
-        List<String> names = new ArrayList<>();
+        java.util.HashMap<String, Integer> leaves = new java.util.HashMap<>();
         for (Map.Entry<String, Long> e : result.stacks().entrySet()) {
             String stack = new String(e.getKey().getBytes(StandardCharsets.ISO_8859_1), StandardCharsets.UTF_8);
-            names.clear();
-            for (String f : stack.split(";", -1)) {
-                names.add(f);
+            String[] parts = stack.split(";", -1);
+            int[] ids = new int[parts.length];
+            for (int i = 0; i < ids.length; i++) {
+                ids[i] = frames.intern(parts[i]);
             }
-            trie.add(names, e.getValue());
+            leaves.put(e.getKey(), trie.add(ids, ids.length, e.getValue()));
+        }
+        Timeline timeline = null;
+        List<String> samples = result.sampleStacks();
+        if (!samples.isEmpty() && result.sampleTime(0) >= 0) {
+            timeline = new Timeline();
+            for (int i = 0; i < samples.size(); i++) {
+                if (result.sampleTime(i) >= 0) {
+                    timeline.add(result.sampleTime(i), leaves.get(samples.get(i)), result.sampleWeight(i));
+                }
+            }
         }
         return new Profile(source, ProfileFormat.PERF_SCRIPT, "samples", "count", trie, result.skipped(), result.problems(),
-                List.of("samples"));
+                List.of("samples"), timeline);
     }
 }

@@ -112,7 +112,6 @@ public final class SpeedscopeJson {
                 trie.add(ids, ids.length, w);
             }
         }
-        String type = p.path("name").asText("samples");
         return new Profile(source, ProfileFormat.SPEEDSCOPE, "samples", unit, trie, skipped, problems, List.of("samples"));
     }
 

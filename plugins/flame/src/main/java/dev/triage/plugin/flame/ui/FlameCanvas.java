@@ -31,6 +31,7 @@ public final class FlameCanvas extends Region {
     private StackTrie trie;
     private int zoom = StackTrie.ROOT;
     private boolean icicle;
+    private boolean leftHeavy;
     private Palette.Mode colors = Palette.Mode.NAME;
     private boolean[] matchedFrames;
     private int selectedFrame = -1;
@@ -131,6 +132,16 @@ public final class FlameCanvas extends Region {
     }
 
     /**
+     * Orders children heaviest first (left-heavy) or by name.
+     *
+     * @param value true for left-heavy
+     */
+    public void setLeftHeavy(boolean value) {
+        leftHeavy = value;
+        repaint();
+    }
+
+    /**
      * Sets the colouring.
      *
      * @param mode by name, package or self time
@@ -182,7 +193,7 @@ public final class FlameCanvas extends Region {
      *
      * @param listener receives the node
      */
-    public void setOnZoom(IntConsumer listener) {
+    public void setOnZoomTo(IntConsumer listener) {
         onZoom = listener;
     }
 
@@ -280,7 +291,7 @@ public final class FlameCanvas extends Region {
             return;
         }
         int rows = (int) Math.ceil(h / ROW);
-        boxes = FlameLayout.layout(trie, zoom, w, 0.5, rows);
+        boxes = FlameLayout.layout(trie, zoom, w, 0.5, rows, leftHeavy);
         g.setFont(font);
         g.setTextBaseline(VPos.CENTER);
         g.setTextAlign(TextAlignment.LEFT);

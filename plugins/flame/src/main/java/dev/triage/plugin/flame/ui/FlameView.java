@@ -82,12 +82,14 @@ public final class FlameView implements View {
     private final ComboBox<StoredProfile> baselineBox = new ComboBox<>();
     private final ComboBox<String> sampleTypeBox = new ComboBox<>();
     private final javafx.scene.control.CheckBox byThread = new javafx.scene.control.CheckBox();
+    private final javafx.scene.control.CheckBox leftHeavy = new javafx.scene.control.CheckBox();
     private final ComboBox<Mode> modeBox = new ComboBox<>(FXCollections.observableArrayList(Mode.values()));
     private final ComboBox<Palette.Mode> colorBox = new ComboBox<>(FXCollections.observableArrayList(Palette.Mode.values()));
     private final TextField search = new TextField();
     private final Label matched = new Label();
     private final Button reset = new Button();
     private final HBox breadcrumb = new HBox(2);
+    private final TimelineBar timelineBar = new TimelineBar();
     private final FlameCanvas graph = new FlameCanvas();
     private final FlameCanvas callers = new FlameCanvas();
     private final FlameCanvas callees = new FlameCanvas();
@@ -152,6 +154,8 @@ public final class FlameView implements View {
         root.getStyleClass().add(STYLE_CLASS);
         root.getStylesheets().add(FlameView.class.getResource("flame.css").toExternalForm());
         profileBox.setPromptText(messages.get("view.profile"));
+        profileBox.setPrefWidth(320);
+        baselineBox.setPrefWidth(220);
         profileBox.setButtonCell(profileCell());
         profileBox.setCellFactory(l -> profileCell());
         profileBox.valueProperty().addListener((o, a, b) -> load(b, false, null));
@@ -165,6 +169,12 @@ public final class FlameView implements View {
         baselineBox.setPromptText(messages.get("view.baseline"));
         baselineBox.setButtonCell(profileCell());
         baselineBox.setCellFactory(l -> profileCell());
+        leftHeavy.setText(messages.get("view.left-heavy"));
+        leftHeavy.selectedProperty().addListener((o, a, b) -> {
+            for (FlameCanvas c : List.of(graph, callers, callees)) {
+                c.setLeftHeavy(b);
+            }
+        });
         byThread.setText(messages.get("view.threads"));
         byThread.setOnAction(e -> load(profileBox.getValue(), false, profile == null ? null : profile.sampleType()));
         baselineBox.valueProperty().addListener((o, a, b) -> load(b, true, profile == null ? null : profile.sampleType()));
@@ -186,17 +196,19 @@ public final class FlameView implements View {
         matched.getStyleClass().add("matched");
         reset.setText(messages.get("view.reset"));
         reset.setOnAction(e -> graph.zoomTo(StackTrie.ROOT));
-        FlowPane bar = new FlowPane(8, 6, profileBox, sampleTypeBox, byThread, modeBox, baselineBox, colorBox, search, matched, reset);
+        FlowPane bar = new FlowPane(8, 6, profileBox, sampleTypeBox, byThread, modeBox, leftHeavy, baselineBox, colorBox, search, matched, reset);
         bar.getStyleClass().add("filter-bar");
         breadcrumb.getStyleClass().add("breadcrumb");
-        VBox top = new VBox(bar, breadcrumb);
+        timelineBar.setTimeline(null);
+        timelineBar.setOnRange(this::showRange);
+        VBox top = new VBox(bar, timelineBar, breadcrumb);
 
         FlameCanvas.TooltipText tip = (name, self, selfPct, total, allPct, parentPct) -> messages.get("view.tooltip", name,
                 Long.toString(self), pct(selfPct), Long.toString(total), pct(allPct), pct(parentPct));
         for (FlameCanvas c : List.of(graph, callers, callees)) {
             c.setTooltipText(tip);
         }
-        graph.setOnZoom(this::updateBreadcrumb);
+        graph.setOnZoomTo(this::updateBreadcrumb);
         graphScroll.setFitToWidth(true);
         graphScroll.setFitToHeight(true);
         graphScroll.getStyleClass().add("graph-scroll");
@@ -379,6 +391,7 @@ public final class FlameView implements View {
         sampleTypeBox.setValue(p.sampleType());
         sampleTypeBox.setVisible(p.sampleTypes().size() > 1);
         sampleTypeBox.setManaged(p.sampleTypes().size() > 1);
+        timelineBar.setTimeline(p.timeline());
         graph.setTrie(p.trie(), p.unit());
         if (fs == null) {
             functions.clear();
@@ -389,6 +402,26 @@ public final class FlameView implements View {
                 String.format(Locale.ROOT, "%,d", p.trie().size() - 1), Long.toString(p.skipped())));
         applyMode();
         applySearch();
+    }
+
+    /**
+     * Shows only the samples taken in a time range (on the JavaFX thread); the whole recording when the range covers it.
+     *
+     * @param from the first time, nanoseconds since the epoch
+     * @param to the last time
+     */
+    public void showRange(long from, long to) {
+        if (profile == null || profile.timeline() == null) {
+            return;
+        }
+        var t = profile.timeline();
+        boolean whole = from <= t.start() && to >= t.end();
+        graph.setTrie(whole ? profile.trie() : t.slice(profile.trie(), from, to), profile.unit());
+        applyMode();
+        applySearch();
+        status.setText(messages.get("view.state.range", String.format(Locale.ROOT, "%.3f", (from - t.start()) / 1e9),
+                String.format(Locale.ROOT, "%.3f", (to - t.start()) / 1e9), String.format(Locale.ROOT, "%,d", graph.trie().grandTotal()),
+                profile.unit()));
     }
 
     /**
@@ -413,8 +446,8 @@ public final class FlameView implements View {
     private void applyMode() {
         Mode mode = modeBox.getValue();
         graph.setIcicle(mode == Mode.ICICLE);
-        graph.setBaseline(mode == Mode.DIFF && baseline != null && profile != null
-                ? DiffTree.baselineShares(profile.trie(), baseline.trie()) : null);
+        graph.setBaseline(mode == Mode.DIFF && baseline != null && graph.trie() != null
+                ? DiffTree.baselineShares(graph.trie(), baseline.trie()) : null);
         graphArea.setCenter(mode == Mode.SANDWICH ? sandwichPane : graphScroll);
         if (mode == Mode.SANDWICH) {
             selectFunction(table.getSelectionModel().getSelectedItem());
@@ -436,7 +469,7 @@ public final class FlameView implements View {
             matched.setText(messages.get("view.search.invalid", e.getDescription()));
             return;
         }
-        StackTrie t = profile.trie();
+        StackTrie t = graph.trie();
         boolean[] hits = new boolean[t.frames().size()];
         for (int f = 1; f < hits.length; f++) {
             hits[f] = p.matcher(t.frames().name(f)).find();
@@ -499,6 +532,14 @@ public final class FlameView implements View {
 
     void showFunctions(List<FunctionStat> fs) {
         functions.setAll(fs);
+    }
+
+    javafx.scene.control.CheckBox leftHeavy() {
+        return leftHeavy;
+    }
+
+    TimelineBar timelineBar() {
+        return timelineBar;
     }
 
     FlameCanvas graph() {

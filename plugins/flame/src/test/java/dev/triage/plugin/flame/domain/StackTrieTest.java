@@ -46,4 +46,33 @@ class StackTrieTest {
         assertThat(t.grandTotal()).isEqualTo(20_000);
         assertThat(t.frames().size()).isEqualTo(1 + 1 + 5000 + 20_000);
     }
+
+    @Test
+    void aTimelineSlicesTheGraphToATimeRange() {
+        StackTrie t = new StackTrie(new FrameTable());
+        Timeline timeline = new Timeline();
+        timeline.add(100, t.add(new int[] {t.frames().intern("main"), t.frames().intern("a")}, 2, 1), 1);
+        timeline.add(200, t.add(new int[] {t.frames().intern("main"), t.frames().intern("b")}, 2, 4), 4);
+        timeline.add(300, t.add(new int[] {t.frames().intern("main"), t.frames().intern("a")}, 2, 2), 2);
+        assertThat(timeline.start()).isEqualTo(100);
+        assertThat(timeline.end()).isEqualTo(300);
+        assertThat(timeline.histogram(2)).containsExactly(1, 6);
+        assertThat(timeline.slice(t, 150, 300).folded()).containsExactly("main;a 2", "main;b 4");
+        assertThat(timeline.slice(t, 0, 1000).folded()).isEqualTo(t.folded());
+    }
+
+    @Test
+    void leftHeavyPutsTheHeaviestChildFirstAndNameOrderOtherwise() {
+        StackTrie t = new StackTrie(new FrameTable());
+        t.add(List.of("main", "a"), 1);
+        t.add(List.of("main", "b"), 5);
+        t.add(List.of("main", "c"), 3);
+        int main = t.findChild(StackTrie.ROOT, t.frames().find("main"));
+        java.util.function.Function<Boolean, List<String>> row = heavy -> FlameLayout.layout(t, StackTrie.ROOT, 90, 0.5, 10, heavy)
+                .stream().filter(b -> b.level() == 2).sorted(java.util.Comparator.comparingDouble(FlameLayout.Box::x))
+                .map(b -> t.name(b.node())).toList();
+        assertThat(row.apply(false)).containsExactly("a", "b", "c");
+        assertThat(row.apply(true)).containsExactly("b", "c", "a");
+        assertThat(FlameLayout.layout(t, main, 90, 0.5, 10, true)).first().satisfies(b -> assertThat(b.node()).isEqualTo(StackTrie.ROOT));
+    }
 }

@@ -10,6 +10,7 @@ import dev.triage.core.kernel.Kernel;
 import dev.triage.core.task.DefaultTaskExecutor;
 import dev.triage.core.task.TaskContext;
 import dev.triage.core.task.TaskHandle;
+import dev.triage.plugin.flame.TestTasks;
 import dev.triage.plugin.flame.application.CollectArgs;
 import dev.triage.testkit.TestKernels;
 import java.io.IOException;
@@ -95,17 +96,7 @@ class CollectorTest {
         try (Kernel kernel = TestKernels.create(home.resolve("app"), Duration.ofSeconds(10)).startPlugins()) {
             Case c = kernel.cases().create(home.resolve("case"), "demo");
             List<Double> progress = new CopyOnWriteArrayList<>();
-            TaskContext ctx = new TaskContext() {
-                @Override
-                public void progress(double fraction, String message) {
-                    progress.add(fraction);
-                }
-
-                @Override
-                public boolean isCancelled() {
-                    return false;
-                }
-            };
+            TaskContext ctx = TestTasks.recording(progress);
             ImportSummary s = (ImportSummary) kernel.commands().execute("flame.collect",
                     new CollectArgs(url("/debug/pprof/profile"), null, 1), ctx);
             assertThat(s.files()).isEqualTo(1);
@@ -123,6 +114,13 @@ class CollectorTest {
             assertThatThrownBy(() -> kernel.commands().execute("flame.collect", new CollectArgs(url("/missing"), null, 1), ctx))
                     .hasMessageContaining("HTTP 404").hasMessageContaining("404 page not found");
             assertThat(c.imports()).hasSize(1);
+            int closedPort;
+            try (var probe = new java.net.ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+                closedPort = probe.getLocalPort();
+            }
+            assertThatThrownBy(() -> kernel.commands().execute("flame.collect",
+                    new CollectArgs("http://127.0.0.1:" + closedPort + "/debug/pprof/profile", null, 1), ctx))
+                    .hasMessageContaining("Cannot fetch a profile from http://127.0.0.1:" + closedPort);
         }
     }
 
@@ -167,16 +165,7 @@ class CollectorTest {
             assertThat(new String(jvm.getInputStream().readNBytes(5))).isEqualTo("ready");
             try (Kernel kernel = TestKernels.create(home.resolve("app"), Duration.ofSeconds(10)).startPlugins()) {
                 Case c = kernel.cases().create(home.resolve("case"), "demo");
-                TaskContext none = new TaskContext() {
-                    @Override
-                    public void progress(double fraction, String message) {
-                    }
-
-                    @Override
-                    public boolean isCancelled() {
-                        return false;
-                    }
-                };
+                TaskContext none = TestTasks.NONE;
                 kernel.commands().execute("flame.collect", new CollectArgs(null, jvm.pid(), 2), none);
                 try (Connection conn = c.newConnection(); Statement st = conn.createStatement();
                      ResultSet rs = st.executeQuery("SELECT p.format, p.target, p.total, (SELECT max(total) FROM flame_functions "

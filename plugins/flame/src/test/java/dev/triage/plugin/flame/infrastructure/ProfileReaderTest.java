@@ -176,4 +176,25 @@ class ProfileReaderTest {
         List<String> names = java.util.Arrays.stream(roots).mapToObj(t::name).toList();
         assertThat(names).allSatisfy(n -> assertThat(n).startsWith("thread ")).contains("thread data-plane-kafka-request-handler-7");
     }
+
+    @Test
+    void jfrAndPerfProfilesCarryATimelineThatAddsUpToTheGraph() throws IOException {
+        Path jfr = Corpus.folder("profiles/jfr").resolve("jfr-parser-cortex-dev-01__kafka-0__cpu__0.jfr.gz");
+        Profile p = ProfileReader.read(jfr, ProfileReader.Options.DEFAULT);
+        assertThat(p.timeline()).isNotNull();
+        assertThat(p.timeline().size()).isEqualTo(478);
+        assertThat(p.timeline().end() - p.timeline().start()).isBetween(1_000_000_000L, 20_000_000_000L);
+        assertThat(java.util.Arrays.stream(p.timeline().histogram(10)).sum()).isEqualTo(p.total());
+        long mid = (p.timeline().start() + p.timeline().end()) / 2;
+        long first = p.timeline().slice(p.trie(), p.timeline().start(), mid).grandTotal();
+        long second = p.timeline().slice(p.trie(), mid + 1, p.timeline().end()).grandTotal();
+        assertThat(first + second).isEqualTo(p.total());
+        assertThat(first).isPositive();
+        Path perf = Corpus.folder("profiles/perf-script/flamegraph").resolve("perf-dd-stacks-01.txt");
+        Profile q = ProfileReader.read(perf, ProfileReader.Options.DEFAULT);
+        assertThat(q.timeline()).isNotNull();
+        assertThat(q.timeline().slice(q.trie(), q.timeline().start(), q.timeline().end()).folded()).isEqualTo(q.trie().folded());
+        assertThat(ProfileReader.read(Corpus.folder("profiles/folded/speedscope").resolve("simple.txt"),
+                ProfileReader.Options.DEFAULT).timeline()).isNull();
+    }
 }

@@ -56,6 +56,7 @@ public final class FlameViewShot {
         CountDownLatch painted = new CountDownLatch(1);
         long[] paintedAt = new long[1];
         long[] showAt = new long[1];
+        long[] repaint = new long[3];
         Platform.runLater(() -> {
             Application.setUserAgentStylesheet(dark ? new PrimerDark().getUserAgentStylesheet() : new PrimerLight().getUserAgentStylesheet());
             FlameView view = new FlameView(new FlameService(loader), c -> List.of(), null, null, null, messages, Runnable::run);
@@ -86,6 +87,33 @@ public final class FlameViewShot {
                         }
                     } else if (frames > 3) {
                         stop();
+                        // repaint cost while zooming: zoom into the widest child chain and back, timing each repaint
+                        FlameCanvas g = view.graph();
+                        var t = g.trie();
+                        int[] path = new int[40];
+                        int depth = 0;
+                        for (int n = dev.triage.plugin.flame.domain.StackTrie.ROOT; depth < path.length && t.childCount(n) > 0; depth++) {
+                            int best = -1;
+                            for (int c : t.children(n)) {
+                                if (best < 0 || t.total(c) > t.total(best)) {
+                                    best = c;
+                                }
+                            }
+                            path[depth] = best;
+                            n = best;
+                        }
+                        long[] times = new long[2 * depth];
+                        for (int i = 0; i < times.length; i++) {
+                            int node = i < depth ? path[i] : path[times.length - 1 - i];
+                            long r0 = System.nanoTime();
+                            g.zoomTo(node);
+                            times[i] = System.nanoTime() - r0;
+                        }
+                        g.zoomTo(dev.triage.plugin.flame.domain.StackTrie.ROOT);
+                        java.util.Arrays.sort(times);
+                        repaint[0] = times.length == 0 ? 0 : times[times.length / 2];
+                        repaint[1] = times.length == 0 ? 0 : times[times.length - 1];
+                        repaint[2] = times.length;
                         try {
                             ImageIO.write(SwingFXUtils.fromFXImage(stage.getScene().snapshot(null), null), "png", out);
                         } catch (java.io.IOException e) {
@@ -103,7 +131,8 @@ public final class FlameViewShot {
         Runtime rt = Runtime.getRuntime();
         long cpu = ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean())
                 .getProcessCpuTime();
-        System.out.printf(Locale.ROOT, "process_cpu_ms=%d ", cpu / 1_000_000);
+        System.out.printf(Locale.ROOT, "process_cpu_ms=%d zoom_repaints=%d median_ms=%.2f max_ms=%.2f ", cpu / 1_000_000,
+                repaint[2], repaint[0] / 1e6, repaint[1] / 1e6);
         System.out.printf(Locale.ROOT, "file=%s bytes=%d frames=%d nodes=%d parse_ms=%d group_children_ms=%d first_paint_ms=%d (of which window+theme %d) total_ms=%d heap_used_mb=%d%n",
                 profileFile.getFileName(), profileFile.toFile().length(), profile.trie().frames().size(), profile.trie().size(),
                 (t1 - t0) / 1_000_000, (t2 - t1) / 1_000_000, (paintedAt[0] - t2) / 1_000_000, (showAt[0] - t2) / 1_000_000, (paintedAt[0] - t0) / 1_000_000,

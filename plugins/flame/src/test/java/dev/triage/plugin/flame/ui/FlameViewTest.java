@@ -174,4 +174,36 @@ class FlameViewTest {
         }
         throw new AssertionError("condition not met in 30 s");
     }
+
+    @Test
+    void theTimeRangeBrushCutsTheGraphToTheSamplesInTheRange() throws Exception {
+        Path jfr = dev.triage.plugin.flame.infrastructure.Corpus.folder("profiles/jfr")
+                .resolve("jfr-parser-cortex-dev-01__kafka-0__cpu__0.jfr.gz");
+        dev.triage.plugin.flame.domain.Profile p = load(jfr);
+        ViewContribution contribution = triage.kernel().services().findAll(ViewContribution.class).stream()
+                .filter(v -> v.id().equals("flame.view")).findFirst().orElseThrow();
+        FlameView flame = (FlameView) JavaFxToolkit.call(() -> contribution.factory().get());
+        Parent root = (Parent) flame.node();
+        JavaFxToolkit.call(() -> {
+            new Scene(root, 1200, 700);
+            flame.show(p);
+            root.applyCss();
+            root.layout();
+            return null;
+        });
+        assertThat(JavaFxToolkit.call(() -> flame.timelineBar().isVisible())).isTrue();
+        long half = JavaFxToolkit.call(() -> {
+            flame.timelineBar().select(0, 0.5);
+            return flame.graph().trie().grandTotal();
+        });
+        long mid = p.timeline().start() + Math.round(0.5 * (p.timeline().end() - p.timeline().start()));
+        assertThat(half).isEqualTo(p.timeline().slice(p.trie(), p.timeline().start(), mid).grandTotal()).isLessThan(p.total());
+        long all = JavaFxToolkit.call(() -> {
+            flame.timelineBar().clear();
+            long total = flame.graph().trie().grandTotal();
+            flame.dispose();
+            return total;
+        });
+        assertThat(all).isEqualTo(p.total());
+    }
 }
