@@ -5,17 +5,23 @@ import dev.triage.core.diagnostics.MiddlewareDiagnostics;
 import dev.triage.core.plugin.Plugin;
 import dev.triage.core.plugin.PluginContext;
 import dev.triage.core.plugin.PluginDescriptor;
+import dev.triage.core.ui.DockArea;
+import dev.triage.core.ui.ViewContribution;
 import dev.triage.diag.infrastructure.DiagnosticsService;
 import dev.triage.diag.infrastructure.LiveArgs;
+import dev.triage.diag.ui.DiagnosticsView;
 import dev.triage.plugin.kafkadiag.infrastructure.KafkaDiagnostics;
 
 /** Built-in plugin that diagnoses Kafka clusters (brokers, topics, consumer-group lag), live or from tool dumps. */
 public final class KafkaDiagnosticsPlugin implements Plugin {
 
+    /** The id of the diagnostics view. */
+    public static final String VIEW_ID = "kafka-diagnostics.view";
+
     @Override
     public PluginDescriptor descriptor() {
         return PluginDescriptor.of(KafkaDiagnostics.ID, "Kafka diagnostics", "0.1.0", "core@[0.1,1.0)")
-                .withCapabilities("diagnostics:kafka", "connection:kafka", "dump:kafka-groups", "dump:kafka-topics");
+                .withCapabilities("view", "diagnostics:kafka", "connection:kafka", "dump:kafka-groups", "dump:kafka-topics");
     }
 
     @Override
@@ -27,5 +33,7 @@ public final class KafkaDiagnosticsPlugin implements Plugin {
                 "Diagnoses a saved Kafka connection (brokers, topics, consumer-group lag with a Burrow-like status):"
                         + " --connection NAME [--category brokers,topics,groups]", LiveArgs.class),
                 (args, task) -> service.diagnoseLive(diagnostics, args));
+        context.register(ViewContribution.class, new ViewContribution(VIEW_ID, "Kafka diagnostics", "mdi2s-stethoscope", DockArea.CENTER,
+                () -> DiagnosticsView.create(diagnostics, service, context::connections, context.cases(), context.tasks())));
     }
 }
