@@ -124,7 +124,28 @@ public final class DiagnosticsService {
         }
         Diagnosis d = diagnose(diag, capture, categories, rulesFile);
         store(d);
+        Optional<Case> c = cases.current();
+        if (c.isPresent() && !file.toAbsolutePath().normalize().startsWith(c.get().folder().toAbsolutePath().normalize())) {
+            CaptureFiles.save(c.get().folder(), capture);
+        }
         return d;
+    }
+
+    /**
+     * Returns the newest capture a plugin saved in the open case.
+     *
+     * @param pluginId the plugin
+     * @return the capture file, or empty when no case is open or it has none
+     * @throws IOException when the case folder cannot be listed
+     */
+    public Optional<Path> latestCapture(String pluginId) throws IOException {
+        Optional<Case> c = cases.current();
+        if (c.isEmpty()) {
+            return Optional.empty();
+        }
+        Path dir = c.get().folder().resolve("captures").resolve(pluginId);
+        List<Path> all = CaptureFiles.list(c.get().folder()).stream().filter(p -> p.startsWith(dir)).toList();
+        return all.isEmpty() ? Optional.empty() : Optional.of(all.get(all.size() - 1));
     }
 
     /**

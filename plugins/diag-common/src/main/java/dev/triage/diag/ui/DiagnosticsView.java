@@ -70,7 +70,6 @@ public final class DiagnosticsView implements View {
     private final TableView<CategorizedFinding> table = new TableView<>(rows);
     private final ObservableList<Map.Entry<String, Double>> metricRows = FXCollections.observableArrayList();
     private final VBox detail = new VBox();
-    private volatile CompletableFuture<?> running = CompletableFuture.completedFuture(null);
 
     /**
      * Builds the view; call on the JavaFX thread.
@@ -103,6 +102,23 @@ public final class DiagnosticsView implements View {
         root.setMinSize(0, 0);
         showCards(null);
         reloadConnections();
+        showLatestCapture();
+    }
+
+    /**
+     * Shows the newest capture of this view's kind saved in the open case, if any, in a task.
+     *
+     * @return when the view shows it
+     */
+    public CompletableFuture<?> showLatestCapture() {
+        return run("Load the latest capture", () -> {
+            java.util.Optional<Path> latest = service.latestCapture(diag.pluginId());
+            return latest.isPresent() ? service.diagnoseFile(latest.get(), null, Set.of(), null) : null;
+        }, d -> {
+            if (d != null) {
+                show(d);
+            }
+        });
     }
 
     /**
@@ -375,7 +391,6 @@ public final class DiagnosticsView implements View {
                 shown.complete(null);
             }
         }));
-        running = shown;
         return shown;
     }
 
