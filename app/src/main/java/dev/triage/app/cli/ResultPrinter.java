@@ -31,6 +31,7 @@ final class ResultPrinter {
             String rendered = markdown ? own.markdown() : own.text();
             if (rendered != null) {
                 session.out().print(rendered.endsWith("\n") ? rendered : rendered + "\n");
+                session.out().flush(); // print() does not flush an auto-flushing PrintWriter; the CLI may exit right after
                 return;
             }
         }

@@ -24,7 +24,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.function.Supplier;
 import javafx.application.Platform;
-import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
@@ -171,7 +170,11 @@ public final class DiagnosticsView implements View {
                 diagnoseFile(f.toPath());
             }
         });
+        for (Button b : List.of(diagnose, capture, open)) {
+            b.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        }
         status.getStyleClass().add("status");
+        status.setMinWidth(0);
         status.setText("Pick a saved connection, or open a dump (" + String.join(", ", diag.dumpKinds()) + ")");
         HBox bar = new HBox(8, target, diagnose, capture, open, status);
         bar.getStyleClass().add("tool-bar-row");
@@ -192,7 +195,7 @@ public final class DiagnosticsView implements View {
                 }
             }
         });
-        severity.setPrefWidth(90);
+        severity.setPrefWidth(100);
         TableColumn<CategorizedFinding, String> category = new TableColumn<>("Category");
         category.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().category()));
         category.setPrefWidth(110);
@@ -214,8 +217,8 @@ public final class DiagnosticsView implements View {
         TableColumn<Map.Entry<String, Double>, String> name = new TableColumn<>("Metric");
         name.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().getKey()));
         name.setPrefWidth(200);
-        TableColumn<Map.Entry<String, Double>, Double> value = new TableColumn<>("Value");
-        value.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().getValue()));
+        TableColumn<Map.Entry<String, Double>, String> value = new TableColumn<>("Value");
+        value.setCellValueFactory(c -> new ReadOnlyStringWrapper(dev.triage.diag.domain.Numbers.plain(c.getValue().getValue())));
         value.setPrefWidth(140);
         metrics.getColumns().setAll(List.of(name, value));
         metrics.getStyleClass().addAll("metrics", "dense");
