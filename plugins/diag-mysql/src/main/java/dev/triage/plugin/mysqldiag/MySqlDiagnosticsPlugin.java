@@ -1,15 +1,9 @@
 package dev.triage.plugin.mysqldiag;
 
-import dev.triage.core.command.CommandSpec;
-import dev.triage.core.diagnostics.MiddlewareDiagnostics;
 import dev.triage.core.plugin.Plugin;
 import dev.triage.core.plugin.PluginContext;
 import dev.triage.core.plugin.PluginDescriptor;
-import dev.triage.core.ui.DockArea;
-import dev.triage.core.ui.ViewContribution;
-import dev.triage.diag.infrastructure.DiagnosticsService;
-import dev.triage.diag.infrastructure.LiveArgs;
-import dev.triage.diag.ui.DiagnosticsView;
+import dev.triage.diag.infrastructure.DiagnosticsRegistration;
 import dev.triage.plugin.mysqldiag.infrastructure.MySqlDiagnostics;
 
 /** Built-in plugin that diagnoses MySQL, MariaDB and TiDB servers, live or from SHOW ... dumps. */
@@ -26,14 +20,8 @@ public final class MySqlDiagnosticsPlugin implements Plugin {
 
     @Override
     public void init(PluginContext context) {
-        MySqlDiagnostics diagnostics = new MySqlDiagnostics(context.paths().config());
-        context.register(MiddlewareDiagnostics.class, diagnostics);
-        DiagnosticsService service = new DiagnosticsService(context.services(), context.cases(), context::connections);
-        context.command(new CommandSpec<>("diag.mysql", "Diagnose a MySQL/MariaDB/TiDB server",
+        DiagnosticsRegistration.register(context, new MySqlDiagnostics(context.paths().config()), "mysql", "MySQL diagnostics",
                 "Diagnoses a saved MySQL, MariaDB or TiDB connection: --connection NAME"
-                        + " [--category connections,innodb,replication,performance,config]",
-                LiveArgs.class), (args, task) -> service.diagnoseLive(diagnostics, args));
-        context.register(ViewContribution.class, new ViewContribution(VIEW_ID, "MySQL diagnostics", "mdi2s-stethoscope", DockArea.CENTER,
-                () -> DiagnosticsView.create(diagnostics, service, context::connections, context.cases(), context.tasks())));
+                        + " [--category connections,innodb,replication,performance,config]", VIEW_ID);
     }
 }
