@@ -69,6 +69,18 @@ public final class DiagnosticsView implements View {
     private final TableView<CategorizedFinding> table = new TableView<>(rows);
     private final ObservableList<Map.Entry<String, Double>> metricRows = FXCollections.observableArrayList();
     private final VBox detail = new VBox();
+    private final HBox charts = new HBox(8);
+    private final Map<String, javafx.scene.chart.XYChart.Series<Number, Number>> series = new java.util.LinkedHashMap<>();
+    private final long started = System.nanoTime();
+    private java.util.concurrent.ScheduledExecutorService sampler;
+
+    /** The metrics charted while the view is open, in order of preference; lag.* metrics of Kafka groups follow. */
+    public static final List<String> CHARTED = List.of("used_memory", "connected_clients", "instantaneous_ops_per_sec",
+            "threads_connected", "threads_running", "queries_per_second");
+    /** How many mini-charts at most. */
+    public static final int MAX_CHARTS = 3;
+    /** How many samples a mini-chart keeps. */
+    public static final int MAX_POINTS = 60;
 
     /**
      * Builds the view; call on the JavaFX thread.
@@ -95,7 +107,8 @@ public final class DiagnosticsView implements View {
         SplitPane split = new SplitPane(findingsTable(), detailPane());
         split.setOrientation(Orientation.HORIZONTAL);
         split.setDividerPositions(0.55);
-        VBox center = new VBox(cards, split);
+        charts.getStyleClass().add("charts");
+        VBox center = new VBox(cards, charts, split);
         VBox.setVgrow(split, Priority.ALWAYS);
         root.setCenter(center);
         root.setMinSize(0, 0);
@@ -155,6 +168,7 @@ public final class DiagnosticsView implements View {
             }
         });
         target.setOnShowing(e -> reloadConnections());
+        target.valueProperty().addListener((o, a, b) -> startSampling());
         Button diagnose = new Button("Diagnose");
         diagnose.getStyleClass().add("accent");
         diagnose.setOnAction(e -> diagnoseSelected());
@@ -315,6 +329,104 @@ public final class DiagnosticsView implements View {
                         target.setValue(list.get(0));
                     }
                 });
+    }
+
+    private void startSampling() {
+        stopSampling();
+        series.clear();
+        charts.getChildren().clear();
+        if (target.getValue() == null) {
+            return;
+        }
+        sampler = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "triage-diag-sampler");
+            t.setDaemon(true);
+            return t;
+        });
+        sampler.scheduleWithFixedDelay(() -> fx.execute(this::sampleOnce), 0, 5, java.util.concurrent.TimeUnit.SECONDS);
+    }
+
+    private void stopSampling() {
+        if (sampler != null) {
+            sampler.shutdownNow();
+            sampler = null;
+        }
+    }
+
+    /**
+     * Samples the key metrics of the selected connection once, in a task, and adds them to the mini-charts.
+     *
+     * @return when the charts show the sample
+     */
+    public CompletableFuture<?> sampleOnce() {
+        ConnectionTarget t = target.getValue();
+        if (t == null) {
+            return CompletableFuture.completedFuture(null);
+        }
+        double at = (System.nanoTime() - started) / 1e9;
+        return run("Sample " + t.name(), () -> {
+            char[] password = null;
+            try {
+                password = connections.get().password(t.id()).orElse(null);
+            } catch (dev.triage.core.connection.SecretStoreException e) {
+                // a locked secret store: try without a password, as the commands do
+            }
+            try {
+                return diag.collectMetrics(t, password);
+            } finally {
+                if (password != null) {
+                    java.util.Arrays.fill(password, '\0');
+                }
+            }
+        }, metrics -> addSample(at, metrics));
+    }
+
+    private void addSample(double at, Map<String, Double> metrics) {
+        List<String> names = new java.util.ArrayList<>(CHARTED.stream().filter(metrics::containsKey).toList());
+        metrics.keySet().stream().filter(k -> k.startsWith("lag.")).sorted().forEach(names::add);
+        for (String name : names.subList(0, Math.min(MAX_CHARTS, names.size()))) {
+            javafx.scene.chart.XYChart.Series<Number, Number> s = series.computeIfAbsent(name, this::newChart);
+            s.getData().add(new javafx.scene.chart.XYChart.Data<>(at, metrics.get(name)));
+            if (s.getData().size() > MAX_POINTS) {
+                s.getData().remove(0);
+            }
+        }
+    }
+
+    private javafx.scene.chart.XYChart.Series<Number, Number> newChart(String name) {
+        javafx.scene.chart.NumberAxis x = new javafx.scene.chart.NumberAxis();
+        x.setForceZeroInRange(false);
+        x.setTickLabelsVisible(false);
+        javafx.scene.chart.NumberAxis y = new javafx.scene.chart.NumberAxis();
+        y.setForceZeroInRange(false);
+        javafx.scene.chart.LineChart<Number, Number> chart = new javafx.scene.chart.LineChart<>(x, y);
+        chart.setTitle(name);
+        chart.setLegendVisible(false);
+        chart.setAnimated(false);
+        chart.setCreateSymbols(false);
+        chart.setPrefSize(260, 140);
+        chart.setMinHeight(120);
+        chart.getStyleClass().add("mini-chart");
+        javafx.scene.chart.XYChart.Series<Number, Number> s = new javafx.scene.chart.XYChart.Series<>();
+        chart.getData().add(s);
+        charts.getChildren().add(chart);
+        return s;
+    }
+
+    /**
+     * Returns how many samples each mini-chart holds, by metric.
+     *
+     * @return the counts
+     */
+    public Map<String, Integer> chartedSamples() {
+        Map<String, Integer> out = new java.util.LinkedHashMap<>();
+        series.forEach((k, v) -> out.put(k, v.getData().size()));
+        return out;
+    }
+
+    @Override
+    public void dispose() {
+        stopSampling();
     }
 
     /**

@@ -63,6 +63,11 @@ class RedisDiagnosticsViewTest {
             assertThat(root.lookupAll(".card")).hasSize(8);
             assertThat(cardClasses(root, "memory")).doesNotContain("sev-critical");
             JavaFxToolkit.call(() -> dv.select("cache")).get(30, TimeUnit.SECONDS);
+            JavaFxToolkit.call(dv::sampleOnce).get(30, TimeUnit.SECONDS);
+            JavaFxToolkit.call(dv::sampleOnce).get(30, TimeUnit.SECONDS);
+            assertThat(JavaFxToolkit.call(dv::chartedSamples)).containsKeys("used_memory", "connected_clients", "instantaneous_ops_per_sec")
+                    .allSatisfy((k, v) -> assertThat(v).isGreaterThanOrEqualTo(2));
+            assertThat(root.lookupAll(".mini-chart")).hasSize(3);
             CompletableFuture<?> done = JavaFxToolkit.call(dv::captureSelected);
             done.get(60, TimeUnit.SECONDS);
             assertThat(JavaFxToolkit.call(dv::statusText)).contains("capture captures/redis-diagnostics/");
