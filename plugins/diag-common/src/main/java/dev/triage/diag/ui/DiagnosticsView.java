@@ -70,6 +70,9 @@ public final class DiagnosticsView implements View {
     private final ObservableList<Map.Entry<String, Double>> metricRows = FXCollections.observableArrayList();
     private final VBox detail = new VBox();
     private final HBox charts = new HBox(8);
+    private final javafx.scene.control.ListView<String> rawKinds = new javafx.scene.control.ListView<>();
+    private final javafx.scene.control.TextArea rawText = new javafx.scene.control.TextArea();
+    private final List<dev.triage.core.diagnostics.CaptureItem> rawItems = new java.util.ArrayList<>();
     private final Map<String, javafx.scene.chart.XYChart.Series<Number, Number>> series = new java.util.LinkedHashMap<>();
     private final long started = System.nanoTime();
     private java.util.concurrent.ScheduledExecutorService sampler;
@@ -242,7 +245,19 @@ public final class DiagnosticsView implements View {
         VBox box = new VBox(scroll, new Label("Key metrics"), metrics);
         VBox.setVgrow(scroll, Priority.ALWAYS);
         showDetail(null);
-        return box;
+        rawKinds.getStyleClass().add("raw-items");
+        rawKinds.setPrefHeight(120);
+        rawText.setEditable(false);
+        rawText.getStyleClass().add("raw-output");
+        rawKinds.getSelectionModel().selectedIndexProperty().addListener((o, a, b) -> rawText.setText(
+                b == null || b.intValue() < 0 || b.intValue() >= rawItems.size() ? "" : rawItems.get(b.intValue()).output()));
+        VBox raw = new VBox(6, rawKinds, rawText);
+        VBox.setVgrow(rawText, Priority.ALWAYS);
+        javafx.scene.control.Tab details = new javafx.scene.control.Tab("Finding", box);
+        javafx.scene.control.Tab outputs = new javafx.scene.control.Tab("Raw outputs", raw);
+        javafx.scene.control.TabPane tabs = new javafx.scene.control.TabPane(details, outputs);
+        tabs.setTabClosingPolicy(javafx.scene.control.TabPane.TabClosingPolicy.UNAVAILABLE);
+        return tabs;
     }
 
     private void showDetail(CategorizedFinding f) {
@@ -311,6 +326,11 @@ public final class DiagnosticsView implements View {
         rows.setAll(d.findings().stream().sorted(Comparator.comparing((CategorizedFinding f) -> f.finding().severity()).reversed()).toList());
         metricRows.setAll(d.metrics().entrySet().stream().sorted(Map.Entry.comparingByKey()).toList());
         showCards(d);
+        rawItems.clear();
+        rawItems.addAll(d.capture().items());
+        rawKinds.getItems().setAll(rawItems.stream().map(i -> i.kind() + " — " + i.command() + " (" + i.output().lines().count() + " lines)")
+                .toList());
+        rawText.clear();
         status.setText(d.capture().target() + " · " + d.capture().time() + " · " + rows.size() + " findings"
                 + (cases.current().isPresent() ? " · saved in the case" : ""));
         if (!rows.isEmpty()) {

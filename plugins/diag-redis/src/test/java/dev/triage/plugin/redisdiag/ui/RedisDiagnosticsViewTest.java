@@ -77,6 +77,15 @@ class RedisDiagnosticsViewTest {
             TableView<Object> table = JavaFxToolkit.call(() -> (TableView<Object>) root.lookup(".findings"));
             assertThat(JavaFxToolkit.call(() -> table.getSelectionModel().getSelectedIndex())).isZero();
             assertThat(root.lookupAll(".evidence")).isNotEmpty();
+            @SuppressWarnings("unchecked")
+            javafx.scene.control.ListView<String> raw = JavaFxToolkit.call(() -> (javafx.scene.control.ListView<String>) root.lookup(".raw-items"));
+            assertThat(JavaFxToolkit.call(() -> List.copyOf(raw.getItems()))).anyMatch(i -> i.startsWith("redis-info — INFO ALL"))
+                    .anyMatch(i -> i.startsWith("redis-slowlog")).anyMatch(i -> i.startsWith("redis-bigkeys"));
+            String rawInfo = JavaFxToolkit.call(() -> {
+                raw.getSelectionModel().select(0);
+                return ((javafx.scene.control.TextArea) root.lookup(".raw-output")).getText();
+            });
+            assertThat(rawInfo).contains("used_memory:");
             assertThat(new FindingStore(c).list()).isNotEmpty();
 
             Path dump = Files.writeString(triage.home().resolve("info.txt"), "# Replication\r\nrole:slave\r\nmaster_host:10.0.0.1\r\n"
