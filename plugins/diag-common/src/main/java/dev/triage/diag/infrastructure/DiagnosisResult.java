@@ -5,7 +5,6 @@ import dev.triage.core.diagnostics.CategorizedFinding;
 import dev.triage.core.diagnostics.Diagnosis;
 import dev.triage.core.finding.Evidence;
 import dev.triage.core.finding.Finding;
-import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -17,13 +16,13 @@ import java.util.TreeMap;
  *
  * @param pluginId the diagnosing plugin
  * @param target what was diagnosed
- * @param time when the state was captured
+ * @param time when the state was captured (ISO-8601)
  * @param kinds the kinds of raw output that were read
  * @param findings the findings, most serious first
  * @param metrics key metric values
  * @param savedCapture the capture file written into the case, empty when none
  */
-public record DiagnosisResult(String pluginId, String target, Instant time, List<String> kinds, List<Row> findings,
+public record DiagnosisResult(String pluginId, String target, String time, List<String> kinds, List<Row> findings,
                               Map<String, Double> metrics, String savedCapture) implements CommandOutput {
 
     /**
@@ -51,7 +50,7 @@ public record DiagnosisResult(String pluginId, String target, Instant time, List
                 .map(f -> new Row(f.category(), f.finding().severity().name(), f.finding().title(),
                         f.finding().evidence().stream().map(DiagnosisResult::line).toList(), f.finding().suggestion()))
                 .toList();
-        return new DiagnosisResult(d.capture().pluginId(), d.capture().target(), d.capture().time(),
+        return new DiagnosisResult(d.capture().pluginId(), d.capture().target(), d.capture().time().toString(),
                 d.capture().items().stream().map(i -> i.kind()).distinct().toList(), rows, new TreeMap<>(d.metrics()),
                 savedCapture == null ? "" : savedCapture);
     }

@@ -68,42 +68,99 @@ public final class DiagnosticsService {
                 task.checkCancelled();
                 task.progress((double) n++ / args.files().size(), name);
             }
-            Path file = Path.of(name);
-            if (!Files.isRegularFile(file)) {
-                skipped.add(name + ": no such file");
-                continue;
+            try {
+                Diagnosis d = diagnoseFile(Path.of(name), args.kind(), categories(args.category()), args.rules());
+                results.add(DiagnosisResult.of(d, null));
+            } catch (SkippedFile e) {
+                skipped.add(e.getMessage());
             }
-            String text = read(file);
-            Capture capture;
-            MiddlewareDiagnostics diag;
-            if (CaptureFiles.isCapture(text)) {
-                capture = CaptureFiles.fromJson(text, name);
-                diag = byPlugin(capture.pluginId()).orElse(null);
-                if (diag == null) {
-                    skipped.add(name + ": no diagnostics plugin '" + capture.pluginId() + "' is running");
-                    continue;
-                }
-            } else {
-                String kind = args.kind() == null || args.kind().isBlank() ? detect(text).orElse(null) : args.kind().trim();
-                if (kind == null) {
-                    skipped.add(name + ": not a dump Triage recognises; give --kind, one of " + kinds());
-                    continue;
-                }
-                diag = byKind(kind).orElse(null);
-                if (diag == null) {
-                    throw new IllegalArgumentException("Unknown --kind '" + kind + "', expected one of " + kinds());
-                }
-                capture = new Capture(diag.pluginId(), file.getFileName().toString(), Files.getLastModifiedTime(file).toInstant(),
-                        List.of(new CaptureItem(kind, "file " + file.getFileName(), text)));
-            }
-            Diagnosis d = diagnose(diag, capture, categories(args.category()), args.rules());
-            store(d);
-            results.add(DiagnosisResult.of(d, null));
         }
         if (task != null) {
             task.progress(1, "done");
         }
         return new DiagnosisResults(results, skipped);
+    }
+
+    /** A dump that is not diagnosed, with the reason naming the file. */
+    public static final class SkippedFile extends Exception {
+        private static final long serialVersionUID = 1L;
+
+        SkippedFile(String message) {
+            super(message);
+        }
+    }
+
+    /**
+     * Diagnoses one dump or saved capture and stores the findings when a case is open.
+     *
+     * @param file the file
+     * @param kind the dump kind, or null to detect it
+     * @param categories the category ids; empty for all
+     * @param rulesFile a rules file for this run, or null
+     * @return the diagnosis
+     * @throws SkippedFile when the file is missing or not recognised (the message names it)
+     * @throws Exception when a rules file is invalid or the case cannot be written
+     */
+    public Diagnosis diagnoseFile(Path file, String kind, Set<String> categories, String rulesFile) throws Exception {
+        String name = file.toString();
+        if (!Files.isRegularFile(file)) {
+            throw new SkippedFile(name + ": no such file");
+        }
+        String text = read(file);
+        Capture capture;
+        MiddlewareDiagnostics diag;
+        if (CaptureFiles.isCapture(text)) {
+            capture = CaptureFiles.fromJson(text, name);
+            diag = byPlugin(capture.pluginId()).orElseThrow(() -> new SkippedFile(name + ": no diagnostics plugin '"
+                    + capture.pluginId() + "' is running"));
+        } else {
+            String k = kind == null || kind.isBlank() ? detect(text).orElse(null) : kind.trim();
+            if (k == null) {
+                throw new SkippedFile(name + ": not a dump Triage recognises; give --kind, one of " + kinds());
+            }
+            diag = byKind(k).orElseThrow(() -> new IllegalArgumentException("Unknown --kind '" + k + "', expected one of " + kinds()));
+            capture = new Capture(diag.pluginId(), file.getFileName().toString(), Files.getLastModifiedTime(file).toInstant(),
+                    List.of(new CaptureItem(k, "file " + file.getFileName(), text)));
+        }
+        Diagnosis d = diagnose(diag, capture, categories, rulesFile);
+        store(d);
+        Optional<Case> c = cases.current();
+        if (c.isPresent() && !file.toAbsolutePath().normalize().startsWith(c.get().folder().toAbsolutePath().normalize())) {
+            CaptureFiles.save(c.get().folder(), capture);
+        }
+        return d;
+    }
+
+    /**
+     * Returns the newest capture a plugin saved in the open case.
+     *
+     * @param pluginId the plugin
+     * @return the capture file, or empty when no case is open or it has none
+     * @throws IOException when the case folder cannot be listed
+     */
+    public Optional<Path> latestCapture(String pluginId) throws IOException {
+        Optional<Case> c = cases.current();
+        if (c.isEmpty()) {
+            return Optional.empty();
+        }
+        Path dir = c.get().folder().resolve("captures").resolve(pluginId);
+        List<Path> all = CaptureFiles.list(c.get().folder()).stream().filter(p -> p.startsWith(dir)).toList();
+        return all.isEmpty() ? Optional.empty() : Optional.of(all.get(all.size() - 1));
+    }
+
+    /**
+     * Diagnoses a saved connection live and stores the findings when a case is open.
+     *
+     * @param diag the diagnostic to use
+     * @param args the connection and categories
+     * @return the diagnosis
+     * @throws Exception when the connection is unknown or the target cannot be read
+     */
+    public Diagnosis liveDiagnosis(MiddlewareDiagnostics diag, LiveArgs args) throws Exception {
+        Capture capture = captureLive(diag, args);
+        Diagnosis d = diag.diagnose(capture, categories(args.category()));
+        store(d);
+        return d;
     }
 
     /**
@@ -116,10 +173,7 @@ public final class DiagnosticsService {
      * @throws Exception when the connection is unknown or the target cannot be read
      */
     public DiagnosisResult diagnoseLive(MiddlewareDiagnostics diag, LiveArgs args) throws Exception {
-        Capture capture = captureLive(diag, args);
-        Diagnosis d = diag.diagnose(capture, categories(args.category()));
-        store(d);
-        return DiagnosisResult.of(d, null);
+        return DiagnosisResult.of(liveDiagnosis(diag, args), null);
     }
 
     /**
@@ -130,6 +184,28 @@ public final class DiagnosticsService {
      * @throws Exception when no case is open, the connection is unknown or the target cannot be read
      */
     public DiagnosisResult captureToCase(LiveArgs args) throws Exception {
+        CaptureOutcome o = captureDiagnosis(args);
+        return DiagnosisResult.of(o.diagnosis(), o.caseFolder().relativize(o.file()).toString());
+    }
+
+    /**
+     * A capture saved into a case, and its diagnosis.
+     *
+     * @param caseFolder the case's folder
+     * @param file the capture file
+     * @param diagnosis the diagnosis
+     */
+    public record CaptureOutcome(Path caseFolder, Path file, Diagnosis diagnosis) {
+    }
+
+    /**
+     * Captures a saved connection into the open case and diagnoses it.
+     *
+     * @param args the connection and categories
+     * @return the capture file and the diagnosis
+     * @throws Exception when no case is open, the connection is unknown or the target cannot be read
+     */
+    public CaptureOutcome captureDiagnosis(LiveArgs args) throws Exception {
         Case c = cases.current().orElseThrow(() -> new IllegalStateException(
                 "diag capture saves into a case: give --case DIR (or open a case in the window)"));
         ConnectionTarget target = target(args);
@@ -138,7 +214,7 @@ public final class DiagnosticsService {
         Path file = CaptureFiles.save(c.folder(), capture);
         Diagnosis d = diag.diagnose(capture, categories(args.category()));
         store(d);
-        return DiagnosisResult.of(d, c.folder().relativize(file).toString());
+        return new CaptureOutcome(c.folder(), file, d);
     }
 
     /**

@@ -38,6 +38,24 @@ public final class RedisProcess implements AutoCloseable {
      * @throws Exception when it cannot start
      */
     public static RedisProcess start(String name, String... args) throws Exception {
+        return launch(name, null, args);
+    }
+
+    /**
+     * Starts a Sentinel that monitors a master as {@code mymaster} with quorum 1, and waits until it answers PING.
+     *
+     * @param name a name for its data folder
+     * @param masterPort the master's port
+     * @return the running sentinel
+     * @throws Exception when it cannot start
+     */
+    public static RedisProcess sentinel(String name, int masterPort) throws Exception {
+        String conf = "sentinel monitor mymaster 127.0.0.1 " + masterPort + " 1\nsentinel down-after-milliseconds mymaster 1000\n"
+                + "sentinel failover-timeout mymaster 3000\n";
+        return launch(name, conf, "--sentinel");
+    }
+
+    private static RedisProcess launch(String name, String config, String... args) throws Exception {
         Path binary = binary();
         int port;
         try (ServerSocket s = new ServerSocket(0)) {
@@ -45,8 +63,14 @@ public final class RedisProcess implements AutoCloseable {
         }
         Path dir = Path.of("target", "redis", name + "-" + port).toAbsolutePath();
         Files.createDirectories(dir);
-        List<String> cmd = new ArrayList<>(List.of(binary.toString(), "--port", Integer.toString(port), "--bind", "127.0.0.1",
-                "--dir", dir.toString(), "--save", "", "--appendonly", "no", "--daemonize", "no"));
+        List<String> cmd = new ArrayList<>(List.of(binary.toString()));
+        if (config != null) {
+            cmd.add(Files.writeString(dir.resolve("redis.conf"), config).toString());
+        }
+        cmd.addAll(List.of("--port", Integer.toString(port), "--bind", "127.0.0.1", "--dir", dir.toString(), "--daemonize", "no"));
+        if (config == null) {
+            cmd.addAll(List.of("--save", "", "--appendonly", "no"));
+        }
         cmd.addAll(List.of(args));
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(dir.resolve("redis.log").toFile()).start();
         RedisProcess r = new RedisProcess(p, port);

@@ -54,45 +54,13 @@ public final class KafkaDiagnostics extends RuleBasedDiagnostics {
     public static final String ID = "kafka-diagnostics";
     private static final long TIMEOUT_S = 15;
 
-    private final KafkaDiagnoser diagnoser = new KafkaDiagnoser(ID);
-
     /**
      * Creates the diagnostic.
      *
      * @param configFolder the settings folder with the user's rules, or null
      */
     public KafkaDiagnostics(Path configFolder) {
-        super(configFolder);
-    }
-
-    @Override
-    public String pluginId() {
-        return ID;
-    }
-
-    @Override
-    public Set<ConnectionKind> connectionKinds() {
-        return Set.of(ConnectionKind.KAFKA);
-    }
-
-    @Override
-    public List<DiagnosticCategory> categories() {
-        return KafkaDiagnoser.CATEGORIES;
-    }
-
-    @Override
-    public List<String> dumpKinds() {
-        return KafkaDumpKind.ALL;
-    }
-
-    @Override
-    public Optional<String> detectDumpKind(String text) {
-        return KafkaDumpKind.detect(text);
-    }
-
-    @Override
-    public Diagnosis diagnose(Capture capture, Set<String> categories, Rules rules) {
-        return diagnoser.diagnose(capture, categories, rules);
+        super(new Definition(ID, Set.of(ConnectionKind.KAFKA), KafkaDiagnoser.CATEGORIES, KafkaDumpKind.ALL, KafkaDumpKind::detect, new KafkaDiagnoser(ID)::diagnose), configFolder);
     }
 
     @Override
@@ -112,7 +80,7 @@ public final class KafkaDiagnostics extends RuleBasedDiagnostics {
     public Map<String, Double> collectMetrics(ConnectionTarget target, char[] password) throws Exception {
         try (Admin admin = Admin.create(properties(target, password))) {
             Capture c = new Capture(ID, label(target), Instant.now(), List.of(new CaptureItem(KafkaDumpKind.GROUPS, "describe groups", groups(admin))));
-            return diagnoser.diagnose(c, Set.of("groups"), rules()).metrics();
+            return diagnose(c, Set.of("groups"), rules()).metrics();
         }
     }
 
@@ -255,13 +223,4 @@ public final class KafkaDiagnostics extends RuleBasedDiagnostics {
         return s.replace("\\", "\\\\").replace("\"", "\\\"");
     }
 
-    /**
-     * Names a target for findings.
-     *
-     * @param target the target
-     * @return such as {@code events (10.0.0.5:9092)}
-     */
-    static String label(ConnectionTarget target) {
-        return target.name() + " (" + target.host() + ":" + target.port() + ")";
-    }
 }

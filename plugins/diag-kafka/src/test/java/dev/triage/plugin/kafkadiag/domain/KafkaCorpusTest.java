@@ -8,7 +8,7 @@ import dev.triage.core.diagnostics.CategorizedFinding;
 import dev.triage.core.diagnostics.Diagnosis;
 import dev.triage.core.finding.Finding;
 import dev.triage.core.finding.Severity;
-import dev.triage.plugin.kafkadiag.Corpus;
+import dev.triage.diag.testing.Corpus;
 import dev.triage.plugin.kafkadiag.infrastructure.KafkaDiagnostics;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -32,6 +32,9 @@ public final class MySqlDumpKind {
     private static final Pattern PROCESS_ROW = Pattern.compile("(?m)^\\d+\\t[^\\t]*\\t[^\\t]*\\t[^\\t]*\\t(Sleep|Query|Daemon|Binlog Dump|Connect"
             + "|Killed|Execute|Slave_IO|Slave_SQL|Slave_worker)\\t");
 
+    private static final Pattern PROCESS_HEADER = Pattern.compile("(?m)^[|\\s]*Id[\\s|]+User[\\s|]+Host[\\s|]+db[\\s|]+Command[\\s|]+Time");
+    private static final Pattern PROCESS_VERTICAL = Pattern.compile("(?m)^\\s*Id: \\d+\\n\\s*User: .*\\n\\s*Host: .*\\n\\s*db: .*\\n\\s*Command: ");
+
     private MySqlDumpKind() {
     }
 
@@ -49,8 +52,7 @@ public final class MySqlDumpKind {
         if (head.contains("Slave_IO_Running") || head.contains("Replica_IO_Running")) {
             return Optional.of(REPLICA);
         }
-        if (head.matches("(?s).*\\bId\\b.*\\bUser\\b.*\\bHost\\b.*\\bCommand\\b.*\\bTime\\b.*\\bState\\b.*") && !head.contains("Variable_name")
-                || PROCESS_ROW.matcher(head).find()) {
+        if (PROCESS_HEADER.matcher(head).find() || PROCESS_VERTICAL.matcher(head).find() || PROCESS_ROW.matcher(head).find()) {
             return Optional.of(PROCESSLIST);
         }
         boolean status = STATUS_NAME.matcher(head).find();

@@ -38,45 +38,13 @@ public final class MySqlDiagnostics extends RuleBasedDiagnostics {
             + " SUM_CREATED_TMP_DISK_TABLES AS tmp_disk_tables, SUM_SORT_MERGE_PASSES AS sort_merge_passes"
             + " FROM performance_schema.events_statements_summary_by_digest WHERE DIGEST_TEXT IS NOT NULL ORDER BY SUM_TIMER_WAIT DESC LIMIT 20";
 
-    private final MySqlDiagnoser diagnoser = new MySqlDiagnoser(ID);
-
     /**
      * Creates the diagnostic.
      *
      * @param configFolder the settings folder with the user's rules, or null
      */
     public MySqlDiagnostics(Path configFolder) {
-        super(configFolder);
-    }
-
-    @Override
-    public String pluginId() {
-        return ID;
-    }
-
-    @Override
-    public Set<ConnectionKind> connectionKinds() {
-        return Set.of(ConnectionKind.MYSQL, ConnectionKind.MARIADB, ConnectionKind.TIDB);
-    }
-
-    @Override
-    public List<DiagnosticCategory> categories() {
-        return MySqlDiagnoser.CATEGORIES;
-    }
-
-    @Override
-    public List<String> dumpKinds() {
-        return MySqlDumpKind.ALL;
-    }
-
-    @Override
-    public Optional<String> detectDumpKind(String text) {
-        return MySqlDumpKind.detect(text);
-    }
-
-    @Override
-    public Diagnosis diagnose(Capture capture, Set<String> categories, Rules rules) {
-        return diagnoser.diagnose(capture, categories, rules);
+        super(new Definition(ID, Set.of(ConnectionKind.MYSQL, ConnectionKind.MARIADB, ConnectionKind.TIDB), MySqlDiagnoser.CATEGORIES, MySqlDumpKind.ALL, MySqlDumpKind::detect, new MySqlDiagnoser(ID)::diagnose), configFolder);
     }
 
     @Override
@@ -95,7 +63,7 @@ public final class MySqlDiagnostics extends RuleBasedDiagnostics {
         try (Connection c = open(target, password)) {
             Capture cap = new Capture(ID, label(target), Instant.now(), List.of(new CaptureItem(MySqlDumpKind.STATUS, "SHOW GLOBAL STATUS",
                     tsv(c, "SHOW GLOBAL STATUS", false))));
-            return diagnoser.diagnose(cap, Set.of(), rules()).metrics();
+            return diagnose(cap, Set.of(), rules()).metrics();
         }
     }
 
@@ -205,13 +173,4 @@ public final class MySqlDiagnostics extends RuleBasedDiagnostics {
         return DriverManager.getConnection("jdbc:mariadb://" + target.host() + ":" + target.port() + "/", p);
     }
 
-    /**
-     * Names a target for findings.
-     *
-     * @param target the target
-     * @return such as {@code db1 (10.0.0.5:3306)}
-     */
-    static String label(ConnectionTarget target) {
-        return target.name() + " (" + target.host() + ":" + target.port() + ")";
-    }
 }

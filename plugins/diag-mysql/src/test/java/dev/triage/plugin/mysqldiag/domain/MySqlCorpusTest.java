@@ -8,7 +8,7 @@ import dev.triage.core.diagnostics.CategorizedFinding;
 import dev.triage.core.diagnostics.Diagnosis;
 import dev.triage.core.finding.Finding;
 import dev.triage.core.finding.Severity;
-import dev.triage.plugin.mysqldiag.Corpus;
+import dev.triage.diag.testing.Corpus;
 import dev.triage.plugin.mysqldiag.infrastructure.MySqlDiagnostics;
 import java.time.Instant;
 import java.util.ArrayList;

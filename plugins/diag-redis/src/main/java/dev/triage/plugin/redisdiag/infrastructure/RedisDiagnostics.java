@@ -39,45 +39,13 @@ public final class RedisDiagnostics extends RuleBasedDiagnostics {
     /** How many keys the big-key scan samples at most. */
     public static final int BIG_KEY_SAMPLE = 2000;
 
-    private final RedisDiagnoser diagnoser = new RedisDiagnoser(ID);
-
     /**
      * Creates the diagnostic.
      *
      * @param configFolder the settings folder with the user's rules, or null
      */
     public RedisDiagnostics(Path configFolder) {
-        super(configFolder);
-    }
-
-    @Override
-    public String pluginId() {
-        return ID;
-    }
-
-    @Override
-    public Set<ConnectionKind> connectionKinds() {
-        return Set.of(ConnectionKind.REDIS, ConnectionKind.REDIS_CLUSTER, ConnectionKind.REDIS_SENTINEL);
-    }
-
-    @Override
-    public List<DiagnosticCategory> categories() {
-        return RedisDiagnoser.CATEGORIES;
-    }
-
-    @Override
-    public List<String> dumpKinds() {
-        return RedisDumpKind.ALL;
-    }
-
-    @Override
-    public Optional<String> detectDumpKind(String text) {
-        return RedisDumpKind.detect(text);
-    }
-
-    @Override
-    public Diagnosis diagnose(Capture capture, Set<String> categories, Rules rules) {
-        return diagnoser.diagnose(capture, categories, rules);
+        super(new Definition(ID, Set.of(ConnectionKind.REDIS, ConnectionKind.REDIS_CLUSTER, ConnectionKind.REDIS_SENTINEL), RedisDiagnoser.CATEGORIES, RedisDumpKind.ALL, RedisDumpKind::detect, new RedisDiagnoser(ID)::diagnose), configFolder);
     }
 
     @Override
@@ -95,7 +63,7 @@ public final class RedisDiagnostics extends RuleBasedDiagnostics {
     public Map<String, Double> collectMetrics(ConnectionTarget target, char[] password) {
         try (Jedis j = open(target, password)) {
             Capture c = new Capture(ID, label(target), Instant.now(), List.of(new CaptureItem(RedisDumpKind.INFO, "INFO", j.info())));
-            return diagnoser.diagnose(c, Set.of("memory", "connections", "performance"), rules()).metrics();
+            return diagnose(c, Set.of("memory", "connections", "performance"), rules()).metrics();
         }
     }
 
@@ -203,13 +171,4 @@ public final class RedisDiagnostics extends RuleBasedDiagnostics {
         return new Jedis(new HostAndPort(target.host(), target.port()), config.build());
     }
 
-    /**
-     * Names a target for findings.
-     *
-     * @param target the target
-     * @return such as {@code cache-prod (10.0.0.5:6379)}
-     */
-    static String label(ConnectionTarget target) {
-        return target.name() + " (" + target.host() + ":" + target.port() + ")";
-    }
 }

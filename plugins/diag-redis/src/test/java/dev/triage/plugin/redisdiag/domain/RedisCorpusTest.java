@@ -7,7 +7,7 @@ import dev.triage.core.diagnostics.CaptureItem;
 import dev.triage.core.diagnostics.CategorizedFinding;
 import dev.triage.core.diagnostics.Diagnosis;
 import dev.triage.core.finding.Severity;
-import dev.triage.plugin.redisdiag.Corpus;
+import dev.triage.diag.testing.Corpus;
 import dev.triage.plugin.redisdiag.infrastructure.RedisDiagnostics;
 import java.time.Instant;
 import java.util.Arrays;

@@ -1,4 +1,4 @@
-package dev.triage.plugin.redisdiag;
+package dev.triage.diag.testing;
 
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
