@@ -113,7 +113,12 @@ public final class LossyDdlChecker implements DdlChecker {
             sql = "ALTER TABLE" + sql.substring(m.end());
         }
         try {
-            Statement st = CCJSqlParserUtil.newParser(sql).Statement();
+            Statement st;
+            try {
+                st = CCJSqlParserUtil.newParser(sql).withAllowComplexParsing(false).Statement();
+            } catch (Exception | Error simpleFailed) {
+                st = CCJSqlParserUtil.newParser(sql).Statement();
+            }
             if (st instanceof UnsupportedStatement) {
                 return new Parsed(null, false, "the parser does not understand this statement");
             }
@@ -471,8 +476,6 @@ public final class LossyDdlChecker implements DdlChecker {
         if (name == null) {
             return "";
         }
-        String n = name.trim();
-        String[] parts = n.split("\\.(?=(?:[^`]*`[^`]*`)*[^`]*$)");
-        return ColumnDefParser.unquote(parts[parts.length - 1]);
+        return ColumnDefParser.unquote(name.trim().substring(TableDef.lastDotOutsideQuotes(name.trim()) + 1));
     }
 }

@@ -159,7 +159,13 @@ public final class TableDef {
         return ColumnDefParser.unquote(n).toLowerCase(Locale.ROOT);
     }
 
-    private static int lastDotOutsideQuotes(String n) {
+    /**
+     * Returns the index of the last dot that separates a qualified name's parts (outside backticks and double quotes).
+     *
+     * @param n the name
+     * @return the index, or -1
+     */
+    public static int lastDotOutsideQuotes(String n) {
         boolean quoted = false;
         int last = -1;
         for (int i = 0; i < n.length(); i++) {
