@@ -25,6 +25,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import net.sf.jsqlparser.parser.CCJSqlParser;
 import net.sf.jsqlparser.parser.CCJSqlParserUtil;
 import net.sf.jsqlparser.statement.Statement;
 import net.sf.jsqlparser.statement.UnsupportedStatement;
@@ -52,9 +53,10 @@ public final class LossyDdlChecker implements DdlChecker {
     @Override
     public DdlCheckResult check(DdlCheckRequest request) {
         Run run = new Run(request.dialect());
+        Parsers parsers = new Parsers();
         List<DdlParseError> errors = new ArrayList<>();
         for (StatementSplitter.Piece piece : StatementSplitter.split(request.schemaSql())) {
-            Parsed p = parse(piece.text());
+            Parsed p = parsers.parse(piece.text());
             if (p.statement != null) {
                 run.apply(p.statement, p.ignore, new ArrayList<>());
             } else {
@@ -63,7 +65,7 @@ public final class LossyDdlChecker implements DdlChecker {
         }
         List<DdlStatementCheck> checks = new ArrayList<>();
         for (StatementSplitter.Piece piece : StatementSplitter.split(request.sql())) {
-            Parsed p = parse(piece.text());
+            Parsed p = parsers.parse(piece.text());
             if (p.statement == null) {
                 errors.add(new DdlParseError(piece.line(), piece.text(), p.error));
                 continue;
@@ -85,8 +87,9 @@ public final class LossyDdlChecker implements DdlChecker {
      */
     public static List<String> tablesTouched(String sql) {
         java.util.LinkedHashSet<String> out = new java.util.LinkedHashSet<>();
+        Parsers parsers = new Parsers();
         for (StatementSplitter.Piece piece : StatementSplitter.split(sql)) {
-            Statement st = parse(piece.text()).statement;
+            Statement st = parsers.parse(piece.text()).statement;
             if (st instanceof Alter a) {
                 out.add(a.getTable().getFullyQualifiedName());
             } else if (st instanceof Drop d && d.getNames() != null && "TABLE".equalsIgnoreCase(d.getType())) {
@@ -105,27 +108,42 @@ public final class LossyDdlChecker implements DdlChecker {
     private record Parsed(Statement statement, boolean ignore, String error) {
     }
 
-    private static Parsed parse(String text) {
-        String sql = text;
-        Matcher m = ALTER_IGNORE.matcher(sql);
-        boolean ignore = m.find();
-        if (ignore) {
-            sql = "ALTER TABLE" + sql.substring(m.end());
-        }
-        try {
-            Statement st;
+    /**
+     * Parses statements with one JSqlParser reused through ReInit (building a parser costs more than parsing a short
+     * ALTER): simple mode first, a fresh complex-mode parser when that fails. One instance per check, so the checker
+     * stays thread-safe.
+     */
+    private static final class Parsers {
+        private CCJSqlParser simple;
+
+        Parsed parse(String text) {
+            String sql = text;
+            Matcher m = ALTER_IGNORE.matcher(sql);
+            boolean ignore = m.find();
+            if (ignore) {
+                sql = "ALTER TABLE" + sql.substring(m.end());
+            }
             try {
-                st = CCJSqlParserUtil.newParser(sql).withAllowComplexParsing(false).Statement();
-            } catch (Exception | Error simpleFailed) {
-                st = CCJSqlParserUtil.newParser(sql).Statement();
+                Statement st;
+                try {
+                    if (simple == null) {
+                        simple = CCJSqlParserUtil.newParser(sql).withAllowComplexParsing(false);
+                    } else {
+                        simple.ReInit(sql);
+                    }
+                    st = simple.Statement();
+                } catch (Exception | Error simpleFailed) {
+                    simple = null;
+                    st = CCJSqlParserUtil.newParser(sql).Statement();
+                }
+                if (st instanceof UnsupportedStatement) {
+                    return new Parsed(null, false, "the parser does not understand this statement");
+                }
+                return new Parsed(st, ignore, null);
+            } catch (Exception | Error e) {
+                String msg = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().lines().findFirst().orElse("");
+                return new Parsed(null, false, msg.strip());
             }
-            if (st instanceof UnsupportedStatement) {
-                return new Parsed(null, false, "the parser does not understand this statement");
-            }
-            return new Parsed(st, ignore, null);
-        } catch (Exception | Error e) {
-            String msg = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().lines().findFirst().orElse("");
-            return new Parsed(null, false, msg.strip());
         }
     }
 
