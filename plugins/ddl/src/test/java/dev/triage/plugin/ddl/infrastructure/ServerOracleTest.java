@@ -70,6 +70,10 @@ class ServerOracleTest {
         TYPES.put("SET('a','b','c')", List.of("'a,b,c'", "'b'", "''", "NULL"));
     }
 
+    /** Targets only: attributes (NOT NULL over stored NULLs) and types the sources do not cover. */
+    private static final List<String> MORE_TARGETS = List.of("INT NOT NULL", "VARCHAR(40) NOT NULL", "DATETIME(6) NOT NULL",
+            "MEDIUMINT", "TINYTEXT", "BINARY(8)", "CHAR(40) CHARACTER SET utf8mb3", "DECIMAL(20,0)", "SMALLINT UNSIGNED");
+
     /** Pairs where the checker deliberately disagrees with what MariaDB did to these values (see docs/ddl-checker.md). */
     private static final Set<String> DELIBERATE = Set.of();
 
@@ -100,8 +104,10 @@ class ServerOracleTest {
     @Test
     void checkerAgreesWithTheServerOnEveryTypePair() throws Exception {
         List<Pair> pairs = new ArrayList<>();
+        List<String> targets = new ArrayList<>(TYPES.keySet());
+        targets.addAll(MORE_TARGETS);
         for (String from : TYPES.keySet()) {
-            for (String to : TYPES.keySet()) {
+            for (String to : targets) {
                 if (!from.equals(to)) {
                     pairs.add(new Pair(pairs.size(), from, to));
                 }
