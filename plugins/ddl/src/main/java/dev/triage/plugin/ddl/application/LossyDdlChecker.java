@@ -49,6 +49,9 @@ public final class LossyDdlChecker implements DdlChecker {
             "STATS_AUTO_RECALC", "STATS_SAMPLE_PAGES", "AVG_ROW_LENGTH", "MAX_ROWS", "MIN_ROWS", "PACK_KEYS", "CHECKSUM",
             "DELAY_KEY_WRITE", "INSERT_METHOD", "ALGORITHM", "LOCK", "ORDER", "WAIT", "NOWAIT");
     private static final Pattern NUMBER = Pattern.compile("\\d+");
+    /** JSqlParser 5.4 rejects MySQL's DROP FOREIGN KEY; it is rewritten to a DROP CONSTRAINT with this name prefix. */
+    private static final String FOREIGN_KEY_MARK = "triage_fk__";
+    private static final Pattern DROP_FOREIGN_KEY = Pattern.compile("\\bDROP\\s+FOREIGN\\s+KEY\\s+(`?)", Pattern.CASE_INSENSITIVE);
 
     @Override
     public DdlCheckResult check(DdlCheckRequest request) {
@@ -123,6 +126,7 @@ public final class LossyDdlChecker implements DdlChecker {
             if (ignore) {
                 sql = "ALTER TABLE" + sql.substring(m.end());
             }
+            sql = DROP_FOREIGN_KEY.matcher(sql).replaceAll("DROP CONSTRAINT $1" + FOREIGN_KEY_MARK);
             try {
                 Statement st;
                 try {
@@ -238,6 +242,9 @@ public final class LossyDdlChecker implements DdlChecker {
                         if (table != null) {
                             table.remove(e.getColumnName());
                         }
+                    } else if (e.getConstraintName() != null && bare(e.getConstraintName()).startsWith(FOREIGN_KEY_MARK)) {
+                        out.add(new DdlReason(DdlVerdict.SAFE, name, bare(e.getConstraintName()).substring(FOREIGN_KEY_MARK.length()),
+                                "foreign key dropped: no rows change, the database no longer checks the reference"));
                     } else if (e.getConstraintName() != null) {
                         out.add(new DdlReason(DdlVerdict.DESTRUCTIVE, name, bare(e.getConstraintName()), "constraint dropped"));
                     }
