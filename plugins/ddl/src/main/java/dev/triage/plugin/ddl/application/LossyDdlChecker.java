@@ -25,6 +25,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import net.sf.jsqlparser.parser.CCJSqlParser;
 import net.sf.jsqlparser.parser.CCJSqlParserUtil;
 import net.sf.jsqlparser.statement.Statement;
 import net.sf.jsqlparser.statement.UnsupportedStatement;
@@ -48,13 +49,17 @@ public final class LossyDdlChecker implements DdlChecker {
             "STATS_AUTO_RECALC", "STATS_SAMPLE_PAGES", "AVG_ROW_LENGTH", "MAX_ROWS", "MIN_ROWS", "PACK_KEYS", "CHECKSUM",
             "DELAY_KEY_WRITE", "INSERT_METHOD", "ALGORITHM", "LOCK", "ORDER", "WAIT", "NOWAIT");
     private static final Pattern NUMBER = Pattern.compile("\\d+");
+    /** JSqlParser 5.4 rejects MySQL's DROP FOREIGN KEY; it is rewritten to a DROP CONSTRAINT with this name prefix. */
+    private static final String FOREIGN_KEY_MARK = "triage_fk__";
+    private static final Pattern DROP_FOREIGN_KEY = Pattern.compile("\\bDROP\\s+FOREIGN\\s+KEY\\s+(`?)", Pattern.CASE_INSENSITIVE);
 
     @Override
     public DdlCheckResult check(DdlCheckRequest request) {
         Run run = new Run(request.dialect());
+        Parsers parsers = new Parsers();
         List<DdlParseError> errors = new ArrayList<>();
         for (StatementSplitter.Piece piece : StatementSplitter.split(request.schemaSql())) {
-            Parsed p = parse(piece.text());
+            Parsed p = parsers.parse(piece.text());
             if (p.statement != null) {
                 run.apply(p.statement, p.ignore, new ArrayList<>());
             } else {
@@ -63,7 +68,7 @@ public final class LossyDdlChecker implements DdlChecker {
         }
         List<DdlStatementCheck> checks = new ArrayList<>();
         for (StatementSplitter.Piece piece : StatementSplitter.split(request.sql())) {
-            Parsed p = parse(piece.text());
+            Parsed p = parsers.parse(piece.text());
             if (p.statement == null) {
                 errors.add(new DdlParseError(piece.line(), piece.text(), p.error));
                 continue;
@@ -85,8 +90,9 @@ public final class LossyDdlChecker implements DdlChecker {
      */
     public static List<String> tablesTouched(String sql) {
         java.util.LinkedHashSet<String> out = new java.util.LinkedHashSet<>();
+        Parsers parsers = new Parsers();
         for (StatementSplitter.Piece piece : StatementSplitter.split(sql)) {
-            Statement st = parse(piece.text()).statement;
+            Statement st = parsers.parse(piece.text()).statement;
             if (st instanceof Alter a) {
                 out.add(a.getTable().getFullyQualifiedName());
             } else if (st instanceof Drop d && d.getNames() != null && "TABLE".equalsIgnoreCase(d.getType())) {
@@ -105,22 +111,43 @@ public final class LossyDdlChecker implements DdlChecker {
     private record Parsed(Statement statement, boolean ignore, String error) {
     }
 
-    private static Parsed parse(String text) {
-        String sql = text;
-        Matcher m = ALTER_IGNORE.matcher(sql);
-        boolean ignore = m.find();
-        if (ignore) {
-            sql = "ALTER TABLE" + sql.substring(m.end());
-        }
-        try {
-            Statement st = CCJSqlParserUtil.newParser(sql).Statement();
-            if (st instanceof UnsupportedStatement) {
-                return new Parsed(null, false, "the parser does not understand this statement");
+    /**
+     * Parses statements with one JSqlParser reused through ReInit (building a parser costs more than parsing a short
+     * ALTER): simple mode first, a fresh complex-mode parser when that fails. One instance per check, so the checker
+     * stays thread-safe.
+     */
+    private static final class Parsers {
+        private CCJSqlParser simple;
+
+        Parsed parse(String text) {
+            String sql = text;
+            Matcher m = ALTER_IGNORE.matcher(sql);
+            boolean ignore = m.find();
+            if (ignore) {
+                sql = "ALTER TABLE" + sql.substring(m.end());
             }
-            return new Parsed(st, ignore, null);
-        } catch (Exception | Error e) {
-            String msg = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().lines().findFirst().orElse("");
-            return new Parsed(null, false, msg.strip());
+            sql = DROP_FOREIGN_KEY.matcher(sql).replaceAll("DROP CONSTRAINT $1" + FOREIGN_KEY_MARK);
+            try {
+                Statement st;
+                try {
+                    if (simple == null) {
+                        simple = CCJSqlParserUtil.newParser(sql).withAllowComplexParsing(false);
+                    } else {
+                        simple.ReInit(sql);
+                    }
+                    st = simple.Statement();
+                } catch (Exception | Error simpleFailed) {
+                    simple = null;
+                    st = CCJSqlParserUtil.newParser(sql).Statement();
+                }
+                if (st instanceof UnsupportedStatement) {
+                    return new Parsed(null, false, "the parser does not understand this statement");
+                }
+                return new Parsed(st, ignore, null);
+            } catch (Exception | Error e) {
+                String msg = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().lines().findFirst().orElse("");
+                return new Parsed(null, false, msg.strip());
+            }
         }
     }
 
@@ -215,6 +242,9 @@ public final class LossyDdlChecker implements DdlChecker {
                         if (table != null) {
                             table.remove(e.getColumnName());
                         }
+                    } else if (e.getConstraintName() != null && bare(e.getConstraintName()).startsWith(FOREIGN_KEY_MARK)) {
+                        out.add(new DdlReason(DdlVerdict.SAFE, name, bare(e.getConstraintName()).substring(FOREIGN_KEY_MARK.length()),
+                                "foreign key dropped: no rows change, the database no longer checks the reference"));
                     } else if (e.getConstraintName() != null) {
                         out.add(new DdlReason(DdlVerdict.DESTRUCTIVE, name, bare(e.getConstraintName()), "constraint dropped"));
                     }
@@ -471,8 +501,6 @@ public final class LossyDdlChecker implements DdlChecker {
         if (name == null) {
             return "";
         }
-        String n = name.trim();
-        String[] parts = n.split("\\.(?=(?:[^`]*`[^`]*`)*[^`]*$)");
-        return ColumnDefParser.unquote(parts[parts.length - 1]);
+        return ColumnDefParser.unquote(name.trim().substring(TableDef.lastDotOutsideQuotes(name.trim()) + 1));
     }
 }

@@ -56,6 +56,16 @@ public record SqlType(String name, TypeFamily family, long length, int scale, bo
      * @return the display form
      */
     public String display() {
+        return display(true);
+    }
+
+    /**
+     * Returns the type as SQL, with or without its character set.
+     *
+     * @param withCharset whether to name the character set
+     * @return the display form
+     */
+    public String display(boolean withCharset) {
         StringBuilder b = new StringBuilder(name);
         switch (family) {
             case DECIMAL -> b.append('(').append(length).append(',').append(scale).append(')');
@@ -87,7 +97,7 @@ public record SqlType(String name, TypeFamily family, long length, int scale, bo
         if (unsigned) {
             b.append(" UNSIGNED");
         }
-        if (charset != null && hasCharset()) {
+        if (withCharset && charset != null && hasCharset()) {
             b.append(" CHARACTER SET ").append(charset);
         }
         return b.toString();

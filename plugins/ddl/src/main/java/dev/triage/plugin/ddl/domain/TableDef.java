@@ -72,13 +72,15 @@ public final class TableDef {
      * @param column the new definition
      */
     public void replace(String oldName, ColumnDef column) {
-        if (!columns.containsKey(key(oldName))) {
-            put(column);
+        String oldKey = key(oldName);
+        String newKey = key(column.name());
+        if (oldKey.equals(newKey) || !columns.containsKey(oldKey)) {
+            columns.put(newKey, column);
             return;
         }
         Map<String, ColumnDef> copy = new LinkedHashMap<>(columns);
         columns.clear();
-        copy.forEach((k, v) -> columns.put(k.equals(key(oldName)) ? key(column.name()) : k, k.equals(key(oldName)) ? column : v));
+        copy.forEach((k, v) -> columns.put(k.equals(oldKey) ? newKey : k, k.equals(oldKey) ? column : v));
     }
 
     /**
@@ -159,7 +161,13 @@ public final class TableDef {
         return ColumnDefParser.unquote(n).toLowerCase(Locale.ROOT);
     }
 
-    private static int lastDotOutsideQuotes(String n) {
+    /**
+     * Returns the index of the last dot that separates a qualified name's parts (outside backticks and double quotes).
+     *
+     * @param n the name
+     * @return the index, or -1
+     */
+    public static int lastDotOutsideQuotes(String n) {
         boolean quoted = false;
         int last = -1;
         for (int i = 0; i < n.length(); i++) {

@@ -61,8 +61,10 @@ public final class TidbRules {
     }
 
     private static boolean truncationOrSign(SqlType from, SqlType to) {
-        long newLen = to.length();
-        return (newLen > 0 && (newLen < from.length() || to.scale() < from.scale())) || from.unsigned() != to.unsigned();
+        // types without a length here (temporal, FLOAT) have a positive default flen in TiDB, so their decimals count
+        long newLen = to.length() < 0 ? 1 : to.length();
+        long oldLen = from.length() < 0 ? 1 : from.length();
+        return newLen < oldLen || to.scale() < from.scale() || from.unsigned() != to.unsigned();
     }
 
     /** TiDB's IsElemsChangedToModifyColumn: members removed or moved (appending is fine). */

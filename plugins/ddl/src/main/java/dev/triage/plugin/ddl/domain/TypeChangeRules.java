@@ -121,7 +121,8 @@ public final class TypeChangeRules {
     }
 
     private static String label(SqlType from, SqlType to) {
-        return from.display() + " to " + to.display() + ": ";
+        boolean charsets = !java.util.Objects.equals(from.charset(), to.charset()) && from.hasCharset() && to.hasCharset();
+        return from.display(charsets) + " to " + to.display(charsets) + ": ";
     }
 
     private static List<Change> numberToNumber(SqlType from, SqlType to) {

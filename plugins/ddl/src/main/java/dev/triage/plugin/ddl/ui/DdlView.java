@@ -113,17 +113,17 @@ public final class DdlView implements View {
         placeholder.getStyleClass().add("empty-state");
         placeholder.setWrapText(true);
         table.setPlaceholder(placeholder);
-        table.getColumns().add(column("line", 60, r -> r.line()));
+        table.getColumns().add(column("line", 50, r -> r.line()));
         TableColumn<ResultRow, DdlVerdict> verdict = new TableColumn<>(messages.get("view.column.verdict"));
-        verdict.setPrefWidth(110);
+        verdict.setPrefWidth(128);
         verdict.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().verdict()));
         verdict.setCellFactory(c -> new VerdictCell());
         table.getColumns().add(verdict);
-        table.getColumns().add(column("table", 120, ResultRow::table));
-        table.getColumns().add(column("column", 110, ResultRow::column));
-        TableColumn<ResultRow, Object> reason = column("reason", 520, ResultRow::reason);
+        table.getColumns().add(column("table", 110, ResultRow::table));
+        table.getColumns().add(column("column", 100, ResultRow::column));
+        TableColumn<ResultRow, Object> reason = column("reason", 600, ResultRow::reason);
         table.getColumns().add(reason);
-        table.getColumns().add(column("statement", 380, ResultRow::statement));
+        table.getColumns().add(column("statement", 320, ResultRow::statement));
         table.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
         return table;
     }

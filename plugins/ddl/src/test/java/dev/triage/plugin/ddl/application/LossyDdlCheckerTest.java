@@ -217,6 +217,17 @@ class LossyDdlCheckerTest {
     }
 
     @Test
+    void dropForeignKeyIsUnderstoodAndSafe() {
+        DdlCheckResult r = checker.check(DdlCheckRequest.mysql("CREATE TABLE t (a INT);\n"
+                + "ALTER TABLE t DROP FOREIGN KEY `fk_a`, DROP FOREIGN KEY fk_b;\nALTER TABLE t DROP CONSTRAINT chk;"));
+        assertThat(r.errors()).isEmpty();
+        assertThat(r.statements().get(1).verdict()).isEqualTo(DdlVerdict.SAFE);
+        assertThat(r.statements().get(1).reasons()).extracting(DdlReason::column).containsExactly("fk_a", "fk_b");
+        assertThat(r.statements().get(1).statement()).contains("DROP FOREIGN KEY `fk_a`");
+        assertThat(r.statements().get(2).verdict()).isEqualTo(DdlVerdict.DESTRUCTIVE);
+    }
+
+    @Test
     void emptyInputIsSafe() {
         DdlCheckResult r = checker.check(DdlCheckRequest.mysql("  -- nothing\n"));
         assertThat(r.statements()).isEmpty();
