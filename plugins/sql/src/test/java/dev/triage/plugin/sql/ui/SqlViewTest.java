@@ -6,7 +6,6 @@ import dev.triage.core.task.TaskContext;
 import dev.triage.core.ui.View;
 import dev.triage.core.ui.ViewContribution;
 import dev.triage.plugin.sql.MariaDb;
-import dev.triage.plugin.sql.application.SqlOpenArgs;
 import dev.triage.plugin.sql.domain.ExplainParser;
 import dev.triage.testkit.JavaFxToolkit;
 import dev.triage.testkit.KernelExtension;
@@ -67,7 +66,9 @@ class SqlViewTest {
         ViewContribution contribution = triage.kernel().services().findAll(ViewContribution.class).stream()
                 .filter(v -> v.id().equals("sql.view")).findFirst().orElseThrow();
         // a sql.open before the view exists is kept for it
-        triage.kernel().commands().execute("sql.open", new SqlOpenArgs(List.of("SELECT", "42"), "dev"), NONE);
+        // as another plugin calls it, knowing only the command's name: arguments as text
+        triage.kernel().commands().executeText("sql.open", Map.of("text", "SELECT 42,  'two  spaces'\nFROM dual", "connection", "dev"),
+                NONE);
         View view = JavaFxToolkit.call(() -> contribution.factory().get());
         Parent root = (Parent) view.node();
         Scene scene = JavaFxToolkit.call(() -> {
@@ -82,7 +83,8 @@ class SqlViewTest {
         });
         SqlView sql = (SqlView) view;
         assertThat(root.getStyleClass()).contains(SqlView.STYLE_CLASS);
-        waitFor("the sql.open tab", () -> sql.current() != null && sql.current().area().getText().equals("SELECT 42"));
+        waitFor("the sql.open tab", () -> sql.current() != null && sql.current().area().getText().equals("SELECT 42,  'two  spaces'\nFROM dual")
+                && "dev".equals(sql.current().connection()));
 
         JavaFxToolkit.call(() -> {
             EditorTab t = sql.current();
