@@ -87,6 +87,19 @@ class TriageCliTest {
     }
 
     @Test
+    void aResultThatRendersItselfIsFlushedThroughABufferedTerminal() throws Exception {
+        Path dir = home.resolve("sql-case");
+        assertThat(run("case", "new", dir.toString()).code()).isZero();
+        // System.out is buffered: text printed without a line end must still be flushed
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = TriageCli.run(paths(), new PrintWriter(new java.io.BufferedWriter(out), true), new PrintWriter(err, true),
+                "sql", "run", "SELECT 42 AS answer", "--case", dir.toString());
+        assertThat(code).as(err.toString()).isZero();
+        assertThat(out.toString()).contains("answer").contains("42").contains("1 row(s) in");
+    }
+
+    @Test
     void errorsPrintOneLineAndExitNonZero() {
         Run missing = run("case", "info", home.resolve("nowhere").toString());
         assertThat(missing.code()).isEqualTo(2);

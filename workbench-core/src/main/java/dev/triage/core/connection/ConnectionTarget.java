@@ -20,6 +20,15 @@ import java.util.regex.Pattern;
 public record ConnectionTarget(String id, String name, ConnectionKind kind, String host, int port, String user,
                                Map<String, String> options) {
 
+    /** Option key of the default database (SQL targets). */
+    public static final String OPTION_DATABASE = "database";
+    /** Option key that marks a production target ({@code true}); tools open such targets read-only by default. */
+    public static final String OPTION_PRODUCTION = "production";
+    /** Option key of the TLS mode: disabled, preferred, required, verify-ca or verify-identity. */
+    public static final String OPTION_TLS = "tls";
+    /** Option key of a trust store (JKS/PKCS12) path used with verify-ca / verify-identity. */
+    public static final String OPTION_TLS_CA = "tls.ca";
+
     private static final Pattern ID = Pattern.compile("[A-Za-z0-9._-]{1,64}");
     private static final Pattern SECRET_LIKE = Pattern.compile("(?i).*(password|passwd|secret|jaas|token|credential).*");
 
@@ -44,5 +53,24 @@ public record ConnectionTarget(String id, String name, ConnectionKind kind, Stri
                         + "' looks like a secret; pass secrets to ConnectionStore.save so they go to the SecretStore");
             }
         }
+    }
+
+    /**
+     * Returns one non-secret option.
+     *
+     * @param key the option key
+     * @return its value, or empty when not set
+     */
+    public java.util.Optional<String> option(String key) {
+        return java.util.Optional.ofNullable(options.get(key));
+    }
+
+    /**
+     * Tells whether the target is marked production ({@link #OPTION_PRODUCTION}), so tools open it read-only by default.
+     *
+     * @return true for production targets
+     */
+    public boolean production() {
+        return Boolean.parseBoolean(options.getOrDefault(OPTION_PRODUCTION, "false"));
     }
 }

@@ -61,6 +61,24 @@ class ConnectionStoreTest {
     }
 
     @Test
+    void readsTheWellKnownOptionsAndSavesThemOnlyAsOptions() throws Exception {
+        ConnectionTarget prod = new ConnectionTarget("p1", "orders prod", ConnectionKind.MYSQL, "db", 3306, "ro",
+                Map.of(ConnectionTarget.OPTION_PRODUCTION, "true", ConnectionTarget.OPTION_DATABASE, "orders",
+                        ConnectionTarget.OPTION_TLS, "verify-ca"));
+        ConnectionTarget dev = new ConnectionTarget("d1", "dev", ConnectionKind.MYSQL, "db", 3306, "u", null);
+        assertThat(prod.production()).isTrue();
+        assertThat(dev.production()).isFalse();
+        assertThat(prod.option(ConnectionTarget.OPTION_DATABASE)).hasValue("orders");
+        assertThat(dev.option(ConnectionTarget.OPTION_TLS)).isEmpty();
+
+        store.save(prod, null);
+
+        String json = Files.readString(dir.resolve(ConnectionStore.FILE));
+        assertThat(json).contains("\"production\" : \"true\"").doesNotContain("\"production\" : true");
+        assertThat(store.find("p1")).hasValue(prod);
+    }
+
+    @Test
     void savingWithoutAPasswordKeepsTheStoredOne() throws Exception {
         ConnectionTarget redis = new ConnectionTarget("r1", "cache", ConnectionKind.REDIS, "r1", 6379, "", Map.of());
         store.save(redis, "first".toCharArray());

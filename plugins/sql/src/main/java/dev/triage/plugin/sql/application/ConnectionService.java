@@ -150,7 +150,8 @@ public final class ConnectionService {
         }
         if (pass == null) {
             throw new IllegalStateException("The secret store (" + secrets.description()
-                    + ") is locked: run in a terminal to be asked its passphrase, or set TRIAGE_SECRETS_PASSPHRASE");
+                    + ") is locked: enter its passphrase in the SQL editor's Connections dialog, run in a terminal to be asked for it, "
+                    + "or set TRIAGE_SECRETS_PASSPHRASE");
         }
         try {
             secrets.unlock(pass);

@@ -14,13 +14,13 @@ import java.util.TreeMap;
 public final class ConnectionOptions {
 
     /** Option: default database. */
-    public static final String DATABASE = "database";
+    public static final String DATABASE = ConnectionTarget.OPTION_DATABASE;
     /** Option: the target is production, so sessions are read-only by default. */
-    public static final String PRODUCTION = "production";
+    public static final String PRODUCTION = ConnectionTarget.OPTION_PRODUCTION;
     /** Option: TLS mode, as Connector/J's sslMode in lower case. */
-    public static final String TLS = "tls";
+    public static final String TLS = ConnectionTarget.OPTION_TLS;
     /** Option: a trust store (JKS/PKCS12) path for verify-ca / verify-identity. */
-    public static final String TLS_CA = "tls.ca";
+    public static final String TLS_CA = ConnectionTarget.OPTION_TLS_CA;
 
     private ConnectionOptions() {
     }
@@ -52,7 +52,7 @@ public final class ConnectionOptions {
      * @return true when its sessions start read-only
      */
     public static boolean production(ConnectionTarget target) {
-        return Boolean.parseBoolean(target.options().getOrDefault(PRODUCTION, "false"));
+        return target.production();
     }
 
     /**

@@ -125,8 +125,8 @@ public final class JdbcSqlSession implements SqlSession {
     }
 
     /**
-     * After a cancel, MariaDB can leave the kill flag for the session's next statement (seen with cursor fetch): a no-op
-     * statement takes it, so the user's next statement runs.
+     * Closes an open stream, and after a cancel probes the session until a query answers normally: a kill can land after
+     * the statement it was meant for, and must not hit the user's next statement.
      */
     private void settle() {
         JdbcCursor open = streaming;
@@ -138,10 +138,15 @@ public final class JdbcSqlSession implements SqlSession {
             return;
         }
         afterCancel = false;
-        try (Statement st = connection.createStatement()) {
-            st.execute("DO 0");
-        } catch (SQLException e) {
-            LOG.debug("Statement after cancel on {}: {}", target, e.getMessage());
+        // a kill can land late (after the cancelled statement ended): probe until a query answers normally
+        for (int attempt = 0; attempt < 3; attempt++) {
+            try (Statement st = connection.createStatement(); ResultSet rs = st.executeQuery("SELECT 1")) {
+                if (rs.next()) {
+                    return;
+                }
+            } catch (SQLException e) {
+                LOG.debug("Probe after cancel on {}: {}", target, e.getMessage());
+            }
         }
     }
 

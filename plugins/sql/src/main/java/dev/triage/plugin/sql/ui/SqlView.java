@@ -163,7 +163,7 @@ public final class SqlView implements View {
 
     private ToolBar toolbar() {
         target.setPromptText("Connection");
-        target.setPrefWidth(180);
+        target.setPrefWidth(130);
         target.setOnShowing(e -> refreshTargets());
         target.valueProperty().addListener((o, a, b) -> {
             EditorTab t = current();
@@ -174,8 +174,7 @@ public final class SqlView implements View {
             loadSchema();
         });
         Button run = button("Run", "Run the statement under the caret or the selection (Ctrl+Enter)", this::runCurrent);
-        run.getStyleClass().add("accent");
-        Button script = button("Run script", "Run every statement (Ctrl+Shift+Enter)", this::runScript);
+        Button script = button("Script", "Run every statement (Ctrl+Shift+Enter)", this::runScript);
         cancel.setTooltip(new Tooltip("Cancel the running statement"));
         cancel.setOnAction(e -> cancelRunning());
         cancel.setDisable(true);
@@ -187,15 +186,21 @@ public final class SqlView implements View {
         Button export = button("Export…", "Export the full result of the statement under the caret (CSV, JSON, Markdown, INSERT)",
                 this::export);
         Button newTab = button("New tab", "Open an empty editor tab", () -> open("", target.getValue()));
-        Button conns = button("Connections…", "Add, edit, test and remove saved connections", () -> {
+        Button conns = button("Connections", "Add, edit, test and remove saved connections", () -> {
             new ConnectionsDialog(services.connections(), services.tasks()).showAndWait();
             refreshTargets();
         });
         Button format = button("Format", "Lay out the selection or the whole text (Ctrl+Shift+F)", this::formatSql);
         Button history = button("History…", "Statements run on this connection (kept in the case)", this::pickHistory);
         Button snippets = button("Snippets…", "Insert a saved snippet, or save the selection as one", this::pickSnippet);
+        javafx.scene.control.MenuButton more = new javafx.scene.control.MenuButton("More");
+        for (Button b : List.of(format, history, snippets, newTab)) {
+            javafx.scene.control.MenuItem item = new javafx.scene.control.MenuItem(b.getText());
+            item.setOnAction(e -> b.fire());
+            more.getItems().add(item);
+        }
         return new ToolBar(target, run, script, cancel, explain, new Separator(), autoCommit, commit, rollback, new Separator(), export,
-                format, history, snippets, newTab, conns);
+                conns, more);
     }
 
     private static Button button(String text, String tip, Runnable action) {

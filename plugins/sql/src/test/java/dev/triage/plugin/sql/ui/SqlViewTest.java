@@ -6,10 +6,8 @@ import dev.triage.core.task.TaskContext;
 import dev.triage.core.ui.View;
 import dev.triage.core.ui.ViewContribution;
 import dev.triage.plugin.sql.MariaDb;
-import dev.triage.plugin.sql.application.SqlOpenArgs;
 import dev.triage.plugin.sql.domain.ExplainParser;
 import dev.triage.testkit.JavaFxToolkit;
-import dev.triage.testkit.KernelExtension;
 import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,15 +27,32 @@ import javafx.scene.layout.BorderPane;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.io.TempDir;
 
 @ExtendWith(MariaDb.class)
 class SqlViewTest {
 
     static final TaskContext NONE = dev.triage.plugin.sql.NoTask.NONE;
 
-    @RegisterExtension
-    final KernelExtension triage = new KernelExtension();
+    @TempDir
+    Path home;
+
+    /** Real worker threads, as in the app: the view must stay responsive while a statement runs (and be cancellable). */
+    private dev.triage.core.kernel.Kernel kernel;
+
+    @BeforeEach
+    void start() {
+        kernel = dev.triage.core.kernel.Kernel.create(dev.triage.core.config.AppPaths.under(home),
+                dev.triage.core.config.SettingsStore.inMemory(), new dev.triage.core.task.DefaultTaskExecutor(2),
+                java.time.Duration.ofSeconds(10)).startPlugins();
+    }
+
+    @AfterEach
+    void stop() {
+        kernel.close();
+    }
 
     private static void waitFor(String what, Callable<Boolean> condition) throws Exception {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
@@ -62,12 +77,14 @@ class SqlViewTest {
             st.execute("CREATE TABLE IF NOT EXISTS orders_by_region (id INT PRIMARY KEY, region VARCHAR(20), total DECIMAL(10,2), "
                     + "KEY by_region (region))");
         }
-        triage.kernel().connections().secrets().unlock("pass".toCharArray());
-        triage.kernel().connections().save(MariaDb.get().target("dev", false), MariaDb.PASSWORD.toCharArray());
-        ViewContribution contribution = triage.kernel().services().findAll(ViewContribution.class).stream()
+        kernel.connections().secrets().unlock("pass".toCharArray());
+        kernel.connections().save(MariaDb.get().target("dev", false), MariaDb.PASSWORD.toCharArray());
+        ViewContribution contribution = kernel.services().findAll(ViewContribution.class).stream()
                 .filter(v -> v.id().equals("sql.view")).findFirst().orElseThrow();
         // a sql.open before the view exists is kept for it
-        triage.kernel().commands().execute("sql.open", new SqlOpenArgs(List.of("SELECT", "42"), "dev"), NONE);
+        // as another plugin calls it, knowing only the command's name: arguments as text
+        kernel.commands().executeText("sql.open", Map.of("text", "SELECT 42,  'two  spaces'\nFROM dual", "connection", "dev"),
+                NONE);
         View view = JavaFxToolkit.call(() -> contribution.factory().get());
         Parent root = (Parent) view.node();
         Scene scene = JavaFxToolkit.call(() -> {
@@ -82,7 +99,8 @@ class SqlViewTest {
         });
         SqlView sql = (SqlView) view;
         assertThat(root.getStyleClass()).contains(SqlView.STYLE_CLASS);
-        waitFor("the sql.open tab", () -> sql.current() != null && sql.current().area().getText().equals("SELECT 42"));
+        waitFor("the sql.open tab", () -> sql.current() != null && sql.current().area().getText().equals("SELECT 42,  'two  spaces'\nFROM dual")
+                && "dev".equals(sql.current().connection()));
 
         JavaFxToolkit.call(() -> {
             EditorTab t = sql.current();
@@ -153,6 +171,11 @@ class SqlViewTest {
             tree.getRoot().getChildren().stream().filter(i -> "triage".equals(i.getValue())).forEach(i -> i.setExpanded(true));
             root.applyCss();
             root.layout();
+            return null;
+        });
+        JavaFxToolkit.call(() -> {
+            sql.showPlan(ExplainParser.fromTable(List.of(Map.of("id", "1", "select_type", "SIMPLE", "table", "items", "type", "ALL",
+                    "rows", "50000", "Extra", "Using filesort"))));
             return null;
         });
         Path png = Path.of("target", "sql-view.png");
