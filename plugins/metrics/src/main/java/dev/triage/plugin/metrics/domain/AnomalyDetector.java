@@ -7,7 +7,8 @@ import java.util.List;
 
 /**
  * Marks the points of a series beyond a rolling median ± k·MAD (the median absolute deviation, scaled by 1.4826),
- * computed over the {@code window} points before each point, and lists across series when each first left its band:
+ * computed over the {@code window} points before each point (once 10 are known; the mean absolute deviation stands in for a MAD of 0, and the band is at least 0.1% of the median wide),
+ * and lists across series when each first left its band:
  * "what changed first". NaN and infinite values are never marks and never enter the band.
  *
  * @param window how many preceding points make the band (at least 3)
@@ -21,6 +22,12 @@ public record AnomalyDetector(int window, double k, double minDeviation) {
     public static final AnomalyDetector DEFAULT = new AnomalyDetector(30, 5, 1e-9);
 
     private static final double SCALE = 1.4826;
+    /** Points needed before the band is trusted. */
+    static final int MIN_POINTS = 10;
+    /** The band is at least this share of the median wide, so a flat series does not flag rounding noise. */
+    static final double RELATIVE_FLOOR = 0.001;
+    /** Scales a mean absolute deviation to a standard deviation (normal data). */
+    private static final double MEAN_SCALE = 1.2533;
 
     /** Checks the settings. */
     public AnomalyDetector {
@@ -46,13 +53,18 @@ public record AnomalyDetector(int window, double k, double minDeviation) {
             if (!Double.isFinite(v)) {
                 continue;
             }
-            if (filled >= Math.min(window, 3) && filled >= 3) {
+            if (filled >= Math.min(window, MIN_POINTS)) {
                 double[] w = Arrays.copyOf(buf, filled);
                 double median = median(w);
                 for (int j = 0; j < filled; j++) {
                     dev[j] = Math.abs(w[j] - median);
                 }
-                double mad = Math.max(median(Arrays.copyOf(dev, filled)) * SCALE, minDeviation);
+                double spread = median(Arrays.copyOf(dev, filled)) * SCALE;
+                if (spread == 0) {
+                    // more than half the window sits on one value: the mean absolute deviation still sees the rest
+                    spread = Arrays.stream(dev, 0, filled).average().orElse(0) * MEAN_SCALE;
+                }
+                double mad = Math.max(Math.max(spread, minDeviation), RELATIVE_FLOOR * Math.abs(median));
                 double distance = v - median;
                 if (Math.abs(distance) > k * mad && Math.abs(distance) > minDeviation) {
                     out.add(new Anomaly(s.key(), s.times()[i], v, median, mad, distance / mad));
