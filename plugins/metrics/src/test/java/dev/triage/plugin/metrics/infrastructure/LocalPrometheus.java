@@ -54,12 +54,31 @@ final class LocalPrometheus implements AutoCloseable {
 
     /** Starts both servers, or skips the test naming the missing binary. */
     static LocalPrometheus start(String name) throws Exception {
+        return start(name, null);
+    }
+
+    /**
+     * Starts both servers, first loading an OpenMetrics file into the TSDB with promtool (backfill), or skips.
+     *
+     * @param name the folder name under target/
+     * @param backfill an OpenMetrics file to load, or null
+     */
+    static LocalPrometheus start(String name, Path backfill) throws Exception {
         Path prom = binary("prometheus");
         Path node = binary("prometheus-node-exporter");
         assumeTrue(prom != null, "prometheus is not installed (apt-get install prometheus, as .ci/run does): live Prometheus tests skipped");
         assumeTrue(node != null, "prometheus-node-exporter is not installed (apt-get install prometheus-node-exporter): live tests skipped");
         Path dir = Path.of("target", "prometheus-" + name + "-" + ProcessHandle.current().pid()).toAbsolutePath();
         Files.createDirectories(dir.resolve("data"));
+        if (backfill != null) {
+            Path promtool = binary("promtool");
+            assumeTrue(promtool != null, "promtool is not installed (Debian's prometheus package has it): backfill skipped");
+            Process p = new ProcessBuilder(promtool.toString(), "tsdb", "create-blocks-from", "openmetrics", "-q", backfill.toString(),
+                    dir.resolve("data").toString()).redirectErrorStream(true).redirectOutput(dir.resolve("promtool.log").toFile()).start();
+            if (p.waitFor() != 0) {
+                throw new IllegalStateException("promtool failed: " + Files.readString(dir.resolve("promtool.log")));
+            }
+        }
         int exporterPort = freePort();
         int port = freePort();
         Process exporter = new ProcessBuilder(node.toString(), "--web.listen-address=127.0.0.1:" + exporterPort,
