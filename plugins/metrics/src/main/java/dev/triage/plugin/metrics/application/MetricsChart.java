@@ -58,6 +58,9 @@ public final class MetricsChart {
         }
     }
 
+    /** Time buckets per series: min and max of each are drawn (about the width of a chart in pixels). */
+    public static final int BUCKETS = 600;
+
     /** Most series drawn with a legend entry; more are drawn but summarised. */
     static final int LEGEND_LIMIT = 12;
 
@@ -78,14 +81,9 @@ public final class MetricsChart {
         DefaultXYDataset lines = new DefaultXYDataset();
         List<String> legends = legends(series.stream().map(Series::key).toList());
         for (int i = 0; i < series.size(); i++) {
-            Series s = series.get(i);
-            double[] x = new double[s.size()];
-            double[] y = new double[s.size()];
-            for (int j = 0; j < x.length; j++) {
-                x[j] = s.times()[j];
-                double v = s.values()[j];
-                y[j] = Double.isFinite(v) && (!logScale || v > 0) ? v : Double.NaN;
-            }
+            double[][] xy = decimate(series.get(i), BUCKETS, logScale);
+            double[] x = xy[0];
+            double[] y = xy[1];
             String name = legends.get(i);
             for (int n = 2; lines.indexOf(name) >= 0; n++) {
                 name = legends.get(i) + " #" + n;
@@ -138,6 +136,59 @@ public final class MetricsChart {
             }
         }
         return chart;
+    }
+
+    /**
+     * Reduces a series to at most {@code 3 × buckets} points, the minimum and the maximum of each time bucket (and a gap
+     * where it has one) in time order, so a line drawn at screen resolution looks the same (spikes kept) while 11,000-point series draw fast.
+     * NaN and infinite values (and non-positive ones on a log scale) become gaps.
+     *
+     * @param s the series
+     * @param buckets how many time buckets
+     * @param logScale true to leave out values that a log axis cannot show
+     * @return the x (epoch milliseconds) and y arrays
+     */
+    public static double[][] decimate(Series s, int buckets, boolean logScale) {
+        int n = s.size();
+        if (n <= 2 * buckets) {
+            double[] x = new double[n];
+            double[] y = new double[n];
+            for (int j = 0; j < n; j++) {
+                x[j] = s.times()[j];
+                double v = s.values()[j];
+                y[j] = Double.isFinite(v) && (!logScale || v > 0) ? v : Double.NaN;
+            }
+            return new double[][] {x, y};
+        }
+        double[] x = new double[3 * buckets];
+        double[] y = new double[3 * buckets];
+        int out = 0;
+        for (int b = 0; b < buckets; b++) {
+            int from = (int) ((long) b * n / buckets);
+            int to = (int) ((long) (b + 1) * n / buckets);
+            int min = -1;
+            int max = -1;
+            int gap = -1;
+            for (int j = from; j < to; j++) {
+                double v = s.values()[j];
+                if (!Double.isFinite(v) || logScale && v <= 0) {
+                    gap = gap < 0 ? j : gap;
+                    continue;
+                }
+                if (min < 0 || v < s.values()[min]) {
+                    min = j;
+                }
+                if (max < 0 || v > s.values()[max]) {
+                    max = j;
+                }
+            }
+            int[] picks = java.util.stream.IntStream.of(min, max, gap).filter(j -> j >= 0).distinct().sorted().toArray();
+            for (int j : picks) {
+                x[out] = s.times()[j];
+                y[out++] = j == gap ? Double.NaN : s.values()[j]; // a gap stays a gap
+            }
+        }
+        return new double[][] {java.util.Arrays.copyOf(x, out), java.util.Arrays.copyOf(y, out)};
     }
 
     /**

@@ -1,0 +1,47 @@
+package dev.triage.plugin.metrics.application;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.triage.plugin.metrics.domain.MetricType;
+import dev.triage.plugin.metrics.domain.Series;
+import dev.triage.plugin.metrics.domain.SeriesKey;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class MetricsChartTest {
+
+    @Test
+    void decimatesToMinAndMaxPerBucketKeepingSpikesAndGaps() {
+        int n = 11_000;
+        long[] t = new long[n];
+        double[] v = new double[n];
+        for (int i = 0; i < n; i++) {
+            t[i] = i * 1000L;
+            v[i] = i % 2;
+        }
+        v[5_000] = 99;
+        v[5_001] = -7;
+        for (int i = 9_000; i < 9_100; i++) {
+            v[i] = Double.NaN;
+        }
+        Series s = new Series(SeriesKey.of("m", Map.of()), MetricType.GAUGE, t, v);
+        double[][] xy = MetricsChart.decimate(s, 100, false);
+        assertThat(xy[0].length).isLessThanOrEqualTo(300).isEqualTo(xy[1].length);
+        assertThat(xy[1]).contains(99.0, -7.0, Double.NaN);
+        for (int i = 1; i < xy[0].length; i++) {
+            assertThat(xy[0][i]).isGreaterThan(xy[0][i - 1]);
+        }
+        assertThat(MetricsChart.decimate(s, 100, true)[1]).doesNotContain(-7.0, 0.0);
+        assertThat(MetricsChart.decimate(new Series(s.key(), s.type(), new long[] {1, 2}, new double[] {3, Double.POSITIVE_INFINITY}), 100, false)[1])
+                .containsExactly(3.0, Double.NaN);
+    }
+
+    @Test
+    void legendsNameOnlyTheLabelsThatDiffer() {
+        assertThat(MetricsChart.legends(List.of(SeriesKey.of("up", Map.of("job", "node", "instance", "a")),
+                SeriesKey.of("up", Map.of("job", "node", "instance", "b"))))).containsExactly("instance=a", "instance=b");
+        assertThat(MetricsChart.legends(List.of(SeriesKey.of("up", Map.of("job", "node")))).get(0)).isEqualTo("job=node");
+        assertThat(MetricsChart.legends(List.of(SeriesKey.of("a", Map.of()), SeriesKey.of("b", Map.of())))).containsExactly("a", "b");
+    }
+}
