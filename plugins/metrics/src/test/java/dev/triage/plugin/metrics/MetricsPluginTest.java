@@ -32,16 +32,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 class MetricsPluginTest {
 
-    static final TaskContext NONE = new TaskContext() {
-        @Override
-        public void progress(double fraction, String message) {
-        }
-
-        @Override
-        public boolean isCancelled() {
-            return false;
-        }
-    };
+    static final TaskContext NONE = NoTask.NONE;
 
     static final Instant T0 = Instant.parse("2024-03-01T10:00:00Z");
 

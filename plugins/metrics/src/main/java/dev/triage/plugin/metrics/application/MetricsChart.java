@@ -100,6 +100,14 @@ public final class MetricsChart {
         } else {
             NumberAxis n = new NumberAxis();
             n.setAutoRangeIncludesZero(false);
+            // a flat series gets a readable range around its value instead of ten ticks all labelled 1E2
+            double top = 0;
+            for (Series s : series) {
+                for (double v : s.values()) {
+                    top = Double.isFinite(v) ? Math.max(top, Math.abs(v)) : top;
+                }
+            }
+            n.setAutoRangeMinimumSize(Math.max(top * 0.02, 1e-6));
             value = n;
         }
         SamplingXYLineRenderer renderer = new SamplingXYLineRenderer();

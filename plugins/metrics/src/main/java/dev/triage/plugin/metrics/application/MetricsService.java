@@ -199,7 +199,7 @@ public final class MetricsService {
         }
         if (out.size() < limit) {
             Map<String, List<Series>> byMetric = new LinkedHashMap<>();
-            for (Series s : store.load(c, k -> true, Long.MIN_VALUE, Long.MAX_VALUE)) {
+            for (Series s : store.loadImported(c, Long.MIN_VALUE, Long.MAX_VALUE)) {
                 if (s.size() > 1) {
                     byMetric.computeIfAbsent(s.key().metric(), k -> new ArrayList<>()).add(isCounter(s) ? SeriesBuilder.rate(s) : s);
                 }

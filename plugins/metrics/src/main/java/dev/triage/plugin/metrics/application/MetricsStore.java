@@ -57,6 +57,17 @@ public interface MetricsStore {
     List<Series> load(Case c, Predicate<SeriesKey> which, long fromMillis, long toMillis) throws Exception;
 
     /**
+     * Loads the series imported from files (expositions, saved query results), not those fetched by a query.
+     *
+     * @param c the case
+     * @param fromMillis the start, or Long.MIN_VALUE
+     * @param toMillis the end, or Long.MAX_VALUE
+     * @return the series
+     * @throws Exception when the database refuses
+     */
+    List<Series> loadImported(Case c, long fromMillis, long toMillis) throws Exception;
+
+    /**
      * Loads the series a fetched query returned.
      *
      * @param c the case

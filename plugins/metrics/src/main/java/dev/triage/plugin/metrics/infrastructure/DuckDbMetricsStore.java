@@ -137,7 +137,12 @@ public final class DuckDbMetricsStore implements MetricsStore {
 
     @Override
     public List<Series> load(Case c, Predicate<SeriesKey> which, long fromMillis, long toMillis) throws Exception {
-        return read(c, "", which, fromMillis, toMillis);
+        return read(c, null, which, fromMillis, toMillis);
+    }
+
+    @Override
+    public List<Series> loadImported(Case c, long fromMillis, long toMillis) throws Exception {
+        return read(c, "", k -> true, fromMillis, toMillis);
     }
 
     @Override
@@ -149,10 +154,10 @@ public final class DuckDbMetricsStore implements MetricsStore {
         Map<Long, SeriesKey> keys = new LinkedHashMap<>();
         Map<Long, MetricType> types = new LinkedHashMap<>();
         try (Connection conn = c.newConnection()) {
-            String where = query.isEmpty() ? "" : " WHERE query = ?";
+            String where = query == null ? "" : " WHERE query = ?";
             try (PreparedStatement ps = conn.prepareStatement("SELECT series_id, metric, labels::VARCHAR, type FROM "
                     + MetricsSchema.SERIES + where + " ORDER BY metric, labels::VARCHAR")) {
-                if (!query.isEmpty()) {
+                if (query != null) {
                     ps.setString(1, query);
                 }
                 try (ResultSet rs = ps.executeQuery()) {

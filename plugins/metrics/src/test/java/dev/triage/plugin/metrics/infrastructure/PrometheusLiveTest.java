@@ -8,6 +8,7 @@ import dev.triage.core.cases.Case;
 import dev.triage.core.cases.ImportSummary;
 import dev.triage.core.kernel.Kernel;
 import dev.triage.core.task.TaskContext;
+import dev.triage.plugin.metrics.NoTask;
 import dev.triage.plugin.metrics.application.FetchResult;
 import dev.triage.plugin.metrics.domain.Series;
 import dev.triage.plugin.metrics.domain.SeriesKey;
@@ -36,16 +37,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** Fetches from a real Prometheus scraping a real node exporter and itself every second, and compares with its API. */
 class PrometheusLiveTest {
 
-    static final TaskContext NONE = new TaskContext() {
-        @Override
-        public void progress(double fraction, String message) {
-        }
-
-        @Override
-        public boolean isCancelled() {
-            return false;
-        }
-    };
+    static final TaskContext NONE = NoTask.NONE;
 
     static LocalPrometheus prometheus;
 
@@ -159,9 +151,10 @@ class PrometheusLiveTest {
 
     @Test
     void importsExpositionsAndQueryResultsSavedFromTheSameServer() throws Exception {
-        Path first = home.resolve("node-" + Instant.now().getEpochSecond() + ".prom");
+        long taken = Instant.now().getEpochSecond();
+        Path first = home.resolve("node-" + taken + ".prom");
         Files.writeString(first, prometheus.raw("http://127.0.0.1:" + prometheus.exporterPort + "/metrics"));
-        Path second = home.resolve("node-" + (Instant.now().getEpochSecond() + 10) + ".prom");
+        Path second = home.resolve("node-" + (taken + 10) + ".prom");
         Files.writeString(second, prometheus.raw("http://127.0.0.1:" + prometheus.exporterPort + "/metrics"));
         Instant to = Instant.now().truncatedTo(ChronoUnit.SECONDS).minusSeconds(1);
         Instant from = to.minusSeconds(20);
