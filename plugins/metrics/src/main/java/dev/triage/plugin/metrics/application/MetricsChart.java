@@ -200,6 +200,30 @@ public final class MetricsChart {
     }
 
     /**
+     * Redraws a chart's lines from the full series for a time window: each series is cut to the window and decimated
+     * again, so zooming into 11,000 points shows every point again (the view calls it after a zoom or pan).
+     *
+     * @param chart a chart made by {@link #create}
+     * @param series the same series, in the same order
+     * @param logScale whether the value axis is logarithmic
+     * @param fromMillis the window's start
+     * @param toMillis the window's end
+     */
+    public static void refine(JFreeChart chart, List<Series> series, boolean logScale, long fromMillis, long toMillis) {
+        if (!(chart.getXYPlot().getDataset(0) instanceof DefaultXYDataset old) || old.getSeriesCount() != series.size()) {
+            return;
+        }
+        DefaultXYDataset next = new DefaultXYDataset();
+        for (int i = 0; i < series.size(); i++) {
+            Series s = series.get(i);
+            long pad = Math.max(1, (toMillis - fromMillis) / 20);
+            next.addSeries(old.getSeriesKey(i), decimate(dev.triage.plugin.metrics.domain.SeriesBuilder.window(s, fromMillis - pad,
+                    toMillis + pad), BUCKETS, logScale));
+        }
+        chart.getXYPlot().setDataset(0, next);
+    }
+
+    /**
      * Applies a palette to a chart (JFreeChart draws white and grey by default).
      *
      * @param chart the chart

@@ -337,6 +337,7 @@ public final class MetricsView implements View {
                             Instant.ofEpochMilli((long) r.getUpperBound()), true));
                 }
             });
+            viewer.setUserData(c);
             viewers.add(viewer);
             grid.getChildren().add(viewer);
         }
@@ -376,6 +377,8 @@ public final class MetricsView implements View {
             for (ChartViewer v : viewers) {
                 XYPlot plot = v.getChart().getXYPlot();
                 plot.getDomainAxis().setRange(from.toEpochMilli(), to.toEpochMilli());
+                MetricsChart.refine(v.getChart(), ((MetricsService.Chart) v.getUserData()).series(), log.isSelected(),
+                        from.toEpochMilli(), to.toEpochMilli());
                 plot.clearDomainMarkers();
                 if (!publish) {
                     IntervalMarker marker = new IntervalMarker(from.toEpochMilli(), to.toEpochMilli());

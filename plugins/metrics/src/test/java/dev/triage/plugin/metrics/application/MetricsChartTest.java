@@ -38,6 +38,25 @@ class MetricsChartTest {
     }
 
     @Test
+    void refiningForAZoomedWindowShowsEveryPointOfIt() {
+        int n = 11_000;
+        long[] t = new long[n];
+        double[] v = new double[n];
+        for (int i = 0; i < n; i++) {
+            t[i] = i * 1000L;
+            v[i] = i;
+        }
+        Series s = new Series(SeriesKey.of("m", Map.of()), MetricType.GAUGE, t, v);
+        var chart = MetricsChart.create("m", List.of(s), List.of(), false, MetricsChart.Palette.LIGHT);
+        assertThat(chart.getXYPlot().getDataset().getItemCount(0)).isLessThanOrEqualTo(3 * MetricsChart.BUCKETS);
+        MetricsChart.refine(chart, List.of(s), false, 1_000_000, 1_300_000);
+        var ds = chart.getXYPlot().getDataset();
+        assertThat(ds.getItemCount(0)).isEqualTo(331); // 300 s of points at 1 s, plus 5 % either side
+        assertThat(ds.getXValue(0, 0)).isEqualTo(985_000.0);
+        assertThat(ds.getSeriesKey(0)).isEqualTo("m");
+    }
+
+    @Test
     void legendsNameOnlyTheLabelsThatDiffer() {
         assertThat(MetricsChart.legends(List.of(SeriesKey.of("up", Map.of("job", "node", "instance", "a")),
                 SeriesKey.of("up", Map.of("job", "node", "instance", "b"))))).containsExactly("instance=a", "instance=b");
