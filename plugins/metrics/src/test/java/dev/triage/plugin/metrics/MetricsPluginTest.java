@@ -110,6 +110,12 @@ class MetricsPluginTest {
                     "node_load1@2024-03-01T10:10:00Z", "rate(app_errors_total)@2024-03-01T10:11:30Z");
             assertThat(changed.text()).contains("What changed first", "node_load1");
             // the counter reset of /首页 at 10:07:30 is no change: its rate stays 1/15 s
+            var findings = new dev.triage.core.finding.FindingStore(c).list();
+            assertThat(findings).extracting(f -> f.title()).containsExactly("node_load1 left its normal band at 2024-03-01T10:10:00Z",
+                    "rate(app_errors_total) left its normal band at 2024-03-01T10:11:30Z");
+            assertThat(findings.get(0).evidence()).contains(dev.triage.core.finding.Evidence.metric("series", "node_load1"));
+            kernel.commands().executeText("metrics.anomalies", Map.of(), NONE);
+            assertThat(new dev.triage.core.finding.FindingStore(c).list()).as("replaced, not added again").hasSize(2);
 
             var report = kernel.reports().build("demo", new ReportRequest(c, Instant.now()));
             ReportSection section = report.sections().stream().filter(x -> x.blocks().stream().anyMatch(b -> b instanceof Block.Image i

@@ -2,6 +2,11 @@ package dev.triage.plugin.metrics.application;
 
 import dev.triage.core.cases.Case;
 import dev.triage.core.cases.CaseService;
+import dev.triage.core.finding.Evidence;
+import dev.triage.core.finding.Finding;
+import dev.triage.core.finding.FindingSource;
+import dev.triage.core.finding.FindingStore;
+import dev.triage.core.finding.Severity;
 import dev.triage.core.task.TaskContext;
 import dev.triage.plugin.metrics.domain.Anomaly;
 import dev.triage.plugin.metrics.domain.AnomalyDetector;
@@ -24,6 +29,11 @@ import java.util.Map;
 
 /** The metrics use cases: fetch from Prometheus into the case, chart, and find what changed first. */
 public final class MetricsService {
+
+    /** The plugin id under which the "what changed first" findings are kept. */
+    public static final String PLUGIN_ID = "metrics";
+    /** The target of those findings. */
+    public static final String FINDINGS_TARGET = "what-changed-first";
 
     /** The window fetched when none is given. */
     public static final Duration DEFAULT_WINDOW = Duration.ofHours(1);
@@ -255,13 +265,26 @@ public final class MetricsService {
      * @throws Exception when no case is open
      */
     public ChangedFirst anomalies(AnomalyArgs args) throws Exception {
-        requireCase("triage metrics anomalies --case DIR");
+        Case c = requireCase("triage metrics anomalies --case DIR");
         Instant now = clock.instant();
         long from = args.since() == null ? Long.MIN_VALUE : Times.parse(args.since(), now).toEpochMilli();
         long to = args.until() == null ? Long.MAX_VALUE : Times.parse(args.until(), now).toEpochMilli();
         AnomalyDetector d = new AnomalyDetector(args.window() == null ? AnomalyDetector.DEFAULT.window() : args.window(),
                 args.k() == null ? AnomalyDetector.DEFAULT.k() : args.k(), AnomalyDetector.DEFAULT.minDeviation());
-        return changedFirst(charts(Integer.MAX_VALUE), d, from, to, args.limit() == null ? 20 : args.limit());
+        ChangedFirst changed = changedFirst(charts(Integer.MAX_VALUE), d, from, to, args.limit() == null ? 20 : args.limit());
+        // kept as findings: the evidence RCA rules and the report's findings read, replaced at each run
+        List<Finding> findings = new ArrayList<>();
+        for (ChangedFirst.Row r : changed.rows()) {
+            findings.add(new Finding(Severity.INFO, r.chart() + " left its normal band at " + r.at(), List.of(
+                    Evidence.metric("series", r.series()), Evidence.metric("left band at", r.at().toString()),
+                    Evidence.metric("value", ChangedFirst.num(r.value())), Evidence.metric("rolling median", ChangedFirst.num(r.median())),
+                    Evidence.metric("scaled MADs", String.format(java.util.Locale.ROOT, "%+.1f", r.score())),
+                    Evidence.metric("marked points", Integer.toString(r.marks()))),
+                    "Look at what else changed around " + r.at() + ": logs, slow queries, deployments.",
+                    new FindingSource(PLUGIN_ID, FINDINGS_TARGET, now)));
+        }
+        new FindingStore(c).replace(PLUGIN_ID, FINDINGS_TARGET, findings);
+        return changed;
     }
 
     /**
