@@ -9,7 +9,7 @@ import java.util.List;
  * @param connection the id of a saved PROMETHEUS connection (its password or token comes from the SecretStore)
  * @param querySet a shipped set (node, tidb, mysql, redis, kafka, prometheus), a file of {@code Title = PromQL} lines,
  *     a Grafana dashboard JSON, or {@code case} for the dashboards imported into the case
- * @param query extra PromQL queries to fetch, each its own chart
+ * @param query extra PromQL queries to fetch, each its own chart (the positional arguments on the CLI)
  * @param since the window's start (ISO-8601, epoch seconds, {@code -1h}); default one hour before {@code until}
  * @param until the window's end; default now
  * @param step the step, e.g. {@code 15s}; default chosen from the window

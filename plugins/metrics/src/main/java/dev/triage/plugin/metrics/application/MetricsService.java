@@ -121,7 +121,7 @@ public final class MetricsService {
             args.query().forEach(q -> queries.add(new NamedQuery(q, q)));
         }
         if (queries.isEmpty()) {
-            throw new IllegalArgumentException("Give --query-set (" + String.join(", ", sets.names()) + ", a file, or case) or --query PROMQL");
+            throw new IllegalArgumentException("Give --query-set (" + String.join(", ", sets.names()) + ", a file, or case) or PromQL queries as arguments");
         }
         Instant now = clock.instant();
         Instant to = args.until() == null ? now : Times.parse(args.until(), now);
