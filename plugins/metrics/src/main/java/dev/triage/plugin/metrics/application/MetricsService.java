@@ -123,7 +123,7 @@ public final class MetricsService {
         if (queries.isEmpty()) {
             throw new IllegalArgumentException("Give --query-set (" + String.join(", ", sets.names()) + ", a file, or case) or PromQL queries as arguments");
         }
-        Instant now = clock.instant();
+        Instant now = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
         Instant to = args.until() == null ? now : Times.parse(args.until(), now);
         Instant from = args.since() == null ? to.minus(DEFAULT_WINDOW) : Times.parse(args.since(), now);
         if (!from.isBefore(to)) {
