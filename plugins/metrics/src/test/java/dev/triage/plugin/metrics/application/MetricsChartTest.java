@@ -11,21 +11,26 @@ import org.junit.jupiter.api.Test;
 
 class MetricsChartTest {
 
+    /** 11,000 points one second apart with the values f(i). */
+    static Series series(java.util.function.IntToDoubleFunction f) {
+        long[] t = new long[11_000];
+        double[] v = new double[t.length];
+        for (int i = 0; i < t.length; i++) {
+            t[i] = i * 1000L;
+            v[i] = f.applyAsDouble(i);
+        }
+        return new Series(SeriesKey.of("m", Map.of()), MetricType.GAUGE, t, v);
+    }
+
     @Test
     void decimatesToMinAndMaxPerBucketKeepingSpikesAndGaps() {
-        int n = 11_000;
-        long[] t = new long[n];
-        double[] v = new double[n];
-        for (int i = 0; i < n; i++) {
-            t[i] = i * 1000L;
-            v[i] = i % 2;
-        }
+        Series s = series(i -> i % 2);
+        double[] v = s.values();
         v[5_000] = 99;
         v[5_001] = -7;
         for (int i = 9_000; i < 9_100; i++) {
             v[i] = Double.NaN;
         }
-        Series s = new Series(SeriesKey.of("m", Map.of()), MetricType.GAUGE, t, v);
         double[][] xy = MetricsChart.decimate(s, 100, false);
         assertThat(xy[0].length).isLessThanOrEqualTo(300).isEqualTo(xy[1].length);
         assertThat(xy[1]).contains(99.0, -7.0, Double.NaN);
@@ -39,14 +44,7 @@ class MetricsChartTest {
 
     @Test
     void refiningForAZoomedWindowShowsEveryPointOfIt() {
-        int n = 11_000;
-        long[] t = new long[n];
-        double[] v = new double[n];
-        for (int i = 0; i < n; i++) {
-            t[i] = i * 1000L;
-            v[i] = i;
-        }
-        Series s = new Series(SeriesKey.of("m", Map.of()), MetricType.GAUGE, t, v);
+        Series s = series(i -> i);
         var chart = MetricsChart.create("m", List.of(s), List.of(), false, MetricsChart.Palette.LIGHT);
         assertThat(chart.getXYPlot().getDataset().getItemCount(0)).isLessThanOrEqualTo(3 * MetricsChart.BUCKETS);
         MetricsChart.refine(chart, List.of(s), false, 1_000_000, 1_300_000);
