@@ -16,7 +16,10 @@ public enum ConnectionKind {
     /** A Redis Cluster; the host and port are one seed node's. */
     REDIS_CLUSTER(6379),
     /** A Kafka cluster; the host and port are one bootstrap server's. */
-    KAFKA(9092);
+    KAFKA(9092),
+    /** A Prometheus-compatible HTTP API (Prometheus, VictoriaMetrics, Thanos query); the password is the basic-auth
+     * password, or the bearer token when the option {@code auth=bearer} is set. */
+    PROMETHEUS(9090);
 
     private final int defaultPort;
 

@@ -403,7 +403,7 @@ public final class SlowLogView implements View {
             double end = timeAt(e.getX());
             brush.setVisible(false);
             if (!Double.isNaN(brushStart) && !Double.isNaN(end) && Math.abs(end - brushStart) >= 1) {
-                model.brush(Instant.ofEpochSecond((long) Math.floor(Math.min(brushStart, end))),
+                model.select(Instant.ofEpochSecond((long) Math.floor(Math.min(brushStart, end))),
                         Instant.ofEpochSecond((long) Math.ceil(Math.max(brushStart, end))));
             }
             brushStart = Double.NaN;

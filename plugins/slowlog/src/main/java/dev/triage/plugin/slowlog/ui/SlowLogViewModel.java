@@ -69,6 +69,9 @@ public final class SlowLogViewModel {
     private final Messages messages;
     private final Executor fx;
     private final List<Registration> subscriptions = new ArrayList<>();
+    /** The source name of the time ranges this view publishes. */
+    static final String SOURCE = "slowlog.view";
+    private final EventBus events;
 
     private final StringProperty since = new SimpleStringProperty(this, "since", "");
     private final StringProperty until = new SimpleStringProperty(this, "until", "");
@@ -113,6 +116,13 @@ public final class SlowLogViewModel {
         subscriptions.add(events.subscribe(CaseEvents.Opened.class, e -> fx.execute(this::refresh)));
         subscriptions.add(events.subscribe(CaseEvents.Imported.class, e -> fx.execute(this::refresh)));
         subscriptions.add(events.subscribe(CaseEvents.Closed.class, e -> fx.execute(this::refresh)));
+        // the shared time cursor: a range selected in another view (metrics charts, log timeline) filters the digest
+        subscriptions.add(events.subscribe(dev.triage.core.event.TimeRangeSelected.class, e -> {
+            if (!SOURCE.equals(e.source())) {
+                fx.execute(() -> brush(e.from(), e.to()));
+            }
+        }));
+        this.events = events;
         selected.addListener((o, a, b) -> loadTimeline(b));
         refresh();
     }
@@ -263,6 +273,18 @@ public final class SlowLogViewModel {
         since.set(from.toString());
         until.set(to.toString());
         return refresh();
+    }
+
+    /**
+     * Filters by a range the user brushed on this view's chart and tells the other views (the shared time cursor).
+     *
+     * @param from the start of the range
+     * @param to the end of the range
+     * @return completes once the result is shown
+     */
+    public CompletableFuture<Void> select(java.time.Instant from, java.time.Instant to) {
+        events.publish(new dev.triage.core.event.TimeRangeSelected(from, to, SOURCE));
+        return brush(from, to);
     }
 
     /**

@@ -183,6 +183,33 @@ class SlowLogViewModelTest {
     }
 
     @Test
+    void followsTimeRangesSelectedInOtherViewsAndPublishesItsOwn() throws Exception {
+        importLog();
+        refresh();
+        drainEvents();
+        var from = java.time.Instant.parse("2024-03-01T11:00:00Z");
+        var to = java.time.Instant.parse("2024-03-01T12:00:00Z");
+        var mine = new java.util.concurrent.LinkedBlockingQueue<dev.triage.core.event.TimeRangeSelected>();
+        var sub = triage.kernel().events().subscribe(dev.triage.core.event.TimeRangeSelected.class, e -> {
+            if (e.source().equals("slowlog.view")) {
+                mine.add(e);
+            }
+        });
+        try {
+            triage.kernel().events().publish(new dev.triage.core.event.TimeRangeSelected(from, to, "metrics.view"));
+            drainEvents();
+            assertThat(onFx(() -> model.sinceProperty().get())).isEqualTo("2024-03-01T11:00:00Z");
+            assertThat(onFx(() -> model.untilProperty().get())).isEqualTo("2024-03-01T12:00:00Z");
+            assertThat(mine.poll(200, TimeUnit.MILLISECONDS)).as("no echo of another view's range").isNull();
+            onFx(() -> model.select(from.minusSeconds(60), to)).get(30, TimeUnit.SECONDS);
+            assertThat(mine.poll(10, TimeUnit.SECONDS)).isEqualTo(new dev.triage.core.event.TimeRangeSelected(from.minusSeconds(60), to,
+                    "slowlog.view"));
+        } finally {
+            sub.close();
+        }
+    }
+
+    @Test
     void wrongFiltersAreShownAsAnErrorNotThrown() throws Exception {
         importLog();
         onFx(() -> {
