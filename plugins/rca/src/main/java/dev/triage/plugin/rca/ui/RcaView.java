@@ -11,7 +11,6 @@ import dev.triage.plugin.rca.domain.Hypothesis;
 import dev.triage.plugin.rca.infrastructure.CaseAnalyser;
 import dev.triage.plugin.rca.infrastructure.KnownIssueLookup;
 import dev.triage.plugin.rca.infrastructure.RcaResult;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import javafx.application.Platform;
@@ -188,8 +187,19 @@ public final class RcaView implements View {
         }
     }
 
-    /** For tests: the hypotheses shown. */
-    List<Hypothesis> shown() {
-        return List.copyOf(hypotheses.getItems());
+    ListView<Hypothesis> hypotheses() {
+        return hypotheses;
+    }
+
+    VBox details() {
+        return details;
+    }
+
+    VBox knownIssues() {
+        return issues;
+    }
+
+    Label status() {
+        return status;
     }
 }

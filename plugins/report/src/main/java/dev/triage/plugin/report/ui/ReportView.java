@@ -277,6 +277,18 @@ public final class ReportView implements View {
                         : messages.get("view.exported", w.files().get(0)))));
     }
 
+    ScrollPane preview() {
+        return preview;
+    }
+
+    ListView<Item> sections() {
+        return sections;
+    }
+
+    Label status() {
+        return status;
+    }
+
     /** Moves a section to another place, as dragging does. */
     void move(int from, int to) {
         if (from == to || from < 0 || to < 0 || from >= sections.getItems().size() || to >= sections.getItems().size()) {
