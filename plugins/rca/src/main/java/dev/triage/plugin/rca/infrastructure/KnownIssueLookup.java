@@ -9,9 +9,6 @@ import dev.triage.plugin.rca.application.KnownIssueArgs;
 import dev.triage.plugin.rca.domain.KnownIssue;
 import dev.triage.plugin.rca.domain.Version;
 import dev.triage.plugin.rca.domain.VersionRange;
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -74,14 +71,7 @@ public final class KnownIssueLookup {
      * @return the known issues
      */
     public static List<KnownIssue> shipped() {
-        try (InputStream in = KnownIssueLookup.class.getResourceAsStream(SHIPPED)) {
-            if (in == null) {
-                throw new IllegalStateException("The shipped known issues " + SHIPPED + " are missing from the plugin jar");
-            }
-            return parse(new String(in.readAllBytes(), StandardCharsets.UTF_8), "known-issues.toml");
-        } catch (IOException e) {
-            throw new IllegalStateException("The shipped known issues cannot be read: " + e.getMessage(), e);
-        }
+        return parse(ShippedFile.read(SHIPPED), "known-issues.toml");
     }
 
     /**

@@ -2,9 +2,6 @@ package dev.triage.plugin.rca.infrastructure;
 
 import dev.triage.plugin.rca.domain.EvidenceSpec;
 import dev.triage.plugin.rca.domain.Rule;
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -33,14 +30,7 @@ public final class RuleFile {
      * @return the rules
      */
     public static List<Rule> shipped() {
-        try (InputStream in = RuleFile.class.getResourceAsStream(SHIPPED)) {
-            if (in == null) {
-                throw new IllegalStateException("The shipped rules " + SHIPPED + " are missing from the plugin jar");
-            }
-            return parse(new String(in.readAllBytes(), StandardCharsets.UTF_8), "rules.toml");
-        } catch (IOException e) {
-            throw new IllegalStateException("The shipped rules cannot be read: " + e.getMessage(), e);
-        }
+        return parse(ShippedFile.read(SHIPPED), "rules.toml");
     }
 
     /**

@@ -161,7 +161,8 @@ public final class RcaView implements View {
 
     private void showIssues(KnownIssueLookup.Result r) {
         issues.getChildren().clear();
-        Label head = new Label(messages.get("view.known", String.join(", ", r.detected())));
+        Label head = new Label(r.detected().isEmpty() ? messages.get("view.known.none")
+                : messages.get("view.known", String.join(", ", r.detected())));
         head.getStyleClass().add("title-4");
         issues.getChildren().add(head);
         for (KnownIssueLookup.Match m : r.matches()) {

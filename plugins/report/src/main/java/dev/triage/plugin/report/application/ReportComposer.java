@@ -72,8 +72,10 @@ public final class ReportComposer {
         if (!summary.isEmpty()) {
             out.add(new ReportSection(summaryTitle, summary));
         }
+        boolean notesOnTop = layout.includeNotes() && notes != null && !notes.isBlank();
         for (String title : layout.selected(titles(raw))) {
-            raw.sections().stream().filter(s -> s.title().equals(title)).forEach(out::add);
+            raw.sections().stream().filter(s -> s.title().equals(title))
+                    .filter(s -> !(notesOnTop && onlyNotes(s, notes))).forEach(out::add);
         }
         UnaryOperator<String> text = redactor::redact;
         UnaryOperator<String> sql = layout.maskLiterals() ? s -> redactor.redact(SqlLiteralMasker.mask(s)) : text;
@@ -110,6 +112,16 @@ public final class ReportComposer {
                 .map(e -> new Evidence(e.name() == null ? null : text.apply(e.name()), any.apply(e.value()))).toList();
         return new Finding(f.severity(), text.apply(f.title()), evidence, text.apply(f.suggestion()),
                 new dev.triage.core.finding.FindingSource(f.source().pluginId(), text.apply(f.source().target()), f.source().time()));
+    }
+
+    /** A section that only repeats the case notes (another plugin's notes section) is left out when they are on top. */
+    private static boolean onlyNotes(ReportSection s, String notes) {
+        if (s.blocks().size() != 1 || !s.subsections().isEmpty()) {
+            return false;
+        }
+        Block b = s.blocks().get(0);
+        String text = b instanceof Block.CodeBlock c ? c.text() : b instanceof Block.Paragraph p ? p.text() : null;
+        return text != null && text.strip().equals(notes.strip());
     }
 
     private static boolean looksLikeSql(String v) {

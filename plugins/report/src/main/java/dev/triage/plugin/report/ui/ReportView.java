@@ -125,7 +125,6 @@ public final class ReportView implements View {
         Button md = button("report-export-md", "view.export.md", () -> export(ReportService.Format.MD));
         Button json = button("report-export-json", "view.export.json", () -> export(ReportService.Format.JSON));
         Button html = button("report-export-html", "view.export.html", () -> export(ReportService.Format.HTML));
-        md.getStyleClass().add("accent");
         Button copy = button("report-copy", "view.copy", () -> {
             ClipboardContent content = new ClipboardContent();
             content.putString(markdown);
