@@ -11,6 +11,7 @@ import dev.triage.core.report.ReportBuilder;
 import dev.triage.core.ui.DockArea;
 import dev.triage.core.ui.ViewContribution;
 import dev.triage.core.report.ReportContributor;
+import dev.triage.core.report.ReportFinisher;
 import dev.triage.plugin.report.application.ExportArgs;
 import dev.triage.plugin.report.application.FindingsReport;
 import dev.triage.plugin.report.application.LayoutArgs;
@@ -51,6 +52,9 @@ public final class ReportPlugin implements Plugin {
         ReportService service = new ReportService(new ReportBuilder(context.services(), context.sandbox()), context.connections(),
                 new ReportComposer(m.get("summary.title"), m.get("summary.conclusion"), m.get("summary.notes")));
         context.register(ReportService.class, service);
+        // triage case report and File > Export report go through the same layout and secret removal.
+        context.register(ReportFinisher.class, (request, built) ->
+                service.compose(request.currentCase(), built, LayoutStore.load(request.currentCase())));
         context.register(ReportContributor.class, new FindingsReport(m.get("findings.title"),
                 List.of(m.get("findings.severity"), m.get("findings.plugin"), m.get("findings.count"))));
         context.command(new CommandSpec<>("report", m.get("command.export.title"), m.get("command.export.description"),

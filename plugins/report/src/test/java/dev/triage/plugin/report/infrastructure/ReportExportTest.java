@@ -114,6 +114,12 @@ class ReportExportTest {
                     "customer\\_id = ?").doesNotContain("customer_id = 17", "customer\\_id = 17");
             assertThat(md.indexOf("## Summary")).isLessThan(md.indexOf("Payment errors"));
 
+            // The core's export path (triage case report, File > Export report) goes through the plugin's finisher too.
+            Report viaCore = dev.triage.core.report.ReportFinisher.finishAll(kernel.services(),
+                    new dev.triage.core.report.ReportRequest(c, Instant.now()), kernel.reports().build("incident-42",
+                            new dev.triage.core.report.ReportRequest(c, Instant.now())));
+            Path core = dev.triage.core.report.ReportExport.write(viaCore, home.resolve("core-out")).markdown();
+            assertThat(Files.readString(core)).contains("## Summary").doesNotContain(LOG_SECRET, SASL_SECRET, USER_PASSWORD, "customer_id = 17");
             JsonNode json = new ObjectMapper().readTree(out.resolve("report.json").toFile());
             assertThat(json.get("sections").get(0).get("title").asText()).isEqualTo("Summary");
             String html = Files.readString(out.resolve("report.html"));
