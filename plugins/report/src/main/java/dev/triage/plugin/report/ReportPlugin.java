@@ -14,6 +14,7 @@ import dev.triage.core.report.ReportContributor;
 import dev.triage.core.report.ReportFinisher;
 import dev.triage.plugin.report.application.ExportArgs;
 import dev.triage.plugin.report.application.FindingsReport;
+import dev.triage.plugin.report.infrastructure.TimelineReport;
 import dev.triage.plugin.report.application.LayoutArgs;
 import dev.triage.plugin.report.application.ReportComposer;
 import dev.triage.plugin.report.application.SectionRow;
@@ -55,6 +56,8 @@ public final class ReportPlugin implements Plugin {
         // triage case report and File > Export report go through the same layout and secret removal.
         context.register(ReportFinisher.class, (request, built) ->
                 service.compose(request.currentCase(), built, LayoutStore.load(request.currentCase())));
+        context.register(ReportContributor.class, new TimelineReport(m.get("timeline.title"),
+                List.of(m.get("timeline.time"), m.get("timeline.source"), m.get("timeline.event"))));
         context.register(ReportContributor.class, new FindingsReport(m.get("findings.title"),
                 List.of(m.get("findings.severity"), m.get("findings.plugin"), m.get("findings.count"))));
         context.command(new CommandSpec<>("report", m.get("command.export.title"), m.get("command.export.description"),

@@ -113,6 +113,10 @@ class ReportExportTest {
             assertThat(md).contains("## Summary", "Lock contention from the orders query", "Timeline: at 10:00", "Payment errors for",
                     "customer\\_id = ?").doesNotContain("customer_id = 17", "customer\\_id = 17");
             assertThat(md.indexOf("## Summary")).isLessThan(md.indexOf("Payment errors"));
+            // The timeline orders the findings (10:00:03, 10:00:04) and the slow log's busiest minute (10:00) by time.
+            String timeline = md.substring(md.indexOf("## Incident timeline"));
+            assertThat(timeline.indexOf("slow queries")).isLessThan(timeline.indexOf("Payment errors"));
+            assertThat(timeline.indexOf("Payment errors")).isLessThan(timeline.indexOf("Consumer group billing lags"));
 
             // The core's export path (triage case report, File > Export report) goes through the plugin's finisher too.
             Report viaCore = dev.triage.core.report.ReportFinisher.finishAll(kernel.services(),
