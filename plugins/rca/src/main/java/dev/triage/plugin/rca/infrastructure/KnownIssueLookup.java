@@ -180,6 +180,8 @@ public final class KnownIssueLookup {
             out.add(f.title());
             f.evidence().stream().map(Evidence::value).forEach(out::add);
         }
+        out.addAll(versionLines(c.folder().resolve("captures")));
+        out.addAll(versionLines(c.sources()));
         try (Connection conn = c.newConnection(); Statement st = conn.createStatement()) {
             boolean logs;
             try (ResultSet rs = st.executeQuery("SELECT count(*) FROM information_schema.tables WHERE table_name = 'logs_entries'")) {
@@ -194,6 +196,37 @@ public final class KnownIssueLookup {
                     }
                 }
             }
+        }
+        return out;
+    }
+
+    /**
+     * Reads the lines that name a version from the text files of a case folder (saved captures such as INFO output,
+     * imported logs): the first 64 KiB of at most 500 files.
+     *
+     * @param folder the folder, possibly absent
+     * @return the lines mentioning a version, split at escaped line breaks too (captures are JSON)
+     */
+    static List<String> versionLines(java.nio.file.Path folder) {
+        List<String> out = new ArrayList<>();
+        if (!java.nio.file.Files.isDirectory(folder)) {
+            return out;
+        }
+        try (var files = java.nio.file.Files.walk(folder)) {
+            for (java.nio.file.Path f : files.filter(java.nio.file.Files::isRegularFile).limit(500).toList()) {
+                byte[] head;
+                try (var in = java.nio.file.Files.newInputStream(f)) {
+                    head = in.readNBytes(64 * 1024);
+                }
+                for (String line : new String(head, java.nio.charset.StandardCharsets.ISO_8859_1).split("\\\\r\\\\n|\\\\n|\\R")) {
+                    if (line.toLowerCase(Locale.ROOT).contains("version")) {
+                        out.add(line.length() > 300 ? line.substring(0, 300) : line);
+                    }
+                }
+            }
+        } catch (java.io.IOException | java.io.UncheckedIOException e) {
+            // A folder that cannot be read adds no versions; the findings and logs still count.
+            return out;
         }
         return out;
     }

@@ -48,6 +48,24 @@ class KnownIssueLookupTest {
         assertThat(lookup.match("kafka", Version.parse("3.7.1"), List.of())).extracting(x -> x.issue().id()).doesNotContain("CVE-2024-27309");
     }
 
+    @org.junit.jupiter.api.io.TempDir
+    java.nio.file.Path dir;
+
+    @Test
+    void findsVersionsInTheCaseCapturesAndSourcesAndMatchesTheirIssues() throws Exception {
+        try (dev.triage.core.cases.Case c = dev.triage.core.cases.Case.create(dir.resolve("case"), "k", List.of())) {
+            java.nio.file.Path cap = java.nio.file.Files.createDirectories(c.folder().resolve("captures/redis-diagnostics"));
+            java.nio.file.Files.writeString(cap.resolve("20240301-cache1.json"),
+                    "{\"items\":[{\"kind\":\"redis-info\",\"text\":\"# Server\\r\\nredis_version:7.0.10\\r\\nredis_mode:standalone\"}]}");
+            java.nio.file.Path src = java.nio.file.Files.createDirectories(c.sources().resolve("import-1"));
+            java.nio.file.Files.writeString(src.resolve("error.log"), "2024-03-01T10:00:00 0 [System] [MY-010931] [Server] "
+                    + "/usr/sbin/mysqld: ready for connections. Version: '8.0.29'  socket: '/tmp/mysql.sock'  port: 3306\n");
+            KnownIssueLookup.Result r = lookup.run(null, c);
+            assertThat(r.detected()).containsExactlyInAnyOrder("redis 7.0.10", "mysql 8.0.29");
+            assertThat(r.matches()).extracting(m -> m.issue().id()).contains("CVE-2023-28856", "MYSQL-8.0.29-INSTANT");
+        }
+    }
+
     @Test
     void searchesOfflineAndExplainsWhatItLookedUp() throws Exception {
         KnownIssueLookup.Result r = lookup.run(new KnownIssueArgs(null, null, "jndi"), null);
