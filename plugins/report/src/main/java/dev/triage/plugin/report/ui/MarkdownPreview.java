@@ -113,6 +113,9 @@ final class MarkdownPreview {
                         TextFlow cell = inline(c, head ? "-fx-font-weight: bold;" : "");
                         cell.setStyle(CELL + (head ? "-fx-background-color: -color-bg-subtle;" : ""));
                         cell.setMaxWidth(420);
+                        if (plain(cell).length() <= 14) {
+                            cell.setMinWidth(Region.USE_PREF_SIZE); // short cells (numbers, headers) never wrap
+                        }
                         grid.add(cell, col++, row);
                     }
                     row++;
@@ -120,6 +123,12 @@ final class MarkdownPreview {
             }
         }
         return grid;
+    }
+
+    private static String plain(TextFlow flow) {
+        StringBuilder b = new StringBuilder();
+        flow.getChildren().forEach(n -> b.append(n instanceof Text t ? t.getText() : "  "));
+        return b.toString();
     }
 
     private TextFlow inline(org.commonmark.node.Node parent, String style) {
