@@ -80,7 +80,11 @@ class ReportExportTest {
                     new Finding(Severity.WARNING, "Consumer group billing lags", List.of(Evidence.line(
                             "sasl.jaas.config=org.apache.kafka.common.security.plain.PlainLoginModule required username=\"billing\" password=\""
                                     + SASL_SECRET + "\";"), Evidence.metric("lag", "5000")), "",
-                            new FindingSource("kafka-diagnostics", "kafka1:9092", Instant.parse("2024-03-01T10:00:04Z")))));
+                            new FindingSource("kafka-diagnostics", "kafka1:9092", Instant.parse("2024-03-01T10:00:04Z"))),
+                    new Finding(Severity.CRITICAL, "Memory used is 100.0 % of maxmemory (" + LOG_SECRET + ")", List.of(), "",
+                            new FindingSource("redis-diagnostics", "cache1", Instant.parse("2024-03-01T10:00:05Z"))),
+                    new Finding(Severity.CRITICAL, "185666 keys were evicted to stay under maxmemory", List.of(), "",
+                            new FindingSource("redis-diagnostics", "cache1", Instant.parse("2024-03-01T10:00:05Z")))));
             c.saveNotes("Timeline: at 10:00 the app logged in with password " + CONNECTION_PASSWORD + " and failed for " + LOG_SECRET + ".\n");
             kernel.commands().executeText("report.sensitive", Map.of("values", List.of(LOG_SECRET)), NONE);
             kernel.commands().executeText("report.layout", Map.of("conclusion", "Lock contention from the orders query; the DB password was "
@@ -113,6 +117,7 @@ class ReportExportTest {
             assertThat(md).contains("## Summary", "Lock contention from the orders query", "Timeline: at 10:00", "Payment errors for",
                     "customer\\_id = ?").doesNotContain("customer_id = 17", "customer\\_id = 17");
             assertThat(md.indexOf("## Summary")).isLessThan(md.indexOf("Payment errors"));
+            assertThat(md).contains("## Root-cause hypotheses");
             // The timeline orders the findings (10:00:03, 10:00:04) and the slow log's busiest minute (10:00) by time.
             String timeline = md.substring(md.indexOf("## Incident timeline"));
             assertThat(timeline.indexOf("slow queries")).isLessThan(timeline.indexOf("Payment errors"));
