@@ -30,7 +30,8 @@ final class CaseReport extends SessionCommand {
         var k = session.kernel();
         Case c = k.cases().open(dir);
         Instant now = Instant.now();
-        Report report = k.reports().build(c.name(), new ReportRequest(c, now));
+        ReportRequest request = new ReportRequest(c, now);
+        Report report = dev.triage.core.report.ReportFinisher.finishAll(k.services(), request, k.reports().build(c.name(), request));
         var written = ReportExport.write(report, out != null ? out : ReportExport.defaultFolder(c, now));
         Path md = written.markdown();
         Path json = written.json();

@@ -160,7 +160,8 @@ public final class CaseActions implements ShellActions {
         TaskHandle<dev.triage.core.report.ReportExport.Written> h = kernel.tasks().submit(messages.get("action.exportReport"), ctx -> {
             java.time.Instant now = java.time.Instant.now();
             ctx.progress(-1, messages.get("action.exportReport"));
-            var report = kernel.reports().build(c.name(), new dev.triage.core.report.ReportRequest(c, now));
+            var request = new dev.triage.core.report.ReportRequest(c, now);
+            var report = dev.triage.core.report.ReportFinisher.finishAll(kernel.services(), request, kernel.reports().build(c.name(), request));
             return dev.triage.core.report.ReportExport.write(report, dev.triage.core.report.ReportExport.defaultFolder(c, now));
         });
         h.result().whenComplete((w, e) -> report(e, () -> notes.success(messages.get("report.done", w.markdown())),
