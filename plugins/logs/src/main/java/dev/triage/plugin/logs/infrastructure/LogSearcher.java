@@ -107,6 +107,52 @@ public final class LogSearcher {
                     startTs = entryTime(conn, f.id(), seek[0]);
                 }
                 filesScanned++;
+                byte[] needle = matcher.requiredAscii();
+                if (!window && context == 0 && needle != null && !f.encoding().startsWith("UTF-16")) {
+                    // Fast path: skip lines without the required bytes before decoding; times and levels of the hits
+                    // come from the entries table afterwards.
+                    int firstHit = hits.size();
+                    try (LineReader r = LineReader.openAt(f.path(), f.encoding(), 0, seek[1], seek[0] - 1)) {
+                        long startOffset = seek[1];
+                        for (int len; (len = r.nextRaw()) >= 0; ) {
+                            long ln = r.lineNumber();
+                            if (ln < startLine) {
+                                continue;
+                            }
+                            candidates++;
+                            if ((candidates & 0xFFFF) == 0) {
+                                ctx.checkCancelled();
+                                if (System.nanoTime() - t0 > budgetNanos) {
+                                    reason = "time budget of " + budgetNanos / 1_000_000 + " ms";
+                                    next = hits.isEmpty() ? f.id() + ":" + (ln - 1) : cursorOf(hits);
+                                    break;
+                                }
+                            }
+                            if (!LineMatcher.containsBytes(r.rawLine(), len, needle)) {
+                                continue;
+                            }
+                            String line = r.decodeRaw(len);
+                            if (matcher.matches(line)) {
+                                if (hits.size() == maxHits) {
+                                    reason = "max hits " + maxHits;
+                                    next = cursorOf(hits);
+                                    break;
+                                }
+                                hits.add(new Hit(f.id(), f.name(), ln, null, f.kinds().isEmpty()
+                                        ? LineClassifier.findLevel(line, 0).name() : LogLevel.UNKNOWN.name(), line, r.wasCut(),
+                                        List.of(), List.of(), matcher.highlights(line)));
+                            }
+                        }
+                        bytes += (reason == null ? r.endOffset() : r.offset()) - startOffset;
+                    }
+                    if (!f.kinds().isEmpty()) {
+                        entryTimes(conn, f.id(), hits, firstHit);
+                    }
+                    if (reason != null) {
+                        break;
+                    }
+                    continue;
+                }
                 LineClassifier cls = new LineClassifier(f.kinds(), f.zone(), f.year());
                 boolean timed = !f.kinds().isEmpty();
                 Long curTs = startTs;
@@ -213,6 +259,36 @@ public final class LogSearcher {
         }
         cls.startsEntry(entryStart);
         return cls.level();
+    }
+
+    /** Gives hits from {@code from} on (all of one file) the time and level of their entries, in one ASOF join. */
+    static void entryTimes(Connection conn, int fileId, List<Hit> hits, int from) throws SQLException {
+        if (from >= hits.size()) {
+            return;
+        }
+        StringBuilder lines = new StringBuilder("[");
+        for (int i = from; i < hits.size(); i++) {
+            lines.append(i == from ? "" : ",").append(hits.get(i).line());
+        }
+        lines.append(']');
+        Map<Long, Object[]> byLine = new java.util.HashMap<>();
+        try (PreparedStatement ps = conn.prepareStatement("SELECT h.line, e.ts_us, e.level FROM (SELECT unnest(" + lines
+                + "::BIGINT[]) AS line) h ASOF JOIN (SELECT line, ts_us, level FROM logs_entries WHERE file_id = ?) e ON h.line >= e.line")) {
+            ps.setInt(1, fileId);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    byLine.put(rs.getLong(1), new Object[] {rs.getObject(2), rs.getString(3)});
+                }
+            }
+        }
+        for (int i = from; i < hits.size(); i++) {
+            Hit h = hits.get(i);
+            Object[] e = byLine.get(h.line());
+            if (e != null) {
+                hits.set(i, new Hit(h.fileId(), h.file(), h.line(), Times.iso(e[0] == null ? null : ((Number) e[0]).longValue()), (String) e[1],
+                        h.text(), h.cut(), h.before(), h.after(), h.highlights()));
+            }
+        }
     }
 
     /** The case's searchable files, optionally only one (by name or id). */
