@@ -266,18 +266,28 @@ public final class LogSearcher {
         if (from >= hits.size()) {
             return;
         }
-        StringBuilder lines = new StringBuilder("[");
-        for (int i = from; i < hits.size(); i++) {
-            lines.append(i == from ? "" : ",").append(hits.get(i).line());
-        }
-        lines.append(']');
         Map<Long, Object[]> byLine = new java.util.HashMap<>();
-        try (PreparedStatement ps = conn.prepareStatement("SELECT h.line, e.ts_us, e.level FROM (SELECT unnest(" + lines
-                + "::BIGINT[]) AS line) h ASOF JOIN (SELECT line, ts_us, level FROM logs_entries WHERE file_id = ?) e ON h.line >= e.line")) {
-            ps.setInt(1, fileId);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    byLine.put(rs.getLong(1), new Object[] {rs.getObject(2), rs.getString(3)});
+        // In chunks: a list literal of tens of thousands of numbers is slow for DuckDB to bind.
+        for (int chunk = from; chunk < hits.size(); chunk += 500) {
+            StringBuilder lines = new StringBuilder("[");
+            for (int i = chunk; i < Math.min(hits.size(), chunk + 500); i++) {
+                lines.append(i == chunk ? "" : ",").append(hits.get(i).line());
+            }
+            lines.append(']');
+            long lo = hits.get(chunk).line();
+            long hi = hits.get(Math.min(hits.size(), chunk + 500) - 1).line();
+            try (PreparedStatement ps = conn.prepareStatement("SELECT h.line, e.ts_us, e.level FROM (SELECT unnest(" + lines
+                    + "::BIGINT[]) AS line) h ASOF JOIN (SELECT line, ts_us, level FROM logs_entries WHERE file_id = ? AND line <= ?"
+                    + " AND line >= (SELECT coalesce(max(line), 0) FROM logs_entries WHERE file_id = ? AND line <= ?)) e"
+                    + " ON h.line >= e.line")) {
+                ps.setInt(1, fileId);
+                ps.setLong(2, hi);
+                ps.setInt(3, fileId);
+                ps.setLong(4, lo);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        byLine.put(rs.getLong(1), new Object[] {rs.getObject(2), rs.getString(3)});
+                    }
                 }
             }
         }
