@@ -296,6 +296,13 @@ class LogsFeaturesTest {
             k.cases().create(home.resolve("case"), "t");
             run(k, "logs.import", "paths", gen.toString(), "tz", "UTC");
             SearchResult alone = (SearchResult) run(k, "logs.search", "must", "served", "regex", "in [0-9]+ ms", "maxHits", "100000");
+            assertThat(alone.hits()).hasSizeGreaterThan(1000).allSatisfy(h -> {
+                assertThat(h.time()).isNotNull();
+                assertThat(h.level()).isIn("INFO", "WARN", "ERROR");
+                if (h.file().equals("app.log") || h.file().equals("app-gbk.log")) {
+                    assertThat(h.text()).startsWith(h.time().substring(0, 19).replace('T', ' '));
+                }
+            });
             var pool = java.util.concurrent.Executors.newFixedThreadPool(20);
             try {
                 List<java.util.concurrent.Future<SearchResult>> all = new ArrayList<>();

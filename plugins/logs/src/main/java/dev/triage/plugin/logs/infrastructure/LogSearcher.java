@@ -267,8 +267,36 @@ public final class LogSearcher {
             return;
         }
         Map<Long, Object[]> byLine = new java.util.HashMap<>();
-        // In chunks: a list literal of tens of thousands of numbers is slow for DuckDB to bind.
-        for (int chunk = from; chunk < hits.size(); chunk += 500) {
+        if (hits.size() - from > 500) {
+            // Many hits: one ordered pass over the file's entries, merged with the (ordered) hit lines.
+            try (PreparedStatement ps = conn.prepareStatement("SELECT line, ts_us, level FROM logs_entries WHERE file_id = ?"
+                    + " AND line <= ? AND line >= (SELECT coalesce(max(line), 0) FROM logs_entries WHERE file_id = ? AND line <= ?)"
+                    + " ORDER BY line")) {
+                ps.setInt(1, fileId);
+                ps.setLong(2, hits.get(hits.size() - 1).line());
+                ps.setInt(3, fileId);
+                ps.setLong(4, hits.get(from).line());
+                try (ResultSet rs = ps.executeQuery()) {
+                    int i = from;
+                    Object[] current = null;
+                    while (rs.next() && i < hits.size()) {
+                        long line = rs.getLong(1);
+                        while (i < hits.size() && hits.get(i).line() < line) {
+                            if (current != null) {
+                                byLine.put(hits.get(i).line(), current);
+                            }
+                            i++;
+                        }
+                        current = new Object[] {rs.getObject(2), rs.getString(3)};
+                    }
+                    for (; i < hits.size() && current != null; i++) {
+                        byLine.put(hits.get(i).line(), current);
+                    }
+                }
+            }
+        }
+        // Few hits: ASOF joins over literal lists (chunked: a huge list literal is slow for DuckDB to bind).
+        for (int chunk = from; chunk < hits.size() && byLine.isEmpty(); chunk += 500) {
             StringBuilder lines = new StringBuilder("[");
             for (int i = chunk; i < Math.min(hits.size(), chunk + 500); i++) {
                 lines.append(i == chunk ? "" : ",").append(hits.get(i).line());
