@@ -194,6 +194,13 @@ class LogsFeaturesTest {
                 assertThat(h.level()).isEqualTo("ERROR");
                 assertThat(h.time()).isEqualTo("2026-03-01T18:15:01Z");
             });
+            // A plain keyword takes the byte-level path; its hits still carry their entry's time and level.
+            SearchResult plain = (SearchResult) run(k, "logs.search", "must", "OrderService.java");
+            assertThat(plain.hits()).singleElement().satisfies(h -> {
+                assertThat(h.line()).isEqualTo(3);
+                assertThat(h.level()).isEqualTo("ERROR");
+                assertThat(h.time()).isEqualTo("2026-03-01T18:15:01Z");
+            });
             SearchResult windowed = (SearchResult) run(k, "logs.search", "must", "[", "since", "2026-03-01T10:15:03Z", "until",
                     "2026-03-01T10:15:06Z");
             assertThat(windowed.hits()).extracting(h -> h.file() + ":" + h.line()).containsExactly("kafka-server.log.gz:1",
@@ -213,8 +220,8 @@ class LogsFeaturesTest {
             try (Connection conn = c.newConnection(); Statement st = conn.createStatement();
                  ResultSet rs = st.executeQuery("SELECT count(*), sum(hits) FROM logs_searches")) {
                 rs.next();
-                assertThat(rs.getLong(1)).isEqualTo(5);
-                assertThat(rs.getLong(2)).isEqualTo(1 + 1 + 2 + 1 + 1);
+                assertThat(rs.getLong(1)).isEqualTo(6);
+                assertThat(rs.getLong(2)).isEqualTo(1 + 1 + 1 + 2 + 1 + 1);
             }
         }
     }
@@ -289,6 +296,13 @@ class LogsFeaturesTest {
             k.cases().create(home.resolve("case"), "t");
             run(k, "logs.import", "paths", gen.toString(), "tz", "UTC");
             SearchResult alone = (SearchResult) run(k, "logs.search", "must", "served", "regex", "in [0-9]+ ms", "maxHits", "100000");
+            assertThat(alone.hits()).hasSizeGreaterThan(1000).allSatisfy(h -> {
+                assertThat(h.time()).isNotNull();
+                assertThat(h.level()).isIn("INFO", "WARN", "ERROR");
+                if (h.file().equals("app.log") || h.file().equals("app-gbk.log")) {
+                    assertThat(h.text()).startsWith(h.time().substring(0, 19).replace('T', ' '));
+                }
+            });
             var pool = java.util.concurrent.Executors.newFixedThreadPool(20);
             try {
                 List<java.util.concurrent.Future<SearchResult>> all = new ArrayList<>();

@@ -84,6 +84,54 @@ public final class LineMatcher {
         this.mustSeen = new long[(mustCount >> 6) + 1];
     }
 
+    /**
+     * Returns the bytes every matching line contains, for a scan that skips lines before decoding them: the longest must
+     * term when case matters and it is plain ASCII (so it has the same bytes in UTF-8, GBK and Latin-1).
+     *
+     * @return the bytes, or null when there is no such term
+     */
+    public byte[] requiredAscii() {
+        if (ignoreCase || required == null) {
+            return null;
+        }
+        for (int i = 0; i < required.length(); i++) {
+            if (required.charAt(i) >= 0x80) {
+                return null;
+            }
+        }
+        return required.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    }
+
+    /**
+     * Tells whether bytes contain a needle.
+     *
+     * @param hay the bytes
+     * @param len how many bytes of hay to look at
+     * @param needle what to find
+     * @return true when found
+     */
+    public static boolean containsBytes(byte[] hay, int len, byte[] needle) {
+        int n = needle.length;
+        if (n == 0) {
+            return true;
+        }
+        byte first = needle[0];
+        int last = len - n;
+        outer:
+        for (int i = 0; i <= last; i++) {
+            if (hay[i] != first) {
+                continue;
+            }
+            for (int k = 1; k < n; k++) {
+                if (hay[i + k] != needle[k]) {
+                    continue outer;
+                }
+            }
+            return true;
+        }
+        return false;
+    }
+
     /** Whether text contains term, ignoring case when asked (without allocating). */
     private boolean contains(String text, String term) {
         if (!ignoreCase) {

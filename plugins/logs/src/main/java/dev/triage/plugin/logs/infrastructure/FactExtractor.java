@@ -42,34 +42,52 @@ public final class FactExtractor {
             del.setInt(1, fileId);
             del.executeUpdate();
         }
+        List<FactRule> all = rules.get();
+        if (all.isEmpty()) {
+            return 0;
+        }
+        // One scan for all rules: DuckDB's RE2 picks the entries any rule may match (named groups made plain, as two rules
+        // may name a group alike); RE2J then tells which rules match each one and reads their fields.
+        StringBuilder union = new StringBuilder();
+        for (FactRule r : all) {
+            union.append(union.length() == 0 ? "" : "|").append("(?:")
+                    .append(r.pattern().replaceAll("\\(\\?P<[A-Za-z_][A-Za-z0-9_]*>", "(")).append(')');
+        }
         long n = 0;
-        try (PreparedStatement ins = c.prepareStatement("INSERT INTO logs_facts VALUES (?,?,?,?,?,?,?)")) {
-            for (FactRule rule : rules.get()) {
-                try (PreparedStatement q = c.prepareStatement("SELECT line, ts_us, message FROM logs_entries WHERE file_id = ?"
-                        + " AND regexp_matches(message, ?) ORDER BY line LIMIT " + MAX_PER_RULE)) {
-                    q.setInt(1, fileId);
-                    q.setString(2, rule.pattern());
-                    try (ResultSet rs = q.executeQuery()) {
-                        while (rs.next()) {
-                            String text = rs.getString(3);
-                            Map<String, String> fields = rule.match(text);
-                            if (fields == null) {
-                                continue;
-                            }
-                            ins.setInt(1, fileId);
-                            ins.setLong(2, rs.getLong(1));
-                            ins.setObject(3, rs.getObject(2));
-                            ins.setString(4, rule.name());
-                            ins.setString(5, rule.severity());
-                            ins.setString(6, Json.object(fields));
-                            ins.setString(7, firstLine(text));
-                            ins.addBatch();
-                            n++;
+        int[] perRule = new int[all.size()];
+        try (PreparedStatement ins = c.prepareStatement("INSERT INTO logs_facts VALUES (?,?,?,?,?,?,?)");
+             PreparedStatement q = c.prepareStatement("SELECT line, ts_us, message FROM logs_entries WHERE file_id = ?"
+                     + " AND regexp_matches(message, ?) ORDER BY line")) {
+            q.setInt(1, fileId);
+            q.setString(2, union.toString());
+            try (ResultSet rs = q.executeQuery()) {
+                while (rs.next()) {
+                    String text = rs.getString(3);
+                    for (int i = 0; i < all.size(); i++) {
+                        FactRule rule = all.get(i);
+                        if (perRule[i] >= MAX_PER_RULE) {
+                            continue;
+                        }
+                        Map<String, String> fields = rule.match(text);
+                        if (fields == null) {
+                            continue;
+                        }
+                        perRule[i]++;
+                        ins.setInt(1, fileId);
+                        ins.setLong(2, rs.getLong(1));
+                        ins.setObject(3, rs.getObject(2));
+                        ins.setString(4, rule.name());
+                        ins.setString(5, rule.severity());
+                        ins.setString(6, Json.object(fields));
+                        ins.setString(7, firstLine(text));
+                        ins.addBatch();
+                        if (++n % 10_000 == 0) {
+                            ins.executeBatch();
                         }
                     }
                 }
-                ins.executeBatch();
             }
+            ins.executeBatch();
         }
         return n;
     }

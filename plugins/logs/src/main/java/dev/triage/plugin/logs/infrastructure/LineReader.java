@@ -144,6 +144,35 @@ final class LineReader implements AutoCloseable {
     }
 
     private String nextBytes() throws IOException {
+        int len = readRaw();
+        return len < 0 ? null : decode(len);
+    }
+
+    /**
+     * Reads the next line's bytes without decoding them (ASCII-compatible encodings only; not for UTF-16).
+     *
+     * @return the length of the line in {@link #rawLine()}, or -1 at the end of the input
+     */
+    int nextRaw() throws IOException {
+        return readRaw();
+    }
+
+    /** The buffer holding the bytes of the line read by {@link #nextRaw()}. */
+    byte[] rawLine() {
+        return line;
+    }
+
+    /** Decodes the line read by {@link #nextRaw()}. */
+    String decodeRaw(int len) {
+        return decode(len);
+    }
+
+    /** Whether lines can be read raw (the encoding keeps ASCII bytes as they are). */
+    boolean rawCapable() {
+        return unitBytes == 1;
+    }
+
+    private int readRaw() throws IOException {
         int len = 0;
         cut = false;
         offset = nextOffset;
@@ -154,10 +183,10 @@ final class LineReader implements AutoCloseable {
                 if (end <= 0) {
                     end = 0;
                     if (len == 0 && !cut) {
-                        return null;
+                        return -1;
                     }
                     number++;
-                    return decode(len);
+                    return len;
                 }
             }
             int start = pos;
@@ -184,7 +213,7 @@ final class LineReader implements AutoCloseable {
                 pos++;
                 nextOffset++;
                 number++;
-                return decode(len);
+                return len;
             }
         }
     }

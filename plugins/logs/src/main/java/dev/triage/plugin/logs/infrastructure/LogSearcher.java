@@ -107,6 +107,52 @@ public final class LogSearcher {
                     startTs = entryTime(conn, f.id(), seek[0]);
                 }
                 filesScanned++;
+                byte[] needle = matcher.requiredAscii();
+                if (!window && context == 0 && needle != null && !f.encoding().startsWith("UTF-16")) {
+                    // Fast path: skip lines without the required bytes before decoding; times and levels of the hits
+                    // come from the entries table afterwards.
+                    int firstHit = hits.size();
+                    try (LineReader r = LineReader.openAt(f.path(), f.encoding(), 0, seek[1], seek[0] - 1)) {
+                        long startOffset = seek[1];
+                        for (int len; (len = r.nextRaw()) >= 0; ) {
+                            long ln = r.lineNumber();
+                            if (ln < startLine) {
+                                continue;
+                            }
+                            candidates++;
+                            if ((candidates & 0xFFFF) == 0) {
+                                ctx.checkCancelled();
+                                if (System.nanoTime() - t0 > budgetNanos) {
+                                    reason = "time budget of " + budgetNanos / 1_000_000 + " ms";
+                                    next = hits.isEmpty() ? f.id() + ":" + (ln - 1) : cursorOf(hits);
+                                    break;
+                                }
+                            }
+                            if (!LineMatcher.containsBytes(r.rawLine(), len, needle)) {
+                                continue;
+                            }
+                            String line = r.decodeRaw(len);
+                            if (matcher.matches(line)) {
+                                if (hits.size() == maxHits) {
+                                    reason = "max hits " + maxHits;
+                                    next = cursorOf(hits);
+                                    break;
+                                }
+                                hits.add(new Hit(f.id(), f.name(), ln, null, f.kinds().isEmpty()
+                                        ? LineClassifier.findLevel(line, 0).name() : LogLevel.UNKNOWN.name(), line, r.wasCut(),
+                                        List.of(), List.of(), matcher.highlights(line)));
+                            }
+                        }
+                        bytes += (reason == null ? r.endOffset() : r.offset()) - startOffset;
+                    }
+                    if (!f.kinds().isEmpty()) {
+                        entryTimes(conn, f.id(), hits, firstHit);
+                    }
+                    if (reason != null) {
+                        break;
+                    }
+                    continue;
+                }
                 LineClassifier cls = new LineClassifier(f.kinds(), f.zone(), f.year());
                 boolean timed = !f.kinds().isEmpty();
                 Long curTs = startTs;
@@ -213,6 +259,74 @@ public final class LogSearcher {
         }
         cls.startsEntry(entryStart);
         return cls.level();
+    }
+
+    /** Gives hits from {@code from} on (all of one file) the time and level of their entries, in one ASOF join. */
+    static void entryTimes(Connection conn, int fileId, List<Hit> hits, int from) throws SQLException {
+        if (from >= hits.size()) {
+            return;
+        }
+        Map<Long, Object[]> byLine = new java.util.HashMap<>();
+        if (hits.size() - from > 500) {
+            // Many hits: one ordered pass over the file's entries, merged with the (ordered) hit lines.
+            try (PreparedStatement ps = conn.prepareStatement("SELECT line, ts_us, level FROM logs_entries WHERE file_id = ?"
+                    + " AND line <= ? AND line >= (SELECT coalesce(max(line), 0) FROM logs_entries WHERE file_id = ? AND line <= ?)"
+                    + " ORDER BY line")) {
+                ps.setInt(1, fileId);
+                ps.setLong(2, hits.get(hits.size() - 1).line());
+                ps.setInt(3, fileId);
+                ps.setLong(4, hits.get(from).line());
+                try (ResultSet rs = ps.executeQuery()) {
+                    int i = from;
+                    Object[] current = null;
+                    while (rs.next() && i < hits.size()) {
+                        long line = rs.getLong(1);
+                        while (i < hits.size() && hits.get(i).line() < line) {
+                            if (current != null) {
+                                byLine.put(hits.get(i).line(), current);
+                            }
+                            i++;
+                        }
+                        current = new Object[] {rs.getObject(2), rs.getString(3)};
+                    }
+                    for (; i < hits.size() && current != null; i++) {
+                        byLine.put(hits.get(i).line(), current);
+                    }
+                }
+            }
+        }
+        // Few hits: ASOF joins over literal lists (chunked: a huge list literal is slow for DuckDB to bind).
+        for (int chunk = from; chunk < hits.size() && byLine.isEmpty(); chunk += 500) {
+            StringBuilder lines = new StringBuilder("[");
+            for (int i = chunk; i < Math.min(hits.size(), chunk + 500); i++) {
+                lines.append(i == chunk ? "" : ",").append(hits.get(i).line());
+            }
+            lines.append(']');
+            long lo = hits.get(chunk).line();
+            long hi = hits.get(Math.min(hits.size(), chunk + 500) - 1).line();
+            try (PreparedStatement ps = conn.prepareStatement("SELECT h.line, e.ts_us, e.level FROM (SELECT unnest(" + lines
+                    + "::BIGINT[]) AS line) h ASOF JOIN (SELECT line, ts_us, level FROM logs_entries WHERE file_id = ? AND line <= ?"
+                    + " AND line >= (SELECT coalesce(max(line), 0) FROM logs_entries WHERE file_id = ? AND line <= ?)) e"
+                    + " ON h.line >= e.line")) {
+                ps.setInt(1, fileId);
+                ps.setLong(2, hi);
+                ps.setInt(3, fileId);
+                ps.setLong(4, lo);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        byLine.put(rs.getLong(1), new Object[] {rs.getObject(2), rs.getString(3)});
+                    }
+                }
+            }
+        }
+        for (int i = from; i < hits.size(); i++) {
+            Hit h = hits.get(i);
+            Object[] e = byLine.get(h.line());
+            if (e != null) {
+                hits.set(i, new Hit(h.fileId(), h.file(), h.line(), Times.iso(e[0] == null ? null : ((Number) e[0]).longValue()), (String) e[1],
+                        h.text(), h.cut(), h.before(), h.after(), h.highlights()));
+            }
+        }
     }
 
     /** The case's searchable files, optionally only one (by name or id). */
