@@ -82,7 +82,8 @@ class TriageCliTest {
         Run report = run("case", "report", dir.toString(), "--out", out.toString());
         assertThat(report.code()).as(report.err()).isZero();
         String md = Files.readString(out.resolve("report.md"));
-        assertThat(md).startsWith("# payments lag").contains("| error.log |", "| 4 |");
+        assertThat(md).startsWith("# payments lag").contains("| error.log |", "| 4 |", "1 log files without time stamps")
+                .doesNotContain("null");
         assertThat(new ObjectMapper().readTree(out.resolve("report.json").toFile()).get("title").asText()).isEqualTo("payments lag");
     }
 
