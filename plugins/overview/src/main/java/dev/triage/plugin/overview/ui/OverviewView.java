@@ -79,6 +79,7 @@ public final class OverviewView implements dev.triage.core.ui.View {
         bar.setPadding(new Insets(8));
         root.setTop(bar);
         cards.setPadding(new Insets(12));
+        cards.getStyleClass().add("cards");
         empty.getStyleClass().add("empty-state");
         ScrollPane scroll = new ScrollPane(new VBox(empty, cards));
         scroll.setFitToWidth(true);
