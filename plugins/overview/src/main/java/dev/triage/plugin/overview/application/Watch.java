@@ -103,7 +103,10 @@ public final class Watch {
         Running r = start(args);
         Thread hook = new Thread(() -> {
             try {
-                r.collector().stop(Duration.ofSeconds(60));
+                boolean done = r.collector().stop(Duration.ofSeconds(60));
+                System.err.println("triage watch " + (done ? "stopped: " : "did not stop in 60 s: ") + r.collector().samples()
+                        + " samples written");
+                System.err.flush();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }

@@ -166,4 +166,38 @@ class LiveCollectionTest {
         String history = ((dev.triage.core.command.CommandOutput) kernel.commands().executeText("alerts.history", Map.of(), CLI)).text();
         assertThat(history).contains("many-connections").contains("FIRING -> RESOLVED");
     }
+
+    /** SIGTERM runs the shutdown hooks like Ctrl+C: the samples in flight are written and the rollup runs before the JVM exits. */
+    @Test
+    void terminatingWatchLosesNothing() throws Exception {
+        Path child = home.resolve("child");
+        Files.createDirectories(child);
+        Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
+                System.getProperty("java.class.path"), WatchMain.class.getName(), child.toString(), Integer.toString(db.port()))
+                .redirectError(home.resolve("child.err").toFile()).start();
+        try (java.io.BufferedReader out = new java.io.BufferedReader(new java.io.InputStreamReader(p.getInputStream()))) {
+            String line;
+            long seen = 0;
+            while (seen < 3 && (line = out.readLine()) != null) {
+                java.util.regex.Matcher m = java.util.regex.Pattern.compile("progress (\\d+) samples").matcher(line);
+                if (m.find()) {
+                    seen = Long.parseLong(m.group(1));
+                }
+            }
+            assertThat(seen).as("the child collected before it was stopped").isGreaterThanOrEqualTo(3);
+            p.destroy();
+            assertThat(p.waitFor(90, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        } finally {
+            p.destroyForcibly();
+        }
+        String err = Files.readString(home.resolve("child.err"));
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("triage watch stopped: (\\d+) samples written").matcher(err);
+        assertThat(m.find()).as(err).isTrue();
+        long written = Long.parseLong(m.group(1));
+        try (Case c = Case.open(child.resolve("case"), List.of(OverviewSchema.MIGRATIONS))) {
+            opened = c;
+            assertThat(count("SELECT COUNT(DISTINCT ts) FROM overview_samples WHERE target = 'maria'")).isEqualTo(written);
+            assertThat(count("SELECT COUNT(*) FROM overview_daily WHERE target = 'maria' AND metric = 'up'")).as("the last rollup ran").isEqualTo(1);
+        }
+    }
 }
