@@ -70,4 +70,22 @@ class SampleStoreTest {
         List<Finding> findings = service.findings("db");
         assertThat(findings).singleElement().satisfies(x -> assertThat(x.title()).isEqualTo("Storage of db reaches its limit in 17 days"));
     }
+
+    @Test
+    void anotherProcessSeesTheAlertsFiringFromTheRecordedHistory() throws Exception {
+        triage.kernel().cases().create(triage.home().resolve("case"), "history");
+        DuckDbSampleStore store = new DuckDbSampleStore(triage.kernel().cases());
+        dev.triage.plugin.overview.domain.AlertRule rule = new dev.triage.plugin.overview.domain.AlertRule("down", "up",
+                dev.triage.plugin.overview.domain.AlertRule.Op.EQ, 0, java.time.Duration.ZERO, dev.triage.core.finding.Severity.CRITICAL,
+                null, "{target} is down");
+        OverviewService watching = new OverviewService(store, new AlertEngine(List.of(rule)), Clock.systemUTC());
+        watching.accept(Sample.down("db", Instant.now(), "refused"));
+        assertThat(new dev.triage.core.finding.FindingStore(triage.kernel().cases().current().orElseThrow()).list())
+                .extracting(Finding::title).containsExactly("db is down");
+        OverviewService other = new OverviewService(store, new AlertEngine(List.of(rule)), Clock.systemUTC());
+        dev.triage.plugin.overview.application.OverviewReport report = dev.triage.plugin.overview.application.OverviewReport.of(other);
+        assertThat(report.cards()).singleElement().satisfies(c -> assertThat(c.alerts()).singleElement()
+                .satisfies(a -> assertThat(a.state()).isEqualTo(dev.triage.plugin.overview.domain.AlertState.FIRING)));
+        assertThat(report.text()).contains("db  DOWN").contains("FIRING CRITICAL db is down");
+    }
 }
