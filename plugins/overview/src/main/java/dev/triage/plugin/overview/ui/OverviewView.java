@@ -185,6 +185,9 @@ public final class OverviewView implements dev.triage.core.ui.View {
         }
         box.getChildren().add(grid);
         for (Map.Entry<String, List<Double>> t : d.trends().entrySet()) {
+            if (t.getValue().size() < 2) {
+                continue;
+            }
             Label name = new Label(t.getKey() + " (1 h)");
             name.getStyleClass().add("metric-name");
             box.getChildren().addAll(name, sparkline(t.getValue()));
@@ -196,7 +199,7 @@ public final class OverviewView implements dev.triage.core.ui.View {
             AlertEngine.Active worst = c.alerts().get(0);
             Label alert = new Label(worst.state() + " " + worst.rule().severity() + ": " + worst.rule().describe(worst.target(), worst.value()));
             alert.setWrapText(true);
-            alert.getStyleClass().add("worst-alert");
+            alert.getStyleClass().addAll("worst-alert", "alert-" + worst.rule().severity().name().toLowerCase(java.util.Locale.ROOT));
             box.getChildren().add(alert);
         }
         return box;
