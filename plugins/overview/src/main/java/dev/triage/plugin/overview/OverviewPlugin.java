@@ -8,12 +8,14 @@ import dev.triage.core.connection.ConnectionTarget;
 import dev.triage.core.plugin.Plugin;
 import dev.triage.core.plugin.PluginContext;
 import dev.triage.core.plugin.PluginDescriptor;
+import dev.triage.core.report.ReportContributor;
 import dev.triage.core.ui.DockArea;
 import dev.triage.core.ui.ViewContribution;
 import dev.triage.plugin.overview.application.AlertsReport;
 import dev.triage.plugin.overview.application.Collector;
 import dev.triage.plugin.overview.application.OverviewArgs;
 import dev.triage.plugin.overview.application.OverviewReport;
+import dev.triage.plugin.overview.application.OverviewReportSection;
 import dev.triage.plugin.overview.application.OverviewService;
 import dev.triage.plugin.overview.application.Watch;
 import dev.triage.plugin.overview.application.WatchArgs;
@@ -68,6 +70,7 @@ public final class OverviewPlugin implements Plugin {
         context.command(new CommandSpec<>("alerts.history", "Alert state changes",
                 "The recorded alert transitions of the case, newest first: --case DIR [--limit 50]", OverviewArgs.class),
                 (args, task) -> new AlertsReport(List.of(), store.history(args == null || args.limit() == null ? 50 : args.limit())));
+        context.register(ReportContributor.class, new OverviewReportSection(store, () -> service(context, store)));
         context.register(ViewContribution.class, new ViewContribution(VIEW_ID, "Overview", "mdi2v-view-dashboard-outline", DockArea.CENTER,
                 () -> OverviewView.create(() -> service(context, store), context.cases(), context.tasks(), context.events(), watch)));
     }
@@ -86,6 +89,13 @@ public final class OverviewPlugin implements Plugin {
         if (current == null || open != currentCase) {
             currentCase = open;
             current = new OverviewService(store, new AlertEngine(rules(context)), clock);
+            if (open != null) {
+                try {
+                    current.restoreAlerts();
+                } catch (Exception e) {
+                    context.log().warn("Cannot read the alert history of {}: {}", open.folder(), e.getMessage());
+                }
+            }
         }
         return current;
     }

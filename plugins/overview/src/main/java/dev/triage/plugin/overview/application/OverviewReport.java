@@ -64,34 +64,12 @@ public record OverviewReport(List<Card> cards) implements CommandOutput {
      */
     public static OverviewReport of(OverviewService service) throws Exception {
         List<Card> cards = new ArrayList<>();
-        List<AlertEngine.Active> active = active(service);
+        List<AlertEngine.Active> active = service.alerts().active();
         for (Sample s : service.store().snapshots().values()) {
             List<AlertEngine.Active> alerts = active.stream().filter(a -> a.target().equals(s.target())).toList();
             cards.add(new Card(s, alerts, service.forecast(s.target())));
         }
         return new OverviewReport(cards);
-    }
-
-    /**
-     * The alerts pending or firing: those of this process's engine, else the latest recorded state of each rule and target
-     * (so {@code triage overview} in another process than {@code triage watch} still shows them).
-     */
-    private static List<AlertEngine.Active> active(OverviewService service) throws Exception {
-        List<AlertEngine.Active> out = new ArrayList<>(service.alerts().active());
-        java.util.Set<String> seen = new java.util.HashSet<>();
-        out.forEach(a -> seen.add(a.rule().name() + "\u0000" + a.target()));
-        Map<String, dev.triage.plugin.overview.domain.AlertRule> rules = new java.util.HashMap<>();
-        service.alerts().rules().forEach(r -> rules.put(r.name(), r));
-        for (SampleStore.HistoryRow h : service.store().history(10_000)) {
-            String key = h.rule() + "\u0000" + h.target();
-            if (seen.add(key) && rules.containsKey(h.rule()) && (h.to().equals("FIRING") || h.to().equals("PENDING"))) {
-                out.add(new AlertEngine.Active(rules.get(h.rule()), h.target(), dev.triage.plugin.overview.domain.AlertState.valueOf(h.to()),
-                        h.time(), h.value()));
-            }
-        }
-        out.sort(java.util.Comparator.comparing((AlertEngine.Active a) -> a.state()).reversed()
-                .thenComparing(a -> a.rule().severity(), java.util.Comparator.reverseOrder()));
-        return out;
     }
 
     @Override

@@ -50,6 +50,28 @@ public final class OverviewService {
     }
 
     /**
+     * Seeds the engine with the latest recorded state of each rule and target that was pending or firing, so a service made in
+     * another process (or after a restart of {@code triage watch}) shows and resolves the alerts of the earlier run.
+     *
+     * @return this service
+     * @throws Exception when the case cannot be read
+     */
+    public OverviewService restoreAlerts() throws Exception {
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        Map<String, dev.triage.plugin.overview.domain.AlertRule> rules = new java.util.HashMap<>();
+        alerts.rules().forEach(r -> rules.put(r.name(), r));
+        List<AlertEngine.Active> recorded = new ArrayList<>();
+        for (SampleStore.HistoryRow h : store.history(10_000)) {
+            if (seen.add(h.rule() + "\u0000" + h.target()) && rules.containsKey(h.rule())
+                    && (h.to().equals(AlertState.FIRING.name()) || h.to().equals(AlertState.PENDING.name()))) {
+                recorded.add(new AlertEngine.Active(rules.get(h.rule()), h.target(), AlertState.valueOf(h.to()), h.time(), h.value()));
+            }
+        }
+        alerts.restore(recorded);
+        return this;
+    }
+
+    /**
      * The alert engine.
      *
      * @return the engine

@@ -104,9 +104,8 @@ public final class Watch {
         Thread hook = new Thread(() -> {
             try {
                 boolean done = r.collector().stop(Duration.ofSeconds(60));
-                System.err.println("triage watch " + (done ? "stopped: " : "did not stop in 60 s: ") + r.collector().samples()
+                cli.progress(1, "triage watch " + (done ? "stopped: " : "did not stop in 60 s: ") + r.collector().samples()
                         + " samples written");
-                System.err.flush();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }

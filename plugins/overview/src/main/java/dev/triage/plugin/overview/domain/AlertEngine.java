@@ -86,6 +86,19 @@ public final class AlertEngine {
     }
 
     /**
+     * Seeds the states recorded by an earlier run (pending or firing), so a restarted watch resolves what was firing.
+     *
+     * @param recorded the states, for rules of this engine
+     */
+    public synchronized void restore(List<Active> recorded) {
+        for (Active a : recorded) {
+            if (rules.contains(a.rule()) && (a.state() == AlertState.PENDING || a.state() == AlertState.FIRING)) {
+                states.putIfAbsent(a.rule().name() + "\u0000" + a.target(), a);
+            }
+        }
+    }
+
+    /**
      * The alerts that are pending or firing now.
      *
      * @return the active states

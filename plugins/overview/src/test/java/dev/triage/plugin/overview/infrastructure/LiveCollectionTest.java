@@ -175,6 +175,7 @@ class LiveCollectionTest {
         Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
                 System.getProperty("java.class.path"), WatchMain.class.getName(), child.toString(), Integer.toString(db.port()))
                 .redirectError(home.resolve("child.err").toFile()).start();
+        String err;
         try (java.io.BufferedReader out = new java.io.BufferedReader(new java.io.InputStreamReader(p.getInputStream()))) {
             String line;
             long seen = 0;
@@ -185,12 +186,16 @@ class LiveCollectionTest {
                 }
             }
             assertThat(seen).as("the child collected before it was stopped").isGreaterThanOrEqualTo(3);
-            p.destroy();
+            p.toHandle().destroy();
+            StringBuilder rest = new StringBuilder();
+            while ((line = out.readLine()) != null) {
+                rest.append(line).append('\n');
+            }
             assertThat(p.waitFor(90, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+            err = rest.toString();
         } finally {
             p.destroyForcibly();
         }
-        String err = Files.readString(home.resolve("child.err"));
         java.util.regex.Matcher m = java.util.regex.Pattern.compile("triage watch stopped: (\\d+) samples written").matcher(err);
         assertThat(m.find()).as(err).isTrue();
         long written = Long.parseLong(m.group(1));

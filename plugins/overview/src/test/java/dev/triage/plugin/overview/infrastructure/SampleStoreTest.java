@@ -82,10 +82,19 @@ class SampleStoreTest {
         watching.accept(Sample.down("db", Instant.now(), "refused"));
         assertThat(new dev.triage.core.finding.FindingStore(triage.kernel().cases().current().orElseThrow()).list())
                 .extracting(Finding::title).containsExactly("db is down");
-        OverviewService other = new OverviewService(store, new AlertEngine(List.of(rule)), Clock.systemUTC());
+        OverviewService other = new OverviewService(store, new AlertEngine(List.of(rule)), Clock.systemUTC()).restoreAlerts();
         dev.triage.plugin.overview.application.OverviewReport report = dev.triage.plugin.overview.application.OverviewReport.of(other);
         assertThat(report.cards()).singleElement().satisfies(c -> assertThat(c.alerts()).singleElement()
                 .satisfies(a -> assertThat(a.state()).isEqualTo(dev.triage.plugin.overview.domain.AlertState.FIRING)));
         assertThat(report.text()).contains("db  DOWN").contains("FIRING CRITICAL db is down");
+        other.accept(new Sample("db", Instant.now(), true, "11", Map.of(), ""));
+        assertThat(new dev.triage.core.finding.FindingStore(triage.kernel().cases().current().orElseThrow()).list())
+                .as("the restarted service resolved what the earlier one raised").isEmpty();
+        java.util.List<dev.triage.core.report.ReportSection> sections = new dev.triage.plugin.overview.application.OverviewReportSection(store,
+                () -> other).contribute(new dev.triage.core.report.ReportRequest(triage.kernel().cases().current().orElseThrow(), Instant.now()));
+        assertThat(sections).singleElement().satisfies(sec -> {
+            assertThat(sec.title()).isEqualTo("Overview");
+            assertThat(sec.blocks()).filteredOn(b -> b instanceof dev.triage.core.report.Block.Table).hasSize(2);
+        });
     }
 }
