@@ -11,6 +11,7 @@ import dev.triage.core.plugin.PluginDescriptor;
 import dev.triage.core.report.ReportContributor;
 import dev.triage.core.ui.DockArea;
 import dev.triage.core.ui.ViewContribution;
+import dev.triage.plugin.overview.application.AlertTestArgs;
 import dev.triage.plugin.overview.application.AlertsReport;
 import dev.triage.plugin.overview.application.Collector;
 import dev.triage.plugin.overview.application.OverviewArgs;
@@ -67,6 +68,14 @@ public final class OverviewPlugin implements Plugin {
         context.command(new CommandSpec<>("alerts.list", "List the alert rules",
                 "The alert rules in effect (alert-rules.json of the case, else of the settings folder, else the defaults)", NoArgs.class),
                 (args, task) -> new AlertsReport(rules(context), List.of()));
+        context.command(new CommandSpec<>("alerts.test", "Try an alert rule",
+                "Evaluates a rule on the latest sample of each target of the case, without raising anything: alerts test RULE --case DIR",
+                AlertTestArgs.class), (args, task) -> {
+                    if (args == null || args.rule() == null || args.rule().size() != 1) {
+                        throw new IllegalArgumentException("Give one rule name: triage alerts test RULE --case DIR");
+                    }
+                    return AlertsReport.test(service(context, store), args.rule().get(0));
+                });
         context.command(new CommandSpec<>("alerts.history", "Alert state changes",
                 "The recorded alert transitions of the case, newest first: --case DIR [--limit 50]", OverviewArgs.class),
                 (args, task) -> new AlertsReport(List.of(), store.history(args == null || args.limit() == null ? 50 : args.limit())));

@@ -13,6 +13,28 @@ import java.util.List;
  */
 public record AlertsReport(List<AlertRule> rules, List<SampleStore.HistoryRow> history) implements CommandOutput {
 
+    /**
+     * Evaluates one rule against the latest sample of every target it applies to, without changing any alert state.
+     *
+     * @param service the service of the open case
+     * @param name the rule's name
+     * @return one line per target: value, condition, whether it holds
+     * @throws Exception when the case cannot be read
+     */
+    public static String test(OverviewService service, String name) throws Exception {
+        AlertRule rule = service.alerts().rules().stream().filter(r -> r.name().equals(name)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("No alert rule '" + name + "'; triage alerts list shows them"));
+        StringBuilder b = new StringBuilder();
+        for (dev.triage.plugin.overview.domain.Sample s : service.store().snapshots().values()) {
+            if (rule.appliesTo(s.target())) {
+                double v = s.metric(rule.metric());
+                b.append(String.format("%-16s %s = %s %s %s: %s%n", s.target(), rule.metric(), Numbers.format(v), rule.op().symbol(),
+                        Numbers.format(rule.threshold()), rule.holds(v) ? "HOLDS (fires after " + rule.forDuration() + ")" : "does not hold"));
+            }
+        }
+        return b.length() == 0 ? "No target of the case matches " + rule.targets() : b.toString();
+    }
+
     @Override
     public String text() {
         StringBuilder b = new StringBuilder();

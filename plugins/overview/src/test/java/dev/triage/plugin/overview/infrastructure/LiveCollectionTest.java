@@ -165,6 +165,8 @@ class LiveCollectionTest {
         assertThat(text).contains("maria  UP").contains("gone  DOWN").contains("QPS: ");
         String history = ((dev.triage.core.command.CommandOutput) kernel.commands().executeText("alerts.history", Map.of(), CLI)).text();
         assertThat(history).contains("many-connections").contains("FIRING -> RESOLVED");
+        String tried = (String) kernel.commands().executeText("alerts.test", Map.of("rule", List.of("many-connections")), CLI);
+        assertThat(tried).contains("maria").contains("threads_connected = ").contains("does not hold").doesNotContain("gone");
     }
 
     /** SIGTERM runs the shutdown hooks like Ctrl+C: the samples in flight are written and the rollup runs before the JVM exits. */
