@@ -61,7 +61,12 @@ public final class OverviewPlugin implements Plugin {
         context.command(new CommandSpec<>("watch", "Collect samples of the saved targets",
                 "Samples every saved MySQL/MariaDB/TiDB target (and Redis/Kafka through the diagnostics plugins) into the case until Ctrl+C:"
                         + " --case DIR [--targets a,b] [--interval 30s] [--duration 10m] [--timeout 10s] [--concurrency 4]", WatchArgs.class),
-                watch::run);
+                (args, task) -> {
+                    if (context.cases().current().isEmpty()) {
+                        throw new IllegalArgumentException("No case is open: give --case DIR (create one with: triage case new DIR)");
+                    }
+                    return watch.run(args == null ? new WatchArgs(null, null, null, null, null) : args, task);
+                });
         context.command(new CommandSpec<>("overview", "Overview of the watched targets",
                 "Latest state, key numbers, storage forecast and active alerts of each target of the case: --case DIR", NoArgs.class),
                 (args, task) -> OverviewReport.of(service(context, store)));
