@@ -8,6 +8,7 @@ import dev.triage.core.service.Registration;
 import dev.triage.core.task.TaskExecutor;
 import dev.triage.plugin.overview.application.OverviewReport;
 import dev.triage.plugin.overview.application.OverviewService;
+import dev.triage.plugin.overview.application.Trends;
 import dev.triage.plugin.overview.application.Watch;
 import dev.triage.plugin.overview.application.WatchArgs;
 import dev.triage.plugin.overview.domain.AlertEngine;
@@ -57,6 +58,7 @@ public final class OverviewView implements dev.triage.core.ui.View {
     private final List<Registration> subscriptions = new ArrayList<>();
     private final Timeline refresh;
     private volatile Watch.Running collecting;
+    private final TrendChart trend;
 
     /** What a card shows: the report's card and the sparkline series. */
     record CardData(OverviewReport.Card card, Map<String, List<Double>> trends) {
@@ -84,6 +86,8 @@ public final class OverviewView implements dev.triage.core.ui.View {
         ScrollPane scroll = new ScrollPane(new VBox(empty, cards));
         scroll.setFitToWidth(true);
         root.setCenter(scroll);
+        trend = new TrendChart(this::reload);
+        root.setBottom(trend.node());
         subscriptions.add(events.subscribe(CaseEvents.Opened.class, e -> reload()));
         subscriptions.add(events.subscribe(CaseEvents.Closed.class, e -> reload()));
         refresh = new Timeline(new KeyFrame(javafx.util.Duration.seconds(10), e -> reload()));
@@ -125,9 +129,14 @@ public final class OverviewView implements dev.triage.core.ui.View {
     /** Reads the cards in a kernel task and shows them on the JavaFX thread. */
     void reload() {
         if (cases.current().isEmpty()) {
-            Platform.runLater(() -> show(null));
+            Platform.runLater(() -> {
+                show(null);
+                trend.show(List.of());
+            });
             return;
         }
+        String metric = trend.metric();
+        Trends.Range range = trend.range();
         tasks.submit("Overview refresh", ctx -> {
             OverviewService s = service.get();
             List<CardData> out = new ArrayList<>();
@@ -139,7 +148,12 @@ public final class OverviewView implements dev.triage.core.ui.View {
                 }
                 out.add(new CardData(c, trends));
             }
-            Platform.runLater(() -> show(out));
+            List<String> targets = out.stream().map(d -> d.card().snapshot().target()).toList();
+            List<Trends.Series> series = Trends.load(s.store(), targets, metric, range, Instant.now());
+            Platform.runLater(() -> {
+                show(out);
+                trend.show(series);
+            });
             return out.size();
         });
     }

@@ -47,6 +47,14 @@ class SampleStoreTest {
         assertThat(got.last()).isEqualTo(expected.last());
         assertThat(got.count()).isEqualTo(50);
         assertThat(store.snapshots().get("db").metric("qps")).isEqualTo(1000.0);
+        Instant end = day.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
+        List<dev.triage.plugin.overview.application.Trends.Series> raw = dev.triage.plugin.overview.application.Trends.load(store,
+                List.of("db"), "qps", dev.triage.plugin.overview.application.Trends.Range.DAY, end);
+        assertThat(raw).singleElement().satisfies(x -> assertThat(x.points()).hasSize(50));
+        List<dev.triage.plugin.overview.application.Trends.Series> daily = dev.triage.plugin.overview.application.Trends.load(store,
+                List.of("db"), "qps", dev.triage.plugin.overview.application.Trends.Range.QUARTER, end);
+        assertThat(daily).singleElement().satisfies(x -> assertThat(x.points()).singleElement()
+                .satisfies(p -> assertThat(p.getValue()).isCloseTo(expected.avg(), within(1e-9))));
         assertThat(store.retain(start, day.plusDays(1))).isEqualTo(2 + 2);
         assertThat(store.daily("db", "qps")).isEmpty();
     }

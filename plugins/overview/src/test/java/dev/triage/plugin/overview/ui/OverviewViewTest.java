@@ -71,6 +71,12 @@ class OverviewViewTest {
             assertThat(JavaFxToolkit.call(() -> ((Label) maria.lookup("#metric-storage_bytes")).getText())).isEqualTo("5.0 MiB");
             assertThat(JavaFxToolkit.call(() -> ((Polyline) maria.lookup(".sparkline")).getPoints().size())).isEqualTo(10);
             assertThat(JavaFxToolkit.call(() -> ((Label) cards.getChildren().get(0).lookup(".down")).getText())).startsWith("DOWN");
+            org.jfree.chart.fx.ChartViewer chart = JavaFxToolkit.call(() -> (org.jfree.chart.fx.ChartViewer) root.lookup(".trend-chart"));
+            org.jfree.data.time.TimeSeriesCollection series = JavaFxToolkit.call(() ->
+                    (org.jfree.data.time.TimeSeriesCollection) chart.getChart().getXYPlot().getDataset());
+            assertThat(JavaFxToolkit.call(() -> series.getSeriesCount())).as("both targets overlaid").isEqualTo(2);
+            assertThat(JavaFxToolkit.call(() -> series.getSeries("maria").getItemCount())).isEqualTo(5);
+            assertThat(JavaFxToolkit.call(() -> series.getSeries("maria").getDataItem(4).getValue().doubleValue())).isEqualTo(140.0);
         } finally {
             JavaFxToolkit.call(() -> {
                 view.dispose();
