@@ -85,9 +85,11 @@ public final class OverviewView implements dev.triage.core.ui.View {
         empty.getStyleClass().add("empty-state");
         ScrollPane scroll = new ScrollPane(new VBox(empty, cards));
         scroll.setFitToWidth(true);
-        root.setCenter(scroll);
         trend = new TrendChart(this::reload);
-        root.setBottom(trend.node());
+        javafx.scene.control.SplitPane split = new javafx.scene.control.SplitPane(scroll, trend.node());
+        split.setOrientation(javafx.geometry.Orientation.VERTICAL);
+        split.setDividerPositions(0.58);
+        root.setCenter(split);
         subscriptions.add(events.subscribe(CaseEvents.Opened.class, e -> reload()));
         subscriptions.add(events.subscribe(CaseEvents.Closed.class, e -> reload()));
         refresh = new Timeline(new KeyFrame(javafx.util.Duration.seconds(10), e -> reload()));
