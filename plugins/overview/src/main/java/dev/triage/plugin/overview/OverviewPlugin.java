@@ -1,0 +1,134 @@
+package dev.triage.plugin.overview;
+
+import dev.triage.core.cases.Case;
+import dev.triage.core.cases.SchemaMigrations;
+import dev.triage.core.command.CommandSpec;
+import dev.triage.core.command.NoArgs;
+import dev.triage.core.connection.ConnectionTarget;
+import dev.triage.core.plugin.Plugin;
+import dev.triage.core.plugin.PluginContext;
+import dev.triage.core.plugin.PluginDescriptor;
+import dev.triage.core.report.ReportContributor;
+import dev.triage.core.ui.DockArea;
+import dev.triage.core.ui.ViewContribution;
+import dev.triage.plugin.overview.application.AlertTestArgs;
+import dev.triage.plugin.overview.application.AlertsReport;
+import dev.triage.plugin.overview.application.Collector;
+import dev.triage.plugin.overview.application.OverviewArgs;
+import dev.triage.plugin.overview.application.OverviewReport;
+import dev.triage.plugin.overview.application.OverviewReportSection;
+import dev.triage.plugin.overview.application.OverviewService;
+import dev.triage.plugin.overview.application.Watch;
+import dev.triage.plugin.overview.application.WatchArgs;
+import dev.triage.plugin.overview.domain.AlertEngine;
+import dev.triage.plugin.overview.domain.AlertRule;
+import dev.triage.plugin.overview.infrastructure.AlertRulesFile;
+import dev.triage.plugin.overview.infrastructure.DiagnosticsMetricSource;
+import dev.triage.plugin.overview.infrastructure.DuckDbSampleStore;
+import dev.triage.plugin.overview.infrastructure.MySqlMetricSource;
+import dev.triage.plugin.overview.infrastructure.OverviewSchema;
+import dev.triage.plugin.overview.ui.OverviewView;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Clock;
+import java.util.List;
+import java.util.Set;
+
+/** Built-in plugin: collects samples of the saved targets into the case, shows an overview, forecasts storage and raises alerts. */
+public final class OverviewPlugin implements Plugin {
+
+    /** The id of the overview view. */
+    public static final String VIEW_ID = "overview.view";
+
+    private final Clock clock = Clock.systemUTC();
+    private volatile OverviewService current;
+    private volatile Case currentCase;
+
+    @Override
+    public PluginDescriptor descriptor() {
+        return PluginDescriptor.of(OverviewService.PLUGIN, "Cluster overview and alerts", "0.1.0", "core@[0.1,1.0)")
+                .withCapabilities("view", "collect:mysql");
+    }
+
+    @Override
+    public void init(PluginContext context) {
+        context.register(SchemaMigrations.class, OverviewSchema.MIGRATIONS);
+        DuckDbSampleStore store = new DuckDbSampleStore(context.cases());
+        MySqlMetricSource mysql = new MySqlMetricSource(clock);
+        DiagnosticsMetricSource others = new DiagnosticsMetricSource(context.services(), clock);
+        Watch watch = new Watch(context.tasks(), wanted -> targets(context, wanted), List.of(mysql, others), () -> service(context, store),
+                clock);
+        context.command(new CommandSpec<>("watch", "Collect samples of the saved targets",
+                "Samples every saved MySQL/MariaDB/TiDB target (and Redis/Kafka through the diagnostics plugins) into the case until Ctrl+C:"
+                        + " --case DIR [--targets a,b] [--interval 30s] [--duration 10m] [--timeout 10s] [--concurrency 4]", WatchArgs.class),
+                (args, task) -> {
+                    if (context.cases().current().isEmpty()) {
+                        throw new IllegalArgumentException("No case is open: give --case DIR (create one with: triage case new DIR)");
+                    }
+                    return watch.run(args == null ? new WatchArgs(null, null, null, null, null) : args, task);
+                });
+        context.command(new CommandSpec<>("overview", "Overview of the watched targets",
+                "Latest state, key numbers, storage forecast and active alerts of each target of the case: --case DIR", NoArgs.class),
+                (args, task) -> OverviewReport.of(service(context, store)));
+        context.command(new CommandSpec<>("alerts.list", "List the alert rules",
+                "The alert rules in effect (alert-rules.json of the case, else of the settings folder, else the defaults)", NoArgs.class),
+                (args, task) -> new AlertsReport(rules(context), List.of()));
+        context.command(new CommandSpec<>("alerts.test", "Try an alert rule",
+                "Evaluates a rule on the latest sample of each target of the case, without raising anything: alerts test RULE --case DIR",
+                AlertTestArgs.class), (args, task) -> {
+                    if (args == null || args.rule() == null || args.rule().size() != 1) {
+                        throw new IllegalArgumentException("Give one rule name: triage alerts test RULE --case DIR");
+                    }
+                    return AlertsReport.test(service(context, store), args.rule().get(0));
+                });
+        context.command(new CommandSpec<>("alerts.history", "Alert state changes",
+                "The recorded alert transitions of the case, newest first: --case DIR [--limit 50]", OverviewArgs.class),
+                (args, task) -> new AlertsReport(List.of(), store.history(args == null || args.limit() == null ? 50 : args.limit())));
+        context.register(ReportContributor.class, new OverviewReportSection(store, () -> service(context, store)));
+        context.register(ViewContribution.class, new ViewContribution(VIEW_ID, "Overview", "mdi2v-view-dashboard-outline", DockArea.CENTER,
+                () -> OverviewView.create(() -> service(context, store), context.cases(), context.tasks(), context.events(), watch)));
+    }
+
+    private static List<AlertRule> rules(PluginContext context) {
+        try {
+            return AlertRulesFile.load(context.cases().current().map(Case::folder).orElse(null), context.paths().config());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e.getMessage(), e);
+        }
+    }
+
+    /** The service of the open case, built again when another case is opened (its rules are read then). */
+    private synchronized OverviewService service(PluginContext context, DuckDbSampleStore store) {
+        Case open = context.cases().current().orElse(null);
+        if (current == null || open != currentCase) {
+            currentCase = open;
+            current = new OverviewService(store, new AlertEngine(rules(context)), clock);
+            if (open != null) {
+                try {
+                    current.restoreAlerts();
+                } catch (Exception e) {
+                    context.log().warn("Cannot read the alert history of {}: {}", open.folder(), e.getMessage());
+                }
+            }
+        }
+        return current;
+    }
+
+    private static Collector.Targets targets(PluginContext context, Set<String> wanted) {
+        return new Collector.Targets() {
+            @Override
+            public List<ConnectionTarget> list() throws IOException {
+                return Watch.filter(context.connections().list(), wanted);
+            }
+
+            @Override
+            public char[] password(ConnectionTarget target) {
+                try {
+                    return context.connections().password(target.id()).orElse(null);
+                } catch (Exception e) {
+                    return null;
+                }
+            }
+        };
+    }
+}

@@ -1,0 +1,93 @@
+package dev.triage.plugin.overview.infrastructure;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.triage.core.finding.Severity;
+import dev.triage.plugin.overview.application.CollectorSettings;
+import dev.triage.plugin.overview.domain.AlertRule;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Alert rules as data (docs/alert-rules.md): {@code alert-rules.json} in the case folder, else in the settings folder, else the
+ * shipped defaults. A bad rule is reported with the file and its position in the list.
+ */
+public final class AlertRulesFile {
+
+    /** The file name looked up in the case and the settings folder. */
+    public static final String FILE = "alert-rules.json";
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private AlertRulesFile() {
+    }
+
+    /**
+     * The rules in effect.
+     *
+     * @param caseFolder the open case's folder, or null
+     * @param configFolder the settings folder, or null
+     * @return the rules
+     * @throws IOException when a rules file cannot be read or holds a bad rule
+     */
+    public static List<AlertRule> load(Path caseFolder, Path configFolder) throws IOException {
+        for (Path folder : new Path[] {caseFolder, configFolder}) {
+            if (folder != null && Files.isRegularFile(folder.resolve(FILE))) {
+                return parse(Files.readString(folder.resolve(FILE), StandardCharsets.UTF_8), folder.resolve(FILE).toString());
+            }
+        }
+        return defaults();
+    }
+
+    /**
+     * The shipped default rules.
+     *
+     * @return the rules
+     * @throws IOException when the resource is missing
+     */
+    public static List<AlertRule> defaults() throws IOException {
+        try (InputStream in = AlertRulesFile.class.getResourceAsStream("default-alert-rules.json")) {
+            if (in == null) {
+                throw new IOException("default-alert-rules.json is missing from the overview plugin");
+            }
+            return parse(new String(in.readAllBytes(), StandardCharsets.UTF_8), "default-alert-rules.json");
+        }
+    }
+
+    /**
+     * Parses rules.
+     *
+     * @param text the JSON text
+     * @param source the file name for messages
+     * @return the rules
+     * @throws IOException when the text is not valid or a rule is bad
+     */
+    public static List<AlertRule> parse(String text, String source) throws IOException {
+        JsonNode root;
+        try {
+            root = JSON.readTree(text);
+        } catch (JsonProcessingException e) {
+            throw new IOException(source + " is not valid JSON at line " + e.getLocation().getLineNr() + ": " + e.getOriginalMessage(), e);
+        }
+        List<AlertRule> out = new ArrayList<>();
+        int i = 0;
+        for (JsonNode n : root.path("rules")) {
+            i++;
+            try {
+                out.add(new AlertRule(n.path("name").asText(null), n.path("metric").asText(null), AlertRule.Op.parse(n.path("op").asText(">")),
+                        n.path("threshold").asDouble(), CollectorSettings.parseDuration(n.path("for").asText("0s")),
+                        Severity.valueOf(n.path("severity").asText("WARNING").toUpperCase(Locale.ROOT)), n.path("targets").asText(null),
+                        n.path("summary").asText(null)));
+            } catch (RuntimeException e) {
+                throw new IOException(source + ": rule " + i + " (" + n.path("name").asText("?") + "): " + e.getMessage(), e);
+            }
+        }
+        return out;
+    }
+}
