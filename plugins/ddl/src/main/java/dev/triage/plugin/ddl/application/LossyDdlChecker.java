@@ -61,7 +61,11 @@ public final class LossyDdlChecker implements DdlChecker {
         for (StatementSplitter.Piece piece : StatementSplitter.split(request.schemaSql())) {
             Parsed p = parsers.parse(piece.text());
             if (p.statement != null) {
-                run.apply(p.statement, p.ignore, new ArrayList<>());
+                try {
+                    run.apply(p.statement, p.ignore, new ArrayList<>());
+                } catch (IllegalArgumentException e) {
+                    errors.add(new DdlParseError(piece.line(), piece.text(), "in the schema: " + e.getMessage()));
+                }
             } else {
                 errors.add(new DdlParseError(piece.line(), piece.text(), "in the schema: " + p.error));
             }
@@ -74,7 +78,13 @@ public final class LossyDdlChecker implements DdlChecker {
                 continue;
             }
             List<DdlReason> reasons = new ArrayList<>();
-            run.apply(p.statement, p.ignore, reasons);
+            try {
+                run.apply(p.statement, p.ignore, reasons);
+            } catch (IllegalArgumentException e) {
+                // a statement the parser accepted but that means nothing (MODIFY without a type): an input error, not a crash
+                errors.add(new DdlParseError(piece.line(), piece.text(), e.getMessage()));
+                continue;
+            }
             DdlVerdict verdict = reasons.stream().map(DdlReason::verdict).reduce(DdlVerdict.SAFE, DdlVerdict::worst);
             checks.add(new DdlStatementCheck(piece.line(), piece.text(), verdict, reasons));
         }

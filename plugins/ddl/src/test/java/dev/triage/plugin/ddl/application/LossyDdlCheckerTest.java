@@ -115,6 +115,18 @@ class LossyDdlCheckerTest {
     }
 
     @Test
+    void aModifyWithoutATypeIsAnInputErrorNotACrash() {
+        // found by LossyDdlFuzzTest: the parser accepts "MODIFY c" and the checker used to throw
+        var result = checker.check(dev.triage.plugin.ddl.api.DdlCheckRequest.mysql(
+                "CREATE TABLE t (a INT);\nALTER TABLE t MODIFY a;\nALTER TABLE t MODIFY a TINYINT;"));
+        assertThat(result.errors()).singleElement().satisfies(e -> {
+            assertThat(e.line()).isEqualTo(2);
+            assertThat(e.message()).contains("has no type");
+        });
+        assertThat(result.worst()).isEqualTo(dev.triage.plugin.ddl.api.DdlVerdict.LOSSY);
+    }
+
+    @Test
     void reportsParseErrorsWithLinesAndChecksTheRest() {
         String sql = """
                 -- schema

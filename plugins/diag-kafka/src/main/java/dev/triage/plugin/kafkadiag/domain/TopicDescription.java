@@ -121,7 +121,8 @@ public record TopicDescription(Map<String, Topic> topics, List<Partition> partit
         if (s == null || s.isBlank()) {
             return List.of();
         }
-        return Arrays.stream(s.split(",")).map(String::strip).filter(x -> x.matches("-?\\d+")).map(Integer::valueOf).toList();
+        // broker ids are ints; a number too long for one (a damaged dump) is skipped like any other non-id
+        return Arrays.stream(s.split(",")).map(String::strip).filter(x -> x.matches("-?\\d{1,9}")).map(Integer::valueOf).toList();
     }
 
     /**
