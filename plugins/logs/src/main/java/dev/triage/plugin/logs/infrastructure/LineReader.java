@@ -3,7 +3,7 @@ package dev.triage.plugin.logs.infrastructure;
 import dev.triage.plugin.logs.domain.EncodingDetector;
 import java.io.BufferedInputStream;
 import java.io.EOFException;
-import java.io.FilterInputStream;
+import dev.triage.core.io.CountingInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -31,7 +31,7 @@ final class LineReader implements AutoCloseable {
     /** Inflated bytes always allowed, whatever the ratio. */
     static final long GZIP_FLOOR = 64L << 20;
 
-    private final CountingStream raw;
+    private final CountingInputStream raw;
     private final InputStream in;
     private final Reader reader;
     private final Charset charset;
@@ -53,7 +53,7 @@ final class LineReader implements AutoCloseable {
     private LineReader(Path file, String encoding, long gzipLimit, long startOffset, long startLine) throws IOException {
         FileChannel ch = FileChannel.open(file, StandardOpenOption.READ);
         long size = ch.size();
-        this.raw = new CountingStream(Channels.newInputStream(ch));
+        this.raw = new CountingInputStream(Channels.newInputStream(ch));
         BufferedInputStream peek = new BufferedInputStream(raw, 1 << 16);
         peek.mark(2);
         int b1 = peek.read();
@@ -348,7 +348,7 @@ final class LineReader implements AutoCloseable {
 
     /** Returns the bytes of the file itself (compressed for gzip) read so far. */
     long fileBytesRead() {
-        return raw.count;
+        return raw.count();
     }
 
     /** Returns whether the file is gzip. */
@@ -360,31 +360,5 @@ final class LineReader implements AutoCloseable {
     public void close() throws IOException {
         in.close();
         raw.close();
-    }
-
-    private static final class CountingStream extends FilterInputStream {
-        private long count;
-
-        CountingStream(InputStream in) {
-            super(in);
-        }
-
-        @Override
-        public int read() throws IOException {
-            int b = super.read();
-            if (b >= 0) {
-                count++;
-            }
-            return b;
-        }
-
-        @Override
-        public int read(byte[] b, int off, int len) throws IOException {
-            int n = super.read(b, off, len);
-            if (n > 0) {
-                count += n;
-            }
-            return n;
-        }
     }
 }

@@ -2,7 +2,7 @@ package dev.triage.plugin.slowlog.infrastructure;
 
 import java.io.BufferedInputStream;
 import java.io.EOFException;
-import java.io.FilterInputStream;
+import dev.triage.core.io.CountingInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -18,7 +18,7 @@ import java.util.zip.ZipException;
 final class LineSource implements AutoCloseable {
 
     private final InputStream in;
-    private final CountingStream counter;
+    private final CountingInputStream counter;
     private final int maxLine;
     private final byte[] buf = new byte[1 << 16];
     private int pos;
@@ -51,7 +51,7 @@ final class LineSource implements AutoCloseable {
     private LineSource(InputStream raw, int maxLine, long ratio, long minInflatedLimit) throws IOException {
         this.ratio = ratio;
         this.minInflatedLimit = minInflatedLimit;
-        this.counter = new CountingStream(raw);
+        this.counter = new CountingInputStream(raw);
         BufferedInputStream peek = new BufferedInputStream(counter, 1 << 16);
         peek.mark(2);
         int b1 = peek.read();
@@ -159,7 +159,7 @@ final class LineSource implements AutoCloseable {
             int n = in.read(buf, 0, buf.length);
             if (gzip && n > 0) {
                 inflated += n;
-                if (inflated > Math.max(minInflatedLimit, ratio * counter.count)) {
+                if (inflated > Math.max(minInflatedLimit, ratio * counter.count())) {
                     brokenInput = "compressed data inflates to more than " + ratio + " times its size (a gzip bomb?); "
                             + "reading stopped after " + inflated + " bytes";
                     return -1;
@@ -201,44 +201,11 @@ final class LineSource implements AutoCloseable {
 
     /** Returns how many bytes of the file (compressed, for gzip) were read so far. */
     long bytesRead() {
-        return counter.count;
+        return counter.count();
     }
 
     @Override
     public void close() throws IOException {
         in.close();
-    }
-
-    private static final class CountingStream extends FilterInputStream {
-        private long count;
-
-        CountingStream(InputStream in) {
-            super(in);
-        }
-
-        @Override
-        public int read() throws IOException {
-            int b = super.read();
-            if (b >= 0) {
-                count++;
-            }
-            return b;
-        }
-
-        @Override
-        public int read(byte[] b, int off, int len) throws IOException {
-            int n = super.read(b, off, len);
-            if (n > 0) {
-                count += n;
-            }
-            return n;
-        }
-
-        @Override
-        public long skip(long n) throws IOException {
-            long s = super.skip(n);
-            count += s;
-            return s;
-        }
     }
 }
