@@ -8,7 +8,7 @@ import dev.triage.core.diagnostics.CategorizedFinding;
 import dev.triage.core.diagnostics.Diagnosis;
 import dev.triage.core.finding.Finding;
 import dev.triage.core.finding.Severity;
-import dev.triage.plugin.mysqldiag.MariaDbProcess;
+import dev.triage.testkit.MariaDbProcess;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;

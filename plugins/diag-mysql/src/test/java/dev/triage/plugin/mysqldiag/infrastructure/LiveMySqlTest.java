@@ -11,7 +11,7 @@ import dev.triage.core.finding.Severity;
 import dev.triage.core.kernel.Kernel;
 import dev.triage.diag.infrastructure.DiagnosisResult;
 import dev.triage.diag.infrastructure.LiveArgs;
-import dev.triage.plugin.mysqldiag.MariaDbProcess;
+import dev.triage.testkit.MariaDbProcess;
 import dev.triage.plugin.mysqldiag.domain.MySqlDumpKind;
 import dev.triage.testkit.TestKernels;
 import java.nio.file.Path;

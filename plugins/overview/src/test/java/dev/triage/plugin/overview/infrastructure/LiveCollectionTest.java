@@ -13,7 +13,7 @@ import dev.triage.core.finding.Severity;
 import dev.triage.core.kernel.Kernel;
 import dev.triage.core.task.DefaultTaskExecutor;
 import dev.triage.core.task.TaskContext;
-import dev.triage.plugin.overview.MariaDbProcess;
+import dev.triage.testkit.MariaDbProcess;
 import dev.triage.plugin.overview.application.Watch;
 import dev.triage.plugin.overview.domain.Sample;
 import java.net.ServerSocket;

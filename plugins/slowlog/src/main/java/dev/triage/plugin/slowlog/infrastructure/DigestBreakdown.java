@@ -1,6 +1,5 @@
 package dev.triage.plugin.slowlog.infrastructure;
 
-import dev.triage.plugin.slowlog.application.DigestFilter;
 import dev.triage.plugin.slowlog.application.DigestRow;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -21,8 +20,8 @@ final class DigestBreakdown {
     }
 
     /** One query for all groups: the top values of db, user and host per group key, under the digest's filter. */
-    static List<DigestRow> fill(Connection conn, String key, List<DigestRow> rows, DigestFilter filter, String where,
-            List<Object> params) throws SQLException {
+    static List<DigestRow> fill(Connection conn, String key, List<DigestRow> rows, String where, List<Object> params)
+            throws SQLException {
         if (rows.isEmpty()) {
             return rows;
         }

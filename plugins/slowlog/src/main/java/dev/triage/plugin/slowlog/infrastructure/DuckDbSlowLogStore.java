@@ -225,7 +225,9 @@ public final class DuckDbSlowLogStore implements SlowLogStore {
                 : query.attribute().prefix() + "_" + query.order().name().toLowerCase(java.util.Locale.ROOT);
         String key = query.group().column();
         boolean classes = query.group() == DigestGroup.FINGERPRINT;
-        List<Object> params = new ArrayList<>();
+        List<Object> filterParams = new ArrayList<>();
+        String where = where(query.filter(), filterParams);
+        List<Object> params = new ArrayList<>(filterParams);
         StringBuilder stats = new StringBuilder();
         for (DigestAttribute a : DigestAttribute.values()) {
             stats.append(stats(a.column(), a.prefix())).append(", ");
@@ -239,7 +241,7 @@ public final class DuckDbSlowLogStore implements SlowLogStore {
                 + "min(ts) AS first_seen, max(ts) AS last_seen, "
                 + "arg_max(checksum, coalesce(query_time, -1)) AS top_class, "
                 + "arg_max(statement, coalesce(query_time, -1)) FILTER (WHERE statement IS NOT NULL) AS sample "
-                + "FROM " + SlowLogSchema.EVENTS + where(query.filter(), params) + " GROUP BY " + key + ") "
+                + "FROM " + SlowLogSchema.EVENTS + where + " GROUP BY " + key + ") "
                 + "SELECT groups.*, names.fingerprint FROM groups JOIN names ON names.checksum = "
                 + (classes ? "groups.group_key" : "groups.top_class")
                 + (query.filter().match() == null ? "" : " WHERE contains(lower(names.fingerprint), lower(?))")
@@ -269,8 +271,7 @@ public final class DuckDbSlowLogStore implements SlowLogStore {
                 }
             }
         }
-        return DigestBreakdown.fill(conn, key, rows, query.filter(), where(query.filter(), new ArrayList<>()),
-                filterParams(query.filter()));
+        return DigestBreakdown.fill(conn, key, rows, where, filterParams);
     }
 
     /** pt-query-digest's query-time buckets, each a power of ten wide; the first also holds anything faster. */
@@ -287,13 +288,7 @@ public final class DuckDbSlowLogStore implements SlowLogStore {
         return sb.toString();
     }
 
-    private static List<Object> filterParams(DigestFilter filter) {
-        List<Object> params = new ArrayList<>();
-        where(filter, params);
-        return params;
-    }
-
-    static String where(DigestFilter f, List<Object> params) {
+    private static String where(DigestFilter f, List<Object> params) {
         List<String> conditions = new ArrayList<>();
         if (f.since() != null) {
             conditions.add("ts >= ?");

@@ -56,7 +56,8 @@ class BatchedParseTest {
                 .extracting(SlowQueryEvent::statement).contains("administrator command: Quit");
     }
 
-    private record Outcome(List<SlowQueryEvent> events, List<ParseProblem> problems, long lines) {
+    /** Everything a parse gives, to compare two parses of the same bytes. */
+    record Outcome(List<SlowQueryEvent> events, List<ParseProblem> problems, long lines, long problemCount) {
     }
 
     private static Outcome parse(Path log, int batch) throws IOException {
@@ -65,9 +66,10 @@ class BatchedParseTest {
         }
     }
 
-    private static Outcome parse(InputStream in, int batch) throws IOException {
+    /** Parses with the given number of records per batch. */
+    static Outcome parse(InputStream in, int batch) throws IOException {
         List<SlowQueryEvent> events = new ArrayList<>();
         var r = SlowLogParser.parse(in, "log", events::add, p -> { }, n -> { }, true, batch);
-        return new Outcome(events, r.problems(), r.lines());
+        return new Outcome(events, r.problems(), r.lines(), r.problemCount());
     }
 }

@@ -5,12 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.code_intelligence.jazzer.api.FuzzedDataProvider;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import dev.triage.plugin.slowlog.domain.Fingerprint;
-import dev.triage.plugin.slowlog.domain.ParseProblem;
 import dev.triage.plugin.slowlog.domain.SlowQueryEvent;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * Fuzz tests of the slow-log parser and the fingerprint (issue #12). Under {@code mvn verify} they replay the inputs
@@ -19,13 +16,10 @@ import java.util.List;
  */
 class SlowLogFuzzTest {
 
-    private record Outcome(List<SlowQueryEvent> events, List<ParseProblem> problems, long lines, long problemCount) {
-    }
-
     /** Any bytes: no crash, the same events whether read in one batch or one record per batch, ids match fingerprints. */
     @FuzzTest(maxDuration = "30s")
     void anyBytesParseTheSameInBatchesAndClassIdsAreTheFingerprintsMd5(byte[] data) throws IOException {
-        Outcome whole;
+        BatchedParseTest.Outcome whole;
         try {
             whole = parse(data, Integer.MAX_VALUE);
         } catch (IOException e) {
@@ -51,9 +45,7 @@ class SlowLogFuzzTest {
         assertThat(Fingerprint.checksum(fingerprint)).hasSize(32);
     }
 
-    private static Outcome parse(byte[] data, int batch) throws IOException {
-        List<SlowQueryEvent> events = new ArrayList<>();
-        var r = SlowLogParser.parse(new ByteArrayInputStream(data), "fuzz.log", events::add, p -> { }, n -> { }, true, batch);
-        return new Outcome(events, r.problems(), r.lines(), r.problemCount());
+    private static BatchedParseTest.Outcome parse(byte[] data, int batch) throws IOException {
+        return BatchedParseTest.parse(new ByteArrayInputStream(data), batch);
     }
 }

