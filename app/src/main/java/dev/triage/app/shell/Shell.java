@@ -119,7 +119,7 @@ public final class Shell implements AutoCloseable {
             }
         }));
         registrations.add(kernel.events().subscribe(CaseEvents.Opened.class, e -> Fx.run(this::caseChanged)));
-        registrations.add(kernel.events().subscribe(dev.triage.core.ui.ShowView.class, e -> Fx.run(() -> dock.open(e.viewId()))));
+        registrations.add(kernel.events().subscribe(dev.triage.core.ui.ShowView.class, e -> Fx.run(() -> dock.open(e.viewId(), e.ref()))));
         registrations.add(kernel.events().subscribe(CaseEvents.Closed.class, e -> Fx.run(this::caseChanged)));
         for (ManagedPlugin mp : kernel.plugins().plugins()) {
             if (mp.state() == PluginState.FAILED) {

@@ -56,6 +56,18 @@ class DockViewsTest extends ShellTestBase {
     }
 
     @Test
+    void anEvidenceLinkOpensTheViewOnceAndRevealsEachItemInIt() throws Exception {
+        f.kernel.events().publish(new dev.triage.core.ui.ShowView("probe.view", "class-1"));
+        WaitForAsyncUtils.waitFor(10, java.util.concurrent.TimeUnit.SECONDS, () -> made.size() == 1 && made.get(0).revealed.size() == 1);
+        f.kernel.events().publish(new dev.triage.core.ui.ShowView("probe.view", "class-2"));
+        f.kernel.events().publish(new dev.triage.core.ui.ShowView("probe.view"));
+        WaitForAsyncUtils.waitFor(10, java.util.concurrent.TimeUnit.SECONDS, () -> made.get(0).revealed.size() == 2);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(made).hasSize(1);
+        assertThat(made.get(0).revealed).containsExactly("class-1", "class-2");
+    }
+
+    @Test
     void openingAnOpenViewSelectsItInsteadOfMakingAnother() throws Exception {
         f.fx(() -> f.shell.dock().open("probe.view"));
         f.fx(() -> f.shell.dock().open("probe.view"));
@@ -164,10 +176,16 @@ class DockViewsTest extends ShellTestBase {
         assertThat(f.fx(() -> f.shell.dock().open("nobody.view"))).isFalse();
     }
 
-    static final class CountingView implements View {
+    static final class CountingView implements View, dev.triage.core.ui.Revealing {
         final int number;
         final Label label;
         volatile int disposed;
+        final List<String> revealed = new CopyOnWriteArrayList<>();
+
+        @Override
+        public void reveal(String ref) {
+            revealed.add(ref);
+        }
 
         CountingView(int number) {
             this.number = number;

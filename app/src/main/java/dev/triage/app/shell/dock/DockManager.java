@@ -130,6 +130,26 @@ public final class DockManager {
     }
 
     /**
+     * Opens a view, or selects it when already open, then asks it to bring an item into sight when it can.
+     *
+     * @param viewId the view id
+     * @param ref the item, or null for none
+     * @return true when the view is open afterwards
+     */
+    public boolean open(String viewId, String ref) {
+        boolean opened = open(viewId);
+        OpenView ov = open.get(viewId);
+        if (opened && ref != null && ov != null && ov.view() instanceof dev.triage.core.ui.Revealing r) {
+            try {
+                r.reveal(ref);
+            } catch (RuntimeException e) {
+                LOG.warn("View '{}' could not show '{}'", viewId, ref, e);
+            }
+        }
+        return opened;
+    }
+
+    /**
      * Opens a view in an area, moving it there when it is open elsewhere.
      *
      * @param viewId the view id

@@ -57,7 +57,25 @@ public final class FlamePlugin implements Plugin {
         CollectCommand collect = new CollectCommand(new ProcessCollector(), context.cases());
         context.command(new CommandSpec<>("flame.collect", messages.get("command.collect.title"),
                 messages.get("command.collect.description"), CollectArgs.class), collect::handle);
+        dev.triage.core.ui.ShowCommand.register(context, "flame", VIEW_ID, messages.get("command.show.title"),
+                ref -> describeFunction(context, ref));
         context.register(ViewContribution.class, new ViewContribution(VIEW_ID, messages.get("view.title"), "mdi2f-fire",
                 DockArea.CENTER, () -> FlameView.create(service, store, context.cases(), context.tasks(), context.events(), messages)));
+    }
+
+    private static String describeFunction(PluginContext context, String name) throws java.sql.SQLException {
+        var c = context.cases().current().orElseThrow(() -> new IllegalArgumentException("No case is open: give --case DIR"));
+        StringBuilder out = new StringBuilder(name);
+        try (var conn = c.newConnection(); var ps = conn.prepareStatement("SELECT p.file, f.self, f.total, p.total, p.unit"
+                + " FROM flame_functions f JOIN flame_profiles p USING (import_id) WHERE f.name = ? ORDER BY f.self DESC")) {
+            ps.setString(1, name);
+            try (var rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.append(String.format(java.util.Locale.ROOT, "%n  %s: self %,d, total %,d of %,d %s", rs.getString(1), rs.getLong(2),
+                            rs.getLong(3), rs.getLong(4), rs.getString(5)));
+                }
+            }
+        }
+        return out.toString();
     }
 }

@@ -69,10 +69,24 @@ public final class LogsPlugin implements Plugin {
                 (args, ctx) -> queries.report(logs.current()));
         context.register(ViewContribution.class, new ViewContribution(VIEW_ID, "Log timeline", "mdi2t-timeline-text-outline",
                 DockArea.CENTER, () -> LogsView.create(queries, context.cases(), context.tasks(), context.events())));
+        dev.triage.core.ui.ShowCommand.register(context, "log", VIEW_ID, "Show a log line", ref -> describeLine(logs, queries, ref));
         context.command(CommandSpec.of("logs.files", "List log files", "Lists the case's log files with encoding, formats, zone and counts"),
                 (args, ctx) -> logs.files(logs.current()));
         context.command(new CommandSpec<>("logs.zone", "Set the case's zone",
                 "Sets the zone given to time stamps without one in files imported later: --zone Asia/Shanghai", ZoneArgs.class),
                 (args, ctx) -> logs.setZone(args.zone()));
+    }
+
+    private static String describeLine(DuckDbLogs logs, DuckDbLogQueries queries, String ref) throws Exception {
+        int colon = ref.lastIndexOf(':');
+        if (colon <= 0) {
+            throw new IllegalArgumentException("A log link is FILE:LINE, not " + ref);
+        }
+        String name = ref.substring(0, colon);
+        long line = Long.parseLong(ref.substring(colon + 1).trim());
+        var c = logs.current();
+        var file = logs.files(c).stream().filter(f -> f.name().equals(name)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("No log file " + name + " in the open case"));
+        return name + ":" + line + System.lineSeparator() + String.join(System.lineSeparator(), queries.context(c, file.id(), line, 0, 0));
     }
 }

@@ -12,6 +12,7 @@ import dev.triage.core.ui.ViewContribution;
 import dev.triage.plugin.rca.application.KnownIssueArgs;
 import dev.triage.plugin.rca.application.RcaArgs;
 import dev.triage.plugin.rca.infrastructure.CaseAnalyser;
+import dev.triage.plugin.rca.infrastructure.FindingText;
 import dev.triage.plugin.rca.infrastructure.KnownIssueLookup;
 import dev.triage.plugin.rca.infrastructure.RuleFile;
 import dev.triage.plugin.rca.ui.RcaView;
@@ -36,7 +37,8 @@ public final class RcaPlugin implements Plugin {
     public void init(PluginContext context) {
         Messages m = context.messages("dev.triage.plugin.rca.messages");
         CaseAnalyser shipped = new CaseAnalyser(RuleFile.shipped());
-        KnownIssueLookup known = new KnownIssueLookup(KnownIssueLookup.shipped());
+        KnownIssueLookup known = new KnownIssueLookup(KnownIssueLookup.shipped(),
+                dev.triage.plugin.rca.infrastructure.OnlineKnownIssues.standard(context.paths().cache().resolve("known-issues")));
         context.register(ReportContributor.class, new dev.triage.plugin.rca.infrastructure.RcaReport(shipped, m.get("report.title")));
         context.register(ReportContributor.class, new dev.triage.plugin.rca.infrastructure.KnownIssueReport(known, m.get("report.known")));
         context.command(new CommandSpec<>("rca", m.get("command.rca.title"), m.get("command.rca.description"), RcaArgs.class),
@@ -50,6 +52,9 @@ public final class RcaPlugin implements Plugin {
                 });
         context.command(new CommandSpec<>("rca.known-issues", m.get("command.known.title"), m.get("command.known.description"),
                 KnownIssueArgs.class), (args, task) -> known.run(args, context.cases().current().orElse(null)));
+        // findings have no view of their own: the root-cause view shows the one an evidence link names
+        dev.triage.core.ui.ShowCommand.register(context, "finding", VIEW_ID, m.get("command.finding.title"),
+                title -> FindingText.describe(FindingText.find(current(context), title)));
         context.register(ViewContribution.class, new ViewContribution(VIEW_ID, m.get("view.title"), "mdi2l-lightbulb-on-outline",
                 DockArea.CENTER, () -> RcaView.create(shipped, known, context.cases(), context.tasks(), context.commands(), m)));
     }

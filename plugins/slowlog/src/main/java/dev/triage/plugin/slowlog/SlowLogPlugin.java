@@ -14,6 +14,7 @@ import dev.triage.plugin.slowlog.application.CaseCompareArgs;
 import dev.triage.plugin.slowlog.application.CaseDigestArgs;
 import dev.triage.plugin.slowlog.application.CompareArgs;
 import dev.triage.plugin.slowlog.application.DigestArgs;
+import dev.triage.plugin.slowlog.application.DigestRow;
 import dev.triage.plugin.slowlog.application.DigestReport;
 import dev.triage.plugin.slowlog.application.ImportArgs;
 import dev.triage.plugin.slowlog.application.SlowLogDigests;
@@ -68,6 +69,8 @@ public final class SlowLogPlugin implements Plugin {
                 messages.get("command.case-compare.description"), CaseCompareArgs.class), (args, ctx) -> digests.compareCase(args));
         context.command(new CommandSpec<>("slowlog.import", messages.get("command.import.title"),
                 messages.get("command.import.description"), ImportArgs.class), (args, ctx) -> importFiles(context, args));
+        dev.triage.core.ui.ShowCommand.register(context, "slowlog", VIEW_ID, messages.get("command.show.title"),
+                ref -> describe(digests, ref));
         context.register(ViewContribution.class, new ViewContribution(VIEW_ID, messages.get("view.title"), "mdi2d-database-clock-outline",
                 DockArea.CENTER, () -> SlowLogView.create(digests, context.cases(), context.tasks(), context.events(), messages,
                 context.commands())));
@@ -96,5 +99,14 @@ public final class SlowLogPlugin implements Plugin {
         } catch (ExecutionException e) {
             throw e.getCause() instanceof Exception x ? x : e;
         }
+    }
+
+    private static String describe(SlowLogDigests digests, String checksum) throws Exception {
+        List<DigestRow> rows = digests.digestCase(new CaseDigestArgs(Integer.MAX_VALUE, null, null, null, null, null, null, null, null,
+                null, null));
+        DigestRow row = rows.stream().filter(r -> r.checksum().equalsIgnoreCase(checksum)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("No slow-log class " + checksum + " in the open case"));
+        return String.format(java.util.Locale.ROOT, "Class %s: %d calls, %.3f s in all%n%s", row.checksum(), row.count(),
+                row.queryTime().sum(), row.fingerprint());
     }
 }

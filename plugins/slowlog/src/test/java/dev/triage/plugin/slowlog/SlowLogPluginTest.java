@@ -115,6 +115,26 @@ class SlowLogPluginTest {
     }
 
     @Test
+    void showCommandDescribesAClassAndAsksTheWindowToRevealIt() throws Exception {
+        Path slow = Files.writeString(home.resolve("slow.log"), LOG);
+        try (Kernel kernel = TestKernels.create(home.resolve("app"), Duration.ofSeconds(10)).startPlugins()) {
+            Case c = kernel.cases().create(home.resolve("case"), "demo");
+            kernel.imports().importFiles(c, List.of(slow)).result().get();
+            DigestRow top = ((DigestReport) kernel.commands().executeText("slowlog.case-digest", Map.of(), NONE)).rows().get(0);
+            java.util.concurrent.BlockingQueue<dev.triage.core.ui.ShowView> asked = new java.util.concurrent.LinkedBlockingQueue<>();
+            kernel.events().subscribe(dev.triage.core.ui.ShowView.class, asked::add);
+            var shown = (dev.triage.core.ui.ShowCommand.Shown) kernel.commands().executeText("slowlog.show",
+                    Map.of("ref", "slowlog:" + top.checksum()), NONE);
+            assertThat(shown.text()).startsWith("Class " + top.checksum() + ": 2 calls, 3.000 s in all")
+                    .endsWith("select * from orders where customer_id = ?");
+            assertThat(asked.poll(30, java.util.concurrent.TimeUnit.SECONDS))
+                    .isEqualTo(new dev.triage.core.ui.ShowView(SlowLogPlugin.VIEW_ID, top.checksum()));
+            assertThatThrownBy(() -> kernel.commands().executeText("slowlog.show", Map.of("ref", "0123456789ABCDEF"), NONE))
+                    .hasMessageContaining("No slow-log class 0123456789ABCDEF");
+        }
+    }
+
+    @Test
     void contributesTheTopClassesToTheCaseReport() throws Exception {
         Path slow = Files.writeString(home.resolve("slow.log"), LOG);
         try (Kernel kernel = TestKernels.create(home.resolve("app"), Duration.ofSeconds(10)).startPlugins()) {

@@ -52,7 +52,7 @@ import javafx.scene.layout.VBox;
  * The flame graph view: a profile of the open case as flame, icicle, sandwich or differential graph, with zoom, breadcrumb,
  * regex search, colouring, and a sortable, filterable function table whose selection outlines the function's frames.
  */
-public final class FlameView implements View {
+public final class FlameView implements View, dev.triage.core.ui.Revealing {
 
     /** The root style class; {@code flame.css} is scoped under it. */
     public static final String STYLE_CLASS = "flame-view";
@@ -452,6 +452,12 @@ public final class FlameView implements View {
         if (mode == Mode.SANDWICH) {
             selectFunction(table.getSelectionModel().getSelectedItem());
         }
+    }
+
+    /** Highlights a function's frames (a {@code flame:<function>} evidence link) by searching for its exact name. */
+    @Override
+    public void reveal(String ref) {
+        search.setText("^" + Pattern.quote(ref) + "$");
     }
 
     private void applySearch() {

@@ -34,6 +34,16 @@ public interface TimelineWindow extends AutoCloseable {
      */
     long positionOf(long micros) throws Exception;
 
+    /**
+     * Finds the row of the entry that holds a line of a file (the entry starting at or before that line).
+     *
+     * @param fileName the file's name as the timeline shows it
+     * @param line the 1-based line
+     * @return its position, or -1 when that file has no entry at or before the line under the filters
+     * @throws Exception when the database fails
+     */
+    long positionOfLine(String fileName, long line) throws Exception;
+
     @Override
     void close();
 }

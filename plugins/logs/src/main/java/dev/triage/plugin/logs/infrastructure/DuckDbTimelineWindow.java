@@ -89,6 +89,18 @@ final class DuckDbTimelineWindow implements TimelineWindow {
     }
 
     @Override
+    public synchronized long positionOfLine(String fileName, long line) throws SQLException {
+        try (PreparedStatement ps = conn.prepareStatement("SELECT w.rn FROM logs_window w JOIN logs_files f ON f.file_id = w.file_id"
+                + " WHERE f.name = ? AND w.line <= ? ORDER BY w.line DESC LIMIT 1")) {
+            ps.setString(1, fileName);
+            ps.setLong(2, line);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? rs.getLong(1) : -1;
+            }
+        }
+    }
+
+    @Override
     public synchronized void close() {
         try {
             conn.close();

@@ -56,7 +56,7 @@ import org.jfree.data.xy.CategoryTableXYDataset;
  * merged entries of all files in a virtualised list paged from the case database, the selected entry in its context,
  * and a search tab whose hits show with their context highlighted. State lives in {@link LogsViewModel}.
  */
-public final class LogsView implements View {
+public final class LogsView implements View, dev.triage.core.ui.Revealing {
 
     /** The root style class; {@code logs.css} is scoped under it. */
     public static final String STYLE_CLASS = "logs-view";
@@ -529,6 +529,12 @@ public final class LogsView implements View {
     @Override
     public Node node() {
         return root;
+    }
+
+    /** Scrolls to the entry of a {@code log:<file>:<line>} evidence link, clearing the filters. */
+    @Override
+    public void reveal(String ref) {
+        model.reveal(ref);
     }
 
     @Override

@@ -288,6 +288,60 @@ public final class LogsViewModel {
         return out;
     }
 
+    /**
+     * Clears the filters and scrolls to the entry holding a file's line: a {@code log:<file>:<line>} evidence link.
+     *
+     * @param ref the file name, a colon and the line
+     * @return completes with the row position, or -1 when the case has no such entry
+     */
+    public CompletableFuture<Long> reveal(String ref) {
+        int colon = ref.lastIndexOf(':');
+        long line;
+        try {
+            line = colon < 0 ? -1 : Long.parseLong(ref.substring(colon + 1).trim());
+        } catch (NumberFormatException e) {
+            line = -1;
+        }
+        if (line < 0) {
+            status.set("Not a log link (file:line): " + ref);
+            return CompletableFuture.completedFuture(-1L);
+        }
+        String name = ref.substring(0, colon);
+        long wanted = line;
+        for (StringProperty p : List.of(since, until, level, file, text, fact)) {
+            p.set("");
+        }
+        return refresh().thenCompose(v -> {
+            CompletableFuture<Long> out = new CompletableFuture<>();
+            PagedRows r = rows.get();
+            if (r == null) {
+                out.complete(-1L);
+                return out;
+            }
+            tasks.submit("Show log line", ctx -> {
+                long pos = r.window().positionOfLine(name, wanted);
+                fx.execute(() -> {
+                    if (pos >= 0) {
+                        scrollTo.set(null);
+                        scrollTo.set(pos);
+                    } else {
+                        status.set("No entry of " + name + " at line " + wanted + " in the timeline");
+                    }
+                    out.complete(pos);
+                });
+                return null;
+            }).result().whenComplete((x, e) -> {
+                if (e != null) {
+                    fx.execute(() -> {
+                        status.set(rootMessage(e));
+                        out.complete(-1L);
+                    });
+                }
+            });
+            return out;
+        });
+    }
+
     private void loadContext(TimelineRow row) {
         Case c = cases.current().orElse(null);
         if (row == null || c == null) {

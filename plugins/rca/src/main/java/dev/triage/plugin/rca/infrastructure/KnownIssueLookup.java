@@ -30,7 +30,8 @@ import org.tomlj.TomlTable;
 
 /**
  * Looks known issues up offline: by product and version (given, or found in the case's findings and log lines) and by
- * the symptoms seen in the case. There is no online refresh in this version: the shipped list is the only source.
+ * the symptoms seen in the case; on request also online, from the products' public issue trackers (see
+ * {@link OnlineKnownIssues}), whose last answer is cached for offline use.
  */
 public final class KnownIssueLookup {
 
@@ -46,14 +47,26 @@ public final class KnownIssueLookup {
             Map.entry("mysql", Pattern.compile("(?i)(?:mysqld \\(mysqld |Version: '|Server version:?\\s*|\\bversion\\s*[|\\t]\\s*)(\\d+\\.\\d+\\.\\d+)")));
 
     private final List<KnownIssue> issues;
+    private final OnlineKnownIssues online;
 
     /**
-     * Creates a lookup over a list.
+     * Creates an offline lookup over a list.
      *
      * @param issues the known issues
      */
     public KnownIssueLookup(List<KnownIssue> issues) {
+        this(issues, null);
+    }
+
+    /**
+     * Creates a lookup over a list that can also search online.
+     *
+     * @param issues the known issues
+     * @param online the online refresher, or null for none
+     */
+    public KnownIssueLookup(List<KnownIssue> issues, OnlineKnownIssues online) {
         this.issues = List.copyOf(issues);
+        this.online = online;
     }
 
     /**
@@ -259,7 +272,13 @@ public final class KnownIssueLookup {
                 issues.stream().filter(k -> k.mentions(a.search())).forEach(k -> out.add(new Match(k, k.product(), "", List.of())));
             }
         }
-        return new Result(versions.entrySet().stream().map(e -> e.getKey() + " " + e.getValue().text()).toList(), out);
+        List<OnlineKnownIssues.Refresh> fetched = new ArrayList<>();
+        if (online != null) {
+            boolean ask = Boolean.TRUE.equals(a.online());
+            versions.forEach((p, v) -> fetched.add(ask ? online.refresh(p, v, a.search()) : online.cached(p, v)));
+            fetched.removeIf(r -> !ask && r.issues().isEmpty());
+        }
+        return new Result(versions.entrySet().stream().map(e -> e.getKey() + " " + e.getValue().text()).toList(), out, fetched);
     }
 
     /**
@@ -278,8 +297,19 @@ public final class KnownIssueLookup {
      *
      * @param detected the products and versions looked up
      * @param matches the issues found, those with symptoms in the case first
+     * @param online what the products' issue trackers answered (or the cached answer), one entry per product version
      */
-    public record Result(List<String> detected, List<Match> matches) implements CommandOutput {
+    public record Result(List<String> detected, List<Match> matches, List<OnlineKnownIssues.Refresh> online) implements CommandOutput {
+
+        /**
+         * A result of the shipped list only.
+         *
+         * @param detected the products and versions looked up
+         * @param matches the issues found
+         */
+        public Result(List<String> detected, List<Match> matches) {
+            this(detected, matches, List.of());
+        }
 
         @Override
         public String text() {
@@ -295,6 +325,12 @@ public final class KnownIssueLookup {
                         .append(m.issue().fixed().isEmpty() ? "(not fixed)" : String.join(", ", m.issue().fixed())).append('\n')
                         .append("    ").append(m.issue().link()).append('\n');
                 m.symptoms().forEach(s -> b.append("    seen: ").append(s).append('\n'));
+            }
+            for (OnlineKnownIssues.Refresh r : online) {
+                b.append("Online, ").append(r.product()).append(' ').append(r.version()).append(": ").append(r.issues().size())
+                        .append(" issues (").append(r.note()).append(")\n");
+                r.issues().forEach(i -> b.append(i.repository()).append('#').append(i.number()).append("  [").append(i.state())
+                        .append("] ").append(i.title()).append('\n').append("    ").append(i.url()).append('\n'));
             }
             return b.toString().stripTrailing();
         }

@@ -6,9 +6,11 @@ import dev.triage.core.command.CommandBus;
 import dev.triage.core.i18n.Messages;
 import dev.triage.core.task.TaskExecutor;
 import dev.triage.core.ui.View;
+import dev.triage.plugin.rca.application.KnownIssueArgs;
 import dev.triage.plugin.rca.domain.EvidenceItem;
 import dev.triage.plugin.rca.domain.Hypothesis;
 import dev.triage.plugin.rca.infrastructure.CaseAnalyser;
+import dev.triage.plugin.rca.infrastructure.FindingText;
 import dev.triage.plugin.rca.infrastructure.KnownIssueLookup;
 import dev.triage.plugin.rca.infrastructure.RcaResult;
 import java.util.Locale;
@@ -33,7 +35,7 @@ import javafx.scene.layout.VBox;
  * evidence a link that asks the view owning it to show it (through the {@code <kind>.show} command when one is offered);
  * and the known issues matching the versions found in the case.
  */
-public final class RcaView implements View {
+public final class RcaView implements View, dev.triage.core.ui.Revealing {
 
     private final CaseAnalyser analyser;
     private final KnownIssueLookup known;
@@ -58,7 +60,10 @@ public final class RcaView implements View {
         Button refresh = new Button(messages.get("view.refresh"));
         refresh.setId("rca-refresh");
         refresh.setOnAction(e -> refresh());
-        root.setTop(new ToolBar(refresh));
+        Button online = new Button(messages.get("view.known.online"));
+        online.setId("rca-known-online");
+        online.setOnAction(e -> searchOnline());
+        root.setTop(new ToolBar(refresh, online));
         hypotheses.setId("rca-hypotheses");
         hypotheses.setCellFactory(v -> new ListCell<>() {
             @Override
@@ -159,6 +164,46 @@ public final class RcaView implements View {
         }
     }
 
+    /** Shows a case finding (a {@code finding:<title>} evidence link) in the detail pane, with a link back to the hypothesis. */
+    @Override
+    public void reveal(String title) {
+        Case c = cases.current().orElse(null);
+        if (c == null) {
+            status.setText(messages.get("view.noCase"));
+            return;
+        }
+        tasks.submit(messages.get("view.task"), ctx -> FindingText.describe(FindingText.find(c, title))).result()
+                .whenComplete((text, error) -> Platform.runLater(() -> {
+                    if (error != null) {
+                        Throwable t = error.getCause() != null ? error.getCause() : error;
+                        status.setText(messages.get("view.failed", String.valueOf(t.getMessage())));
+                        return;
+                    }
+                    details.getChildren().clear();
+                    Hyperlink back = new Hyperlink(messages.get("view.finding.back"));
+                    back.setOnAction(e -> show(hypotheses.getSelectionModel().getSelectedItem()));
+                    Label body = new Label(text);
+                    body.setId("rca-finding");
+                    body.setWrapText(true);
+                    details.getChildren().addAll(back, body);
+                }));
+    }
+
+    private void searchOnline() {
+        Case c = cases.current().orElse(null);
+        status.setText(messages.get("view.known.searching"));
+        tasks.submit(messages.get("view.known.online"), ctx -> known.run(new KnownIssueArgs(null, null, null, true), c)).result()
+                .whenComplete((r, error) -> Platform.runLater(() -> {
+                    if (error != null) {
+                        status.setText(messages.get("view.failed", String.valueOf(error.getMessage())));
+                        return;
+                    }
+                    showIssues(r);
+                    status.setText(r.online().isEmpty() ? messages.get("view.known.none")
+                            : r.online().stream().map(o -> o.product() + ": " + o.note()).collect(java.util.stream.Collectors.joining("; ")));
+                }));
+    }
+
     private void showIssues(KnownIssueLookup.Result r) {
         issues.getChildren().clear();
         Label head = new Label(r.detected().isEmpty() ? messages.get("view.known.none")
@@ -169,6 +214,18 @@ public final class RcaView implements View {
             Label l = new Label(m.issue().id() + "  " + m.issue().title() + (m.symptoms().isEmpty() ? "" : "  ★"));
             l.setWrapText(true);
             issues.getChildren().add(l);
+        }
+        for (var o : r.online()) {
+            Label h = new Label(messages.get("view.known.fetched", o.product() + " " + o.version(), o.issues().size(), o.note()));
+            h.getStyleClass().add("title-4");
+            h.setWrapText(true);
+            issues.getChildren().add(h);
+            for (var i : o.issues()) {
+                Hyperlink l = new Hyperlink(i.repository() + "#" + i.number() + "  [" + i.state() + "] " + i.title());
+                l.setWrapText(true);
+                l.setOnAction(e -> copy(i.url(), messages.get("view.known.copied", i.url())));
+                issues.getChildren().add(l);
+            }
         }
     }
 
@@ -181,11 +238,15 @@ public final class RcaView implements View {
             tasks.submit(command, ctx -> commands.executeText(command, Map.of("ref", ref.substring(colon + 1)), ctx));
             status.setText(messages.get("view.opening", ref));
         } else {
-            ClipboardContent content = new ClipboardContent();
-            content.putString(ref);
-            javafx.scene.input.Clipboard.getSystemClipboard().setContent(content);
-            status.setText(messages.get("view.noShow", command, ref));
+            copy(ref, messages.get("view.noShow", command, ref));
         }
+    }
+
+    private void copy(String text, String said) {
+        ClipboardContent content = new ClipboardContent();
+        content.putString(text);
+        javafx.scene.input.Clipboard.getSystemClipboard().setContent(content);
+        status.setText(said);
     }
 
     ListView<Hypothesis> hypotheses() {

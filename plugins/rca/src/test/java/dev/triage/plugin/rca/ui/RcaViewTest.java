@@ -3,12 +3,12 @@ package dev.triage.plugin.rca.ui;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.triage.core.cases.Case;
-import dev.triage.core.command.CommandSpec;
 import dev.triage.core.finding.Evidence;
 import dev.triage.core.finding.Finding;
 import dev.triage.core.finding.FindingSource;
 import dev.triage.core.finding.FindingStore;
 import dev.triage.core.finding.Severity;
+import dev.triage.core.ui.ShowView;
 import dev.triage.core.ui.View;
 import dev.triage.core.ui.ViewContribution;
 import dev.triage.testkit.JavaFxToolkit;
@@ -29,10 +29,6 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 class RcaViewTest {
 
-    /** What a view owning findings would register; here it records what the RCA view asked to show. */
-    public record ShowArgs(String ref) {
-    }
-
     @RegisterExtension
     final KernelExtension triage = new KernelExtension();
 
@@ -45,9 +41,8 @@ class RcaViewTest {
                         new FindingSource("redis-diagnostics", "cache1", t)),
                 new Finding(Severity.CRITICAL, "185666 keys were evicted to stay under maxmemory", List.of(), "",
                         new FindingSource("redis-diagnostics", "cache1", t))));
-        BlockingQueue<String> shown = new ArrayBlockingQueue<>(4);
-        triage.kernel().commands().register(new CommandSpec<>("finding.show", "Show a finding", "test", ShowArgs.class),
-                (args, task) -> shown.add(args.ref()));
+        BlockingQueue<ShowView> shown = new ArrayBlockingQueue<>(4);
+        var sub = triage.kernel().events().subscribe(ShowView.class, shown::add);
         ViewContribution contribution = triage.kernel().services().findAll(ViewContribution.class).stream()
                 .filter(v -> v.id().equals("rca.view")).findFirst().orElseThrow();
         CountDownLatch listed = new CountDownLatch(1);
@@ -67,10 +62,26 @@ class RcaViewTest {
             evidence.fire();
             return null;
         });
-        assertThat(shown.poll(30, TimeUnit.SECONDS)).isEqualTo("185666 keys were evicted to stay under maxmemory");
+        // the plugin's finding.show asks the window to open the RCA view on that finding; the window then calls reveal
+        ShowView asked = shown.poll(30, TimeUnit.SECONDS);
+        assertThat(asked).isEqualTo(new ShowView("rca.view", "185666 keys were evicted to stay under maxmemory"));
+        CountDownLatch revealed = new CountDownLatch(1);
+        JavaFxToolkit.call(() -> {
+            rca.details().getChildren().addListener((ListChangeListener<Object>) ch -> {
+                if (rca.details().lookup("#rca-finding") != null) {
+                    revealed.countDown();
+                }
+            });
+            rca.reveal(asked.ref());
+            return null;
+        });
+        assertThat(revealed.await(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(JavaFxToolkit.call(() -> ((Label) rca.details().lookup("#rca-finding")).getText()))
+                .startsWith("[CRITICAL] 185666 keys were evicted").contains("redis-diagnostics · cache1");
         String issues = JavaFxToolkit.call(() -> rca.knownIssues().getChildren().stream().filter(Label.class::isInstance)
                 .map(n -> ((Label) n).getText()).reduce("", (a, b) -> a + "\n" + b));
         assertThat(issues).contains("redis 7.0.11", "CVE-2022-24834").doesNotContain("CVE-2023-28856", "CVE-2022-35951");
         view.dispose();
+        sub.close();
     }
 }

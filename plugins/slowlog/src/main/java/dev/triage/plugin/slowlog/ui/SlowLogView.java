@@ -56,7 +56,7 @@ import org.fxmisc.richtext.CodeArea;
  * The slow-log explorer: a filter bar, the sortable table of query classes of the current case, and a detail pane with
  * the selected class's fingerprint, slowest statement and statistics. All state lives in {@link SlowLogViewModel}.
  */
-public final class SlowLogView implements View {
+public final class SlowLogView implements View, dev.triage.core.ui.Revealing {
 
     /** The root style class; {@code slowlog.css} is scoped under it. */
     public static final String STYLE_CLASS = "slowlog-view";
@@ -125,6 +125,7 @@ public final class SlowLogView implements View {
             showDetail(b);
             if (b != null && table.getSelectionModel().getSelectedItem() != b) {
                 table.getSelectionModel().select(b);
+                table.scrollTo(b);
             }
         });
         showDetail(model.selectedProperty().get());
@@ -607,6 +608,12 @@ public final class SlowLogView implements View {
     @Override
     public Node node() {
         return root;
+    }
+
+    /** Selects the class with this id (a {@code slowlog:<id>} evidence link), clearing filters that hide it. */
+    @Override
+    public void reveal(String ref) {
+        model.reveal(ref);
     }
 
     @Override

@@ -93,6 +93,7 @@ public final class SlowLogViewModel {
     private final ObservableList<TimelinePoint> readOnlyTimeline = FXCollections.unmodifiableObservableList(timeline);
     private DigestFilter applied = DigestFilter.ALL;
     private long generation;
+    private String wanted;
     private long timelineGeneration;
     private CompletableFuture<Void> timelineShown = CompletableFuture.completedFuture(null);
 
@@ -251,6 +252,35 @@ public final class SlowLogViewModel {
         }
         state.set(next);
         status.set(text);
+        selectWanted();
+    }
+
+    /**
+     * Selects the class with this id once it is among the rows, clearing the filters when they hide it.
+     *
+     * @param checksum the class id (the key of the current grouping)
+     * @return completes once the class is selected, or the digest without filters is shown without it
+     */
+    public CompletableFuture<Void> reveal(String checksum) {
+        wanted = checksum;
+        if (selectWanted()) {
+            return CompletableFuture.completedFuture(null);
+        }
+        List.of(since, until, db, user, host, minTime, match).forEach(p -> p.set(""));
+        group.set(DigestGroup.FINGERPRINT);
+        return refresh();
+    }
+
+    private boolean selectWanted() {
+        if (wanted == null) {
+            return false;
+        }
+        DigestRow row = rows.stream().filter(r -> r.checksum().equalsIgnoreCase(wanted)).findFirst().orElse(null);
+        if (row != null) {
+            wanted = null;
+            selected.set(row);
+        }
+        return row != null;
     }
 
     /**

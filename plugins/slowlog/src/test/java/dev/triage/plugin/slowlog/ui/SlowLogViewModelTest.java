@@ -162,6 +162,27 @@ class SlowLogViewModelTest {
     }
 
     @Test
+    void revealingAClassSelectsItAndClearsTheFiltersThatHideIt() throws Exception {
+        importLog();
+        refresh();
+        DigestRow select = onFx(() -> model.rows().get(0));
+        DigestRow update = onFx(() -> model.rows().get(1));
+        onFx(() -> model.reveal(update.checksum())).get(30, TimeUnit.SECONDS);
+        assertThat(onFx(() -> model.selectedProperty().get().checksum())).isEqualTo(update.checksum());
+
+        onFx(() -> {
+            model.userProperty().set("batch");
+            return null;
+        });
+        refresh();
+        assertThat(onFx(() -> List.copyOf(model.rows()))).extracting(DigestRow::checksum).containsExactly(update.checksum());
+        onFx(() -> model.reveal(select.checksum().toUpperCase(Locale.ROOT))).get(30, TimeUnit.SECONDS);
+        assertThat(onFx(() -> model.selectedProperty().get().fingerprint())).isEqualTo("select * from orders where customer_id = ?");
+        assertThat(onFx(() -> model.userProperty().get())).isEmpty();
+        assertThat(onFx(() -> model.rows().size())).isEqualTo(2);
+    }
+
+    @Test
     void brushingATimeRangeOnTheChartFiltersTheDigestAndGroupingByHostKeysTheRowsByHost() throws Exception {
         importLog();
         refresh();
