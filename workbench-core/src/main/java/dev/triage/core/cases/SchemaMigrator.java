@@ -32,6 +32,10 @@ public final class SchemaMigrator {
                         + " (component VARCHAR, version INTEGER, description VARCHAR, applied_at TIMESTAMP DEFAULT now(),"
                         + " PRIMARY KEY (component, version))");
             }
+            // refuse a case from a newer Triage before changing anything, so that it stays as that version left it
+            for (SchemaMigrations m : all) {
+                refuseNewer(connection, m);
+            }
             for (SchemaMigrations m : all) {
                 migrate(connection, m);
             }
@@ -58,12 +62,16 @@ public final class SchemaMigrator {
         }
     }
 
-    private static void migrate(Connection connection, SchemaMigrations m) throws CaseException, SQLException {
+    private static void refuseNewer(Connection connection, SchemaMigrations m) throws CaseException, SQLException {
         int current = currentVersion(connection, m.component());
         if (current > m.migrations().size()) {
             throw new CaseException("The case's tables of '" + m.component() + "' are at version " + current
-                    + ", newer than this Triage knows (" + m.migrations().size() + "): update Triage", null);
+                    + ", newer than this Triage knows (" + m.migrations().size() + "): update Triage; the case was not changed", null);
         }
+    }
+
+    private static void migrate(Connection connection, SchemaMigrations m) throws CaseException, SQLException {
+        int current = currentVersion(connection, m.component());
         boolean auto = connection.getAutoCommit();
         connection.setAutoCommit(false);
         try {
