@@ -73,6 +73,17 @@ final class ExternalPlugins implements AutoCloseable {
             return List.of(new Found(id, jar, null, "Plugin jar " + jar + " declares Plugin-Dependencies in its manifest;"
                     + " Triage plugins declare what they require in their descriptor instead"));
         }
+        try {
+            java.util.Optional<String> exit = ExitCallScan.find(jar);
+            if (exit.isPresent()) {
+                unload(id);
+                return List.of(new Found(id, jar, null, "Plugin jar " + jar + " calls " + exit.get().replaceFirst(".*: ", "")
+                        + " (in " + exit.get().replaceFirst(": .*", "") + "): refused, a plugin must not end the application"));
+            }
+        } catch (IOException e) {
+            unload(id);
+            return List.of(new Found(id, jar, null, "Plugin jar " + jar + " cannot be checked: " + e.getMessage()));
+        }
         ClassLoader cl = w.getPluginClassLoader();
         List<Found> found = new ArrayList<>();
         String error = null;

@@ -101,4 +101,77 @@ class ExternalPluginTest {
             assertThat(kernel.plugins().find("hello").orElseThrow().state()).isEqualTo(PluginState.RUNNING);
         }
     }
+
+    @Test
+    void aJarThatWouldEndTheApplicationIsRefusedAndOthersStillLoad() throws Exception {
+        try (Kernel kernel = TestKernels.create(home, Duration.ofSeconds(5))) {
+            PluginJarBuilder.plugin("quitter", "1.0.0")
+                    .source("ext.hello.HelloPlugin", SOURCE.replace("\"hello\", \"Hello\"", "\"quitter\", \"Quitter\""))
+                    .source("ext.hello.Bye", "package ext.hello; final class Bye { static void bye() { Runtime.getRuntime().halt(3); } }")
+                    .service("ext.hello.HelloPlugin").write(kernel.paths().plugins().resolve("quitter.jar"));
+            PluginJarBuilder.plugin("leaver", "1.0.0")
+                    .source("ext.hello.HelloPlugin", SOURCE.replace("\"hello\", \"Hello\"", "\"leaver\", \"Leaver\"")
+                            .replace("public void init(PluginContext ctx) {", "public void init(PluginContext ctx) { if (ctx == null) System.exit(1);"))
+                    .service("ext.hello.HelloPlugin").write(kernel.paths().plugins().resolve("leaver.jar"));
+            PluginJarBuilder.plugin("hello", "1.2.0").source("ext.hello.HelloPlugin", SOURCE).service("ext.hello.HelloPlugin")
+                    .write(kernel.paths().plugins().resolve("hello.jar"));
+            kernel.startPlugins();
+            ManagedPlugin quitter = kernel.plugins().find("quitter").orElseThrow();
+            assertThat(quitter.state()).isEqualTo(PluginState.FAILED);
+            assertThat(quitter.failure()).contains("quitter.jar", "calls Runtime.halt (in ext.hello.Bye)", "must not end the application");
+            ManagedPlugin leaver = kernel.plugins().find("leaver").orElseThrow();
+            assertThat(leaver.failure()).contains("calls System.exit (in ext.hello.HelloPlugin)");
+            assertThat(kernel.plugins().find("hello").orElseThrow().state()).isEqualTo(PluginState.RUNNING);
+        }
+    }
+
+    @Test
+    void theScanReadsEveryConstantKindOfARealClassFile() throws Exception {
+        for (Class<?> c : java.util.List.of(String.class, java.util.HashMap.class, ExternalPluginTest.class, Kernel.class)) {
+            try (var in = c.getResourceAsStream("/" + c.getName().replace('.', '/') + ".class")) {
+                assertThat(ExitCallScan.exitCall(in)).as(c.getName()).isEmpty();
+            }
+        }
+        try (var in = Runtime.class.getResourceAsStream("/java/lang/System.class")) {
+            // System.exit itself calls Runtime.exit
+            assertThat(ExitCallScan.exitCall(in)).contains("Runtime.exit");
+        }
+    }
+
+    @Test
+    void aPluginThatSpinsForeverOrThrowsEverywhereFailsAloneAndTheKernelGoesOn() throws Exception {
+        try (Kernel kernel = TestKernels.create(home, Duration.ofSeconds(2))) {
+            PluginJarBuilder.plugin("spinner", "1.0.0")
+                    .source("ext.hello.HelloPlugin", SOURCE.replace("\"hello\", \"Hello\"", "\"spinner\", \"Spinner\"")
+                            .replace("public void init(PluginContext ctx) {", "public void init(PluginContext ctx) { while (!Boolean.getBoolean(\"spinner.stop\")) { Thread.interrupted(); }"))
+                    .service("ext.hello.HelloPlugin").write(kernel.paths().plugins().resolve("spinner.jar"));
+            PluginJarBuilder.plugin("thrower", "1.0.0").source("ext.hello.HelloPlugin", """
+                    package ext.hello;
+                    import dev.triage.core.command.CommandSpec;
+                    import dev.triage.core.plugin.*;
+                    public class HelloPlugin implements Plugin {
+                        public PluginDescriptor descriptor() { return PluginDescriptor.of("thrower", "Thrower", "1.0.0", "core@[0.1,1.0)"); }
+                        public void init(PluginContext ctx) {
+                            ctx.command(CommandSpec.of("thrower.boom", "Boom", "Throws"), (a, c) -> { throw new IllegalStateException("boom"); });
+                        }
+                        public void start() { throw new IllegalStateException("start fails"); }
+                        public void stop() { throw new IllegalStateException("stop fails"); }
+                        public Health health() { throw new IllegalStateException("health fails"); }
+                    }
+                    """).service("ext.hello.HelloPlugin").write(kernel.paths().plugins().resolve("thrower.jar"));
+            PluginJarBuilder.plugin("hello", "1.2.0").source("ext.hello.HelloPlugin", SOURCE).service("ext.hello.HelloPlugin")
+                    .write(kernel.paths().plugins().resolve("hello.jar"));
+            kernel.startPlugins();
+            ManagedPlugin spinner = kernel.plugins().find("spinner").orElseThrow();
+            assertThat(spinner.state()).isEqualTo(PluginState.FAILED);
+            assertThat(spinner.failure()).contains("did not finish within 2000 ms");
+            ManagedPlugin thrower = kernel.plugins().find("thrower").orElseThrow();
+            assertThat(thrower.state()).isEqualTo(PluginState.FAILED);
+            assertThat(thrower.failure()).contains("start fails");
+            assertThat(kernel.plugins().find("hello").orElseThrow().state()).isEqualTo(PluginState.RUNNING);
+            assertThat(kernel.commands().execute("hello", null, null)).isEqualTo("hello from PluginClassLoader");
+        } finally {
+            System.setProperty("spinner.stop", "true"); // the abandoned thread ignores interrupts: let it end
+        }
+    }
 }
