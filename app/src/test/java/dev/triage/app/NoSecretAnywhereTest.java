@@ -43,16 +43,7 @@ class NoSecretAnywhereTest {
     static final String DB_PASSWORD = "Db-Pl4nted-secret-8841";
     static final String TOKEN = "tok-Pl4nted-secret-7702";
     static final String SASL = "sasl-Pl4nted-secret-5519";
-    static final TaskContext NONE = new TaskContext() {
-        @Override
-        public void progress(double fraction, String message) {
-        }
-
-        @Override
-        public boolean isCancelled() {
-            return false;
-        }
-    };
+    static final TaskContext NONE = TaskContext.NONE;
 
     @TempDir
     Path home;

@@ -5,6 +5,18 @@ import java.util.concurrent.CancellationException;
 /** What a running task sees: where to report progress and whether it was asked to stop. */
 public interface TaskContext {
 
+    /** A context that ignores progress and is never cancelled, for work run outside a task (a command called directly, a test). */
+    TaskContext NONE = new TaskContext() {
+        @Override
+        public void progress(double fraction, String message) {
+        }
+
+        @Override
+        public boolean isCancelled() {
+            return false;
+        }
+    };
+
     /**
      * Reports progress.
      *

@@ -30,7 +30,7 @@ class AtomicImportTest {
     private Case newCaseWithOneImport() throws Exception {
         Path src = Files.writeString(dir.resolve("first.log"), "line\n");
         Case c = Case.create(dir.resolve("case"), "case", List.of(ROWS));
-        c.importAtomically("first.log", new NoCancel(), s -> {
+        c.importAtomically("first.log", dev.triage.core.task.TaskContext.NONE, s -> {
             s.stage(src);
             ImportKillChild.insertRows(s, 10);
         });
@@ -61,7 +61,7 @@ class AtomicImportTest {
         Path second = Files.writeString(dir.resolve("second.log"), "x\n");
         try (Case c = newCaseWithOneImport()) {
             List<String> before = sourceEntries(c);
-            assertThatThrownBy(() -> c.importAtomically("second.log", new NoCancel(), s -> {
+            assertThatThrownBy(() -> c.importAtomically("second.log", dev.triage.core.task.TaskContext.NONE, s -> {
                 s.stage(second);
                 ImportKillChild.insertRows(s, 500);
                 throw new IllegalArgumentException("second.log line 3: not a slow log");
@@ -126,7 +126,7 @@ class AtomicImportTest {
     void anImportWhoseStagedFilesVanishDoesNotCommit() throws Exception {
         Path src = Files.writeString(dir.resolve("slow.log"), "x\n");
         try (Case c = newCaseWithOneImport()) {
-            assertThatThrownBy(() -> c.importAtomically("slow.log", new NoCancel(), s -> {
+            assertThatThrownBy(() -> c.importAtomically("slow.log", dev.triage.core.task.TaskContext.NONE, s -> {
                 Path copy = s.stage(src);
                 ImportKillChild.insertRows(s, 5);
                 try (Stream<Path> w = Files.walk(copy.getParent().getParent())) {
@@ -140,7 +140,7 @@ class AtomicImportTest {
     @Test
     void anImporterCannotCommitOrCloseTheImportTransaction() throws Exception {
         try (Case c = newCaseWithOneImport()) {
-            assertThatThrownBy(() -> c.importAtomically("sneaky", new NoCancel(), s -> {
+            assertThatThrownBy(() -> c.importAtomically("sneaky", dev.triage.core.task.TaskContext.NONE, s -> {
                 ImportKillChild.insertRows(s, 10);
                 s.connection().commit();
             })).hasMessageContaining("commit() is not allowed in an import");
@@ -170,18 +170,6 @@ class AtomicImportTest {
             assertThat(count(c, "SELECT count(*) FROM rows_t")).isEqualTo(10);
             assertThat(c.imports()).hasSize(1);
             assertThat(sourceEntries(c)).singleElement().asString().endsWith("first.log");
-        }
-    }
-
-    /** A context that is never cancelled. */
-    static final class NoCancel implements dev.triage.core.task.TaskContext {
-        @Override
-        public void progress(double fraction, String message) {
-        }
-
-        @Override
-        public boolean isCancelled() {
-            return false;
         }
     }
 }

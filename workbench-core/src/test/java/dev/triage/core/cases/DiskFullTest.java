@@ -50,7 +50,7 @@ class DiskFullTest {
         try (Case c = Case.create(m.resolve("case"), "full", List.of(AtomicImportTest.ROWS))) {
             for (int n = 0; n < 50 && failure == null; n++) {
                 try {
-                    c.importAtomically("big-" + n + ".log", new AtomicImportTest.NoCancel(), s -> {
+                    c.importAtomically("big-" + n + ".log", dev.triage.core.task.TaskContext.NONE, s -> {
                         s.stage(big);
                         try (DuckDBAppender app = s.appender("rows_t")) {
                             for (int i = 0; i < 50_000; i++) {

@@ -35,7 +35,7 @@ public final class ImportKillChild {
      */
     public static void main(String[] args) throws Exception {
         try (Case c = Case.open(Path.of(args[0]), List.of(AtomicImportTest.ROWS))) {
-            c.importAtomically("big.log", new AtomicImportTest.NoCancel(), s -> {
+            c.importAtomically("big.log", dev.triage.core.task.TaskContext.NONE, s -> {
                 s.stage(Path.of(args[1]));
                 try (DuckDBAppender app = s.appender("rows_t")) {
                     for (int i = 0; i < 300_000; i++) {

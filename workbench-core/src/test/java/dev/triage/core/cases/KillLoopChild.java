@@ -28,7 +28,7 @@ public final class KillLoopChild {
             System.out.flush();
             for (int n = 0; n < 10_000; n++) {
                 Path file = Files.writeString(Path.of(args[1]).resolve("part-" + n + ".log"), "line " + n + "\n".repeat(200));
-                c.importAtomically(file.getFileName().toString(), new AtomicImportTest.NoCancel(), s -> {
+                c.importAtomically(file.getFileName().toString(), dev.triage.core.task.TaskContext.NONE, s -> {
                     s.stage(file);
                     try (DuckDBAppender app = s.appender("rows_t")) {
                         for (int i = 0; i < ROWS_PER_IMPORT; i++) {
