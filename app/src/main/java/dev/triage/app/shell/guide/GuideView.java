@@ -1,6 +1,7 @@
 package dev.triage.app.shell.guide;
 
 import dev.triage.core.i18n.Messages;
+import dev.triage.core.ui.MarkdownNodes;
 import dev.triage.core.ui.View;
 import java.io.IOException;
 import java.util.ArrayDeque;

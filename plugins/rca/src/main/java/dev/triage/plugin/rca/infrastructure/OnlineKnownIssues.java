@@ -112,7 +112,7 @@ public final class OnlineKnownIssues {
                 found.addAll(search(repo, query(product, repo, version, words)));
             }
         } catch (IOException e) {
-            return cached(file, product, version, "offline (" + e.getMessage() + ")");
+            return cached(file, product, version, "offline (" + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()) + ")");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return cached(file, product, version, "interrupted");

@@ -255,7 +255,7 @@ public final class ReportView implements View {
                 status.setText(messages.get("view.failed", String.valueOf(error.getMessage())));
             } else if (gen == generation.get()) {
                 markdown = (String) out[1];
-                preview.setContent(new MarkdownPreview((Path) out[0]).render(markdown));
+                preview.setContent(preview((Path) out[0], markdown));
                 status.setText(messages.get("view.ready", sections.getItems().stream().filter(i -> i.included.get()).count()));
             }
         }));
@@ -348,6 +348,18 @@ public final class ReportView implements View {
                 setGraphic(box);
                 setText(null);
             }
+        }
+    }
+
+    /** Renders the exported Markdown; only the report's own {@code assets/} images are loaded. */
+    private static javafx.scene.Node preview(Path folder, String markdown) {
+        try {
+            java.net.URL base = folder.toUri().toURL();
+            String root = base.toExternalForm();
+            return new dev.triage.core.ui.MarkdownNodes(base, link -> { }, url -> url.toExternalForm().startsWith(root)
+                    && !url.getPath().contains("/../")).imageWidth(760).render(markdown);
+        } catch (java.net.MalformedURLException e) {
+            return new javafx.scene.control.Label(markdown);
         }
     }
 }

@@ -1,8 +1,9 @@
-package dev.triage.app.shell.guide;
+package dev.triage.core.ui;
 
 import java.net.URL;
 import java.util.List;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 import javafx.scene.Node;
 import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
@@ -35,14 +36,21 @@ import org.commonmark.parser.Parser;
 
 /**
  * Turns Markdown into JavaFX nodes styled by the theme: headings, paragraphs with inline code, emphasis and links,
- * lists, code blocks, tables and images (resolved against the page's URL).
+ * lists, code blocks, tables and images (resolved against the page's URL); the in-app guide and the report preview
+ * use it, with the style sheet {@code markdown.css} that it attaches to what it renders.
  */
 public final class MarkdownNodes {
 
     private static final Parser PARSER = Parser.builder().extensions(List.of(TablesExtension.create())).build();
 
+    private static final String STYLE_SHEET = MarkdownNodes.class.getResource("markdown.css").toExternalForm();
+    /** Table cells with at most this many characters (numbers, headers) never wrap. */
+    private static final int SHORT_CELL = 14;
+
     private final URL base;
     private final Consumer<String> onLink;
+    private final Predicate<URL> imageAllowed;
+    private double imageWidth = 880;
 
     /**
      * Creates a renderer for one page.
@@ -51,8 +59,31 @@ public final class MarkdownNodes {
      * @param onLink receives the target of a clicked link
      */
     public MarkdownNodes(URL base, Consumer<String> onLink) {
+        this(base, onLink, url -> true);
+    }
+
+    /**
+     * Creates a renderer for one page that shows only some images (the others show their address).
+     *
+     * @param base the page's URL, for relative images
+     * @param onLink receives the target of a clicked link
+     * @param imageAllowed tells whether an image's resolved address may be loaded
+     */
+    public MarkdownNodes(URL base, Consumer<String> onLink, Predicate<URL> imageAllowed) {
         this.base = base;
         this.onLink = onLink;
+        this.imageAllowed = imageAllowed;
+    }
+
+    /**
+     * Sets the width images are fitted to.
+     *
+     * @param width the width in pixels
+     * @return this renderer
+     */
+    public MarkdownNodes imageWidth(double width) {
+        this.imageWidth = width;
+        return this;
     }
 
     /**
@@ -64,6 +95,7 @@ public final class MarkdownNodes {
     public VBox render(String markdown) {
         VBox box = new VBox(10);
         box.getStyleClass().add("markdown");
+        box.getStylesheets().add(STYLE_SHEET);
         blocks(PARSER.parse(markdown), box);
         return box;
     }
@@ -132,9 +164,12 @@ public final class MarkdownNodes {
     private Node image(org.commonmark.node.Image image) {
         try {
             URL url = new URL(base, image.getDestination());
+            if (!imageAllowed.test(url)) {
+                return new Label(image.getDestination());
+            }
             ImageView view = new ImageView(new Image(url.toExternalForm(), true));
             view.setPreserveRatio(true);
-            view.setFitWidth(880);
+            view.setFitWidth(imageWidth);
             return view;
         } catch (java.net.MalformedURLException e) {
             return new Label(image.getDestination());
@@ -154,12 +189,22 @@ public final class MarkdownNodes {
                 for (org.commonmark.node.Node c = r.getFirstChild(); c != null; c = c.getNext()) {
                     TextFlow cell = inline(c);
                     cell.getStyleClass().add(c instanceof TableCell tc && tc.isHeader() ? "table-head" : "table-cell");
+                    cell.setMaxWidth(420);
+                    if (plain(cell).length() <= SHORT_CELL) {
+                        cell.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+                    }
                     grid.add(cell, col++, row);
                 }
                 row++;
             }
         }
         return grid;
+    }
+
+    private static String plain(TextFlow flow) {
+        StringBuilder b = new StringBuilder();
+        flow.getChildren().forEach(n -> b.append(n instanceof Text t ? t.getText() : "  "));
+        return b.toString();
     }
 
     private TextFlow inline(org.commonmark.node.Node parent) {
@@ -180,7 +225,8 @@ public final class MarkdownNodes {
                 inline(n, flow, style + " strong");
             } else if (n instanceof SoftLineBreak) {
                 flow.getChildren().add(text(" ", style));
-            } else if (n instanceof HardLineBreak) {
+            } else if (n instanceof HardLineBreak
+                    || n instanceof org.commonmark.node.HtmlInline html && html.getLiteral().equalsIgnoreCase("<br>")) {
                 flow.getChildren().add(text("\n", style));
             } else if (n instanceof Link link) {
                 TextFlow label = new TextFlow();
