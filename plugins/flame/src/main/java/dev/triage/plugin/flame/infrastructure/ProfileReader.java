@@ -75,10 +75,35 @@ public final class ProfileReader {
         if (PERF_FRAME.matcher(text).find()) {
             return Optional.of(ProfileFormat.PERF_SCRIPT);
         }
-        if (FOLDED_LINE.matcher(text).find()) {
+        if (folded(text)) {
             return Optional.of(ProfileFormat.FOLDED);
         }
         return Optional.empty();
+    }
+
+    /**
+     * Tells whether most whole lines of a head are {@code frame;frame count}: a log line that happens to end in a number
+     * ("as process 31881") must not make a server log a profile.
+     */
+    static boolean folded(String head) {
+        String[] lines = head.split("\n", -1);
+        int whole = lines.length > 1 ? lines.length - 1 : lines.length;
+        int seen = 0;
+        int matched = 0;
+        boolean stacks = false;
+        for (int i = 0; i < whole && seen < 200; i++) {
+            String line = lines[i].strip();
+            if (line.isEmpty() || line.startsWith("#")) {
+                continue;
+            }
+            seen++;
+            if (FOLDED_LINE.matcher(line).matches()) {
+                matched++;
+                stacks |= line.indexOf(';') > 0;
+            }
+        }
+        // most lines are stacks with a count; without any ';' (single-frame stacks) every line must be one
+        return matched > 0 && (stacks ? matched * 2 >= seen : matched == seen);
     }
 
     /** Walks the top-level protobuf fields of the head: every one must be a field of profile.proto with its wire type. */

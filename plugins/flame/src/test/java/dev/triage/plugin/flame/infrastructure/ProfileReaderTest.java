@@ -197,4 +197,17 @@ class ProfileReaderTest {
         assertThat(ProfileReader.read(Corpus.folder("profiles/folded/speedscope").resolve("simple.txt"),
                 ProfileReader.Options.DEFAULT).timeline()).isNull();
     }
+
+    @Test
+    void aServerLogWhoseLinesEndInNumbersIsNotAFoldedProfile() {
+        String log = """
+                2026-11-23  8:44:24 0 [Note] Starting MariaDB 10.11.19-MariaDB-0+deb12u1-log source revision 5843d84 as process 31881
+                2026-11-23  8:44:24 0 [Note] InnoDB: Compressed tables use zlib 1.2.13
+                2026-11-23  8:44:24 0 [Note] InnoDB: Number of transaction pools: 1
+                2026-11-23  8:44:25 0 [Note] Server socket created on IP: '127.0.0.1', port: 3306
+                """;
+        assertThat(ProfileReader.detect(log.getBytes(java.nio.charset.StandardCharsets.UTF_8))).isEmpty();
+        String folded = "# collapsed by async-profiler\nmain;run;work 120\nmain;gc 7\n\nmain;run;sleep 3\nmain;ru";
+        assertThat(ProfileReader.detect(folded.getBytes(java.nio.charset.StandardCharsets.UTF_8))).contains(ProfileFormat.FOLDED);
+    }
 }
