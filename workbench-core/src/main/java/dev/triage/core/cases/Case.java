@@ -327,12 +327,15 @@ public final class Case implements AutoCloseable {
     }
 
     private static void recordImport(Connection c, ImportSummary s, List<ImportSession.StagedFile> files) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO case_files (import_id, name, source, bytes) VALUES (?, ?, ?, ?)")) {
+        try (PreparedStatement ps = c.prepareStatement(
+                "INSERT INTO case_files (import_id, name, source, bytes, importer, rows) VALUES (?, ?, ?, ?, ?, ?)")) {
             for (ImportSession.StagedFile f : files) {
                 ps.setString(1, s.importId());
                 ps.setString(2, f.name());
                 ps.setString(3, f.source());
                 ps.setLong(4, f.bytes());
+                ps.setString(5, f.importer());
+                ps.setObject(6, f.rows());
                 ps.addBatch();
             }
             if (!files.isEmpty()) {

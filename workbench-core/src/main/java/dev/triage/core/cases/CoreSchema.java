@@ -16,7 +16,11 @@ final class CoreSchema {
                             + " target VARCHAR NOT NULL, found_at TIMESTAMPTZ NOT NULL, saved_at TIMESTAMPTZ DEFAULT now())"),
             // Every file an import staged, whichever plugin imported it, so any view can list the case's files.
             Migration.sql(3, "case files",
-                    "CREATE TABLE case_files (import_id VARCHAR NOT NULL, name VARCHAR NOT NULL, source VARCHAR, bytes BIGINT)"));
+                    "CREATE TABLE case_files (import_id VARCHAR NOT NULL, name VARCHAR NOT NULL, source VARCHAR, bytes BIGINT)"),
+            // Which importer read each file and how many rows it gave, so the case's file list can say so for every plugin.
+            Migration.sql(4, "case files: importer and rows",
+                    "ALTER TABLE case_files ADD COLUMN importer VARCHAR",
+                    "ALTER TABLE case_files ADD COLUMN rows BIGINT"));
 
     private CoreSchema() {
     }

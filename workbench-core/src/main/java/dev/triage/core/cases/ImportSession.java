@@ -21,6 +21,9 @@ public final class ImportSession {
     private long rows;
     private long skipped;
     private final List<StagedFile> staged = new ArrayList<>();
+    private String importer;
+    private long rowsAtFileStart;
+    private int firstOfFile;
 
     ImportSession(String importId, org.duckdb.DuckDBConnection connection, Path staging, TaskContext context) {
         this.importId = importId;
@@ -83,7 +86,7 @@ public final class ImportSession {
             target = staging.resolve(n + "-" + source.getFileName());
         }
         Files.copy(source, target, StandardCopyOption.COPY_ATTRIBUTES);
-        staged.add(new StagedFile(target.getFileName().toString(), source.toAbsolutePath().toString(), Files.size(target)));
+        staged.add(new StagedFile(target.getFileName().toString(), source.toAbsolutePath().toString(), Files.size(target), importer));
         return target;
     }
 
@@ -108,8 +111,32 @@ public final class ImportSession {
         }
     }
 
-    /** A file copied into the case by this import. */
-    record StagedFile(String name, String source, long bytes) {
+    /**
+     * Names the importer that handles the files staged from now on, so the case can tell which plugin read each file.
+     *
+     * @param importerId the importer's id
+     */
+    public void importing(String importerId) {
+        importer = importerId;
+        rowsAtFileStart = rows;
+        firstOfFile = staged.size();
+    }
+
+    /** Gives the rows written since {@link #importing} to the files staged since then (the first of them). */
+    public void fileDone() {
+        if (firstOfFile < staged.size()) {
+            StagedFile f = staged.get(firstOfFile);
+            staged.set(firstOfFile, new StagedFile(f.name(), f.source(), f.bytes(), f.importer(), rows - rowsAtFileStart));
+        }
+        firstOfFile = staged.size();
+    }
+
+    /** A file copied into the case by this import, with the importer that read it and the rows it gave (null when unknown). */
+    record StagedFile(String name, String source, long bytes, String importer, Long rows) {
+
+        StagedFile(String name, String source, long bytes, String importer) {
+            this(name, source, bytes, importer, null);
+        }
     }
 
     List<StagedFile> staged() {

@@ -113,7 +113,9 @@ public final class ImportService {
                     FileImporter imp = importerFor(f).orElseThrow(
                             () -> new CaseException("No plugin can import " + f + " (unknown file type)", null));
                     try {
+                        session.importing(imp.id());
                         imp.importFile(f, session);
+                        session.fileDone();
                     } catch (CaseException | java.util.concurrent.CancellationException e) {
                         throw e;
                     } catch (Exception e) {

@@ -56,6 +56,7 @@ class CaseFilesPluginTest {
                 @Override
                 public void importFile(Path file, dev.triage.core.cases.ImportSession session) throws Exception {
                     session.stage(file);
+                    session.addRows(7);
                 }
             });
             Path slow = Files.writeString(home.resolve("db1.slow"), "# Time: 1\n");
@@ -67,6 +68,9 @@ class CaseFilesPluginTest {
                 assertThat(f.name()).isEqualTo("db1.slow");
                 assertThat(f.bytes()).isEqualTo(10);
                 assertThat(f.lines()).isNull();
+                assertThat(f.importer()).isEqualTo("test.strong");
+                assertThat(f.rows()).isEqualTo(7);
+                assertThat(f.content()).isEqualTo("7 rows · test.strong");
             });
         }
     }

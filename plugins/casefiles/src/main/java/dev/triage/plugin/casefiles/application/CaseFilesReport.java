@@ -19,7 +19,7 @@ public final class CaseFilesReport implements ReportContributor {
      * @param notes the notes section title
      * @param files the files section title
      * @param name the file name column
-     * @param lines the line count column
+     * @param lines the content column (lines of a plain copy, rows of a plugin's import)
      * @param bytes the size column
      */
     public record Titles(String notes, String files, String name, String lines, String bytes) {
@@ -49,7 +49,7 @@ public final class CaseFilesReport implements ReportContributor {
             out.add(ReportSection.of(titles.notes(), new Block.CodeBlock("markdown", notes)));
         }
         List<List<String>> rows = repository.list(request.currentCase()).stream()
-                .map(f -> List.of(f.name(), f.lines() == null ? "" : Long.toString(f.lines()), Long.toString(f.bytes()))).toList();
+                .map(f -> List.of(f.name(), f.content(), Long.toString(f.bytes()))).toList();
         if (!rows.isEmpty()) {
             out.add(ReportSection.of(titles.files(), new Block.Table(List.of(titles.name(), titles.lines(), titles.bytes()), rows)));
         }

@@ -18,14 +18,16 @@ public final class CaseFilesRepository implements CaseFileRepository {
     public List<CaseFile> list(Case c) throws CaseException {
         List<CaseFile> out = new ArrayList<>();
         try (Connection conn = c.newConnection();
-             PreparedStatement ps = conn.prepareStatement("SELECT f.import_id, f.name, f.bytes, c.lines FROM case_files f"
+             PreparedStatement ps = conn.prepareStatement("SELECT f.import_id, f.name, f.bytes, c.lines, f.importer, f.rows FROM case_files f"
                      + " JOIN case_imports i ON i.id = f.import_id"
                      + " LEFT JOIN casefiles_files c ON c.import_id = f.import_id AND c.name = f.name"
                      + " ORDER BY i.imported_at, f.name");
              ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
                 Object lines = rs.getObject(4);
-                out.add(new CaseFile(rs.getString(1), rs.getString(2), rs.getLong(3), lines == null ? null : ((Number) lines).longValue()));
+                Object rows = rs.getObject(6);
+                out.add(new CaseFile(rs.getString(1), rs.getString(2), rs.getLong(3), lines == null ? null : ((Number) lines).longValue(),
+                        rs.getString(5), rows == null ? null : ((Number) rows).longValue()));
             }
         } catch (SQLException e) {
             throw new CaseException("Cannot list the files of " + c.folder() + ": " + e.getMessage(), e);

@@ -42,11 +42,11 @@ public final class CaseFilesView implements View {
         TableColumn<CaseFile, String> name = new TableColumn<>(messages.get("column.name"));
         name.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().name()));
         name.setPrefWidth(180);
-        TableColumn<CaseFile, Long> lines = new TableColumn<>(messages.get("column.lines"));
-        lines.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().lines()));
+        TableColumn<CaseFile, String> lines = new TableColumn<>(messages.get("column.lines"));
+        lines.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().content()));
         TableColumn<CaseFile, Long> bytes = new TableColumn<>(messages.get("column.bytes"));
         bytes.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().bytes()));
-        lines.setMinWidth(64);
+        lines.setMinWidth(90);
         bytes.setMinWidth(80);
         table.getColumns().setAll(List.of(name, lines, bytes));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
