@@ -69,6 +69,8 @@ public final class RcaView implements View, dev.triage.core.ui.Revealing {
             @Override
             protected void updateItem(Hypothesis h, boolean empty) {
                 super.updateItem(h, empty);
+                setWrapText(true);
+                setPrefWidth(0); // wrap to the list's width instead of widening the cell
                 setText(empty || h == null ? null : String.format(Locale.ROOT, "%3.0f%%  %s", h.confidence() * 100, h.rule().title()));
             }
         });
