@@ -30,6 +30,11 @@ public final class LineMatcher {
     /** Or at least one of these (the any terms, when there is no must term); null when none. */
     private final List<String> oneOf;
     private final long[] mustSeen;
+    /**
+     * The must terms but the required one, when must terms are the only literal terms and case matters: plain substring
+     * tests then replace the automaton.
+     */
+    private final List<String> mustOnly;
     private boolean anySeen;
     private boolean noneSeen;
 
@@ -82,6 +87,9 @@ public final class LineMatcher {
         this.required = m.stream().max(java.util.Comparator.comparingInt(String::length)).orElse(null);
         this.oneOf = m.isEmpty() && !a.isEmpty() ? List.copyOf(a) : null;
         this.mustSeen = new long[(mustCount >> 6) + 1];
+        List<String> others = new ArrayList<>(m);
+        others.remove(required);
+        this.mustOnly = !ignoreCase && a.isEmpty() && n.isEmpty() ? List.copyOf(others) : null;
     }
 
     /**
@@ -197,7 +205,13 @@ public final class LineMatcher {
         if (!mayMatch(line)) {
             return false;
         }
-        if (trie != null) {
+        if (mustOnly != null) {
+            for (String t : mustOnly) {
+                if (!line.contains(t)) {
+                    return false;
+                }
+            }
+        } else if (trie != null) {
             java.util.Arrays.fill(mustSeen, 0L);
             anySeen = false;
             noneSeen = false;

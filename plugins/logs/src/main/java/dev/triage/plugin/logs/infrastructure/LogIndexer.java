@@ -15,7 +15,8 @@ import org.duckdb.DuckDBAppender;
 
 /**
  * Reads one log file once: detects its encoding and stamp shapes from its head, groups lines into entries, and appends
- * one row per entry and one sparse-index row per {@link LogSchema#BLOCK_LINES} lines through the DuckDB appender.
+ * one row per entry and one sparse-index row per {@link LogSchema#BLOCK_LINES} lines through the DuckDB appender. Files in
+ * an ASCII-compatible encoding go through {@link ByteIndexer} (bytes, two threads); UTF-16 files line by line here.
  */
 final class LogIndexer {
 
@@ -52,6 +53,9 @@ final class LogIndexer {
         String detected = detectEncoding(file);
         String encoding = encodingOverride != null ? encodingOverride : detected;
         List<StampParser.Kind> kinds = detectKinds(file, encoding, gzipLimit);
+        if (!EncodingDetector.charset(encoding).name().startsWith("UTF-16")) {
+            return ByteIndexer.index(file, fileId, encoding, detected, kinds, zone, year, gzipLimit, entries, blocks, ctx, fileSize);
+        }
         LineClassifier cls = new LineClassifier(kinds, zone, year);
         boolean timed = !kinds.isEmpty();
         long lines = 0;
