@@ -342,7 +342,7 @@ final class ByteIndexer {
             b.timed[i] = eTimed;
             b.level[i] = eLevel;
             b.count[i] = eLines;
-            String m = new String(msg, 0, msgLen, cs);
+            String m = Bytes.decode(msg, 0, msgLen, cs);
             b.msg[i] = m.length() > LogIndexer.MESSAGE_CHARS ? m.substring(0, LogIndexer.MESSAGE_CHARS) : m;
             b.n++;
             entryCount++;

@@ -71,6 +71,38 @@ final class Bytes {
         return n;
     }
 
+    /**
+     * Decodes bytes: text in plain ASCII (most log lines, even in GBK files) is copied as ISO-8859-1, which gives the
+     * same characters in every ASCII-compatible encoding and skips the slower multi-byte decoders.
+     */
+    static String decode(byte[] buf, int from, int len, java.nio.charset.Charset cs) {
+        if (cs != java.nio.charset.StandardCharsets.UTF_8 && asciiCompatible(cs) && ascii(buf, from, from + len)) {
+            return new String(buf, from, len, java.nio.charset.StandardCharsets.ISO_8859_1);
+        }
+        return new String(buf, from, len, cs);
+    }
+
+    private static boolean asciiCompatible(java.nio.charset.Charset cs) {
+        String n = cs.name();
+        return n.startsWith("GB") || n.startsWith("ISO-8859") || n.startsWith("windows-125") || n.equals("US-ASCII");
+    }
+
+    /** Tells whether {@code buf[from, to)} holds only ASCII bytes. */
+    static boolean ascii(byte[] buf, int from, int to) {
+        int i = from;
+        for (; i + 8 <= to; i += 8) {
+            if (((long) LONGS.get(buf, i) & HIGHS) != 0) {
+                return false;
+            }
+        }
+        for (; i < to; i++) {
+            if (buf[i] < 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** Returns the index in the needle of its byte least likely in log text (searched for first). */
     static int rarest(byte[] needle) {
         int best = 0;

@@ -172,7 +172,7 @@ final class KeywordScan {
         if (!cut && e > from && buf[e - 1] == '\r') {
             e--;
         }
-        String line = new String(buf, from, e - from, cs);
+        String line = Bytes.decode(buf, from, e - from, cs);
         if (matcher.matches(line)) {
             out.hits.add(new Hit(f.id(), f.name(), lineNo, null, timed ? unknownLevel : LineClassifier.findLevel(line, 0).name(), line, cut,
                     List.of(), List.of(), matcher.highlights(line)));
