@@ -7,6 +7,7 @@ import dev.triage.plugin.logs.domain.LogLevel;
 import dev.triage.plugin.logs.domain.StampParser;
 import java.io.IOException;
 import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.ZoneId;
@@ -23,10 +24,11 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.duckdb.DuckDBAppender;
 
 /**
- * Indexes a file in an ASCII-compatible encoding (UTF-8, GBK, Latin-1) in two stages that run at once: a reader thread
- * splits large chunks of bytes into lines, reads stamps and levels on the bytes (decoding only an entry's text, once)
- * and hands batches of entries over; the calling thread appends them through the DuckDB appender. Rows equal those of
- * the line-by-line reader ({@link LineReader}): same lines, offsets, entries, times, levels and texts.
+ * Indexes a file in two stages that run at once: a reader thread splits large chunks of bytes into lines (files in an
+ * ASCII-compatible encoding: UTF-8, GBK, Latin-1), reads stamps and levels on the bytes (decoding only an entry's text,
+ * once) and hands batches of entries over; the calling thread appends them through the DuckDB appender. UTF-16 files
+ * come line by line from {@link LineReader} into the same grouping. Rows equal those of the line-by-line reader: same
+ * lines, offsets, entries, times, levels and texts.
  */
 final class ByteIndexer {
 
@@ -183,6 +185,7 @@ final class ByteIndexer {
         private int eLines;
         private final byte[] msg = new byte[MESSAGE_BYTES];
         private int msgLen;
+        private Charset msgCs;
 
         Reader(Path file, String encoding, String detected, List<StampParser.Kind> kinds, ZoneId zone, int year, long gzipLimit,
                 BlockingQueue<Batch> queue, AtomicBoolean stop) {
@@ -200,6 +203,37 @@ final class ByteIndexer {
 
         @Override
         public LogIndexer.Result call() throws IOException {
+            return cs.name().startsWith("UTF-16") ? callChars() : callBytes();
+        }
+
+        /** UTF-16: lines come decoded from {@link LineReader} and are grouped as UTF-8 bytes. */
+        private LogIndexer.Result callChars() throws IOException {
+            LogIndexer.Result r;
+            try (LineReader in = LineReader.open(file, encoding, gzipLimit)) {
+                for (String l; (l = in.next()) != null; ) {
+                    byte[] b = l.getBytes(StandardCharsets.UTF_8);
+                    fileBytes = in.fileBytesRead();
+                    line(b, 0, b.length, in.wasCut(), in.offset(), false, StandardCharsets.UTF_8);
+                }
+                finish();
+                r = new LogIndexer.Result(encoding, detected, kinds, in.endOffset(), lines, entryCount, timedCount, first, last, cutLines,
+                        in.brokenInput(), in.gzip());
+            }
+            batch.last = true;
+            hand();
+            return r;
+        }
+
+        private void finish() throws IOException {
+            if (eLines > 0) {
+                entry();
+            }
+            if (lines > 0) {
+                block();
+            }
+        }
+
+        private LogIndexer.Result callBytes() throws IOException {
             long textBytes = 0;
             String broken;
             boolean gz;
@@ -257,12 +291,7 @@ final class ByteIndexer {
                     bufOffset += pos;
                     len -= pos;
                 }
-                if (eLines > 0) {
-                    entry();
-                }
-                if (lines > 0) {
-                    block();
-                }
+                finish();
                 broken = src.brokenInput();
                 gz = src.gzip();
             }
@@ -272,8 +301,19 @@ final class ByteIndexer {
         }
 
         private void line(byte[] buf, int from, int to, boolean cut, long offset) throws IOException {
+            line(buf, from, to, cut, offset, true, cs);
+        }
+
+        /**
+         * Takes one line: counts it, rolls the sparse index, starts or continues an entry.
+         *
+         * @param stripCr whether a {@code \r} at its end is dropped (not when the line reader dropped it already)
+         * @param textCs the encoding of the bytes
+         */
+        private void line(byte[] buf, int from, int to, boolean cut, long offset, boolean stripCr, Charset textCs) throws IOException {
+            msgCs = textCs;
             int end = to;
-            if (!cut && end > from && buf[end - 1] == '\r') {
+            if (stripCr && !cut && end > from && buf[end - 1] == '\r') {
                 end--;
             }
             lines++;
@@ -330,7 +370,7 @@ final class ByteIndexer {
         /** The line as characters: a view of its bytes when its head is ASCII, else decoded. */
         private CharSequence text(byte[] buf, int from, int end) {
             view.set(buf, from, end - from);
-            return view.asciiHead() ? view : new String(buf, from, end - from, cs);
+            return view.asciiHead() ? view : new String(buf, from, end - from, msgCs);
         }
 
         private void entry() throws IOException {
@@ -342,7 +382,7 @@ final class ByteIndexer {
             b.timed[i] = eTimed;
             b.level[i] = eLevel;
             b.count[i] = eLines;
-            String m = Bytes.decode(msg, 0, msgLen, cs);
+            String m = Bytes.decode(msg, 0, msgLen, msgCs);
             b.msg[i] = m.length() > LogIndexer.MESSAGE_CHARS ? m.substring(0, LogIndexer.MESSAGE_CHARS) : m;
             b.n++;
             entryCount++;
