@@ -67,6 +67,20 @@ class ByteScanTest {
         }
     }
 
+    @Test
+    void regexLiteralPrefixIsWhatEveryMatchStartsWith() {
+        assertThat(LineMatcher.literalPrefix("served in 24[0-9] ms")).isEqualTo("served in 24");
+        assertThat(LineMatcher.literalPrefix("OrderService\\.java:\\d+")).isEqualTo("OrderService.java:");
+        assertThat(LineMatcher.literalPrefix("abc*d")).isEqualTo("ab");
+        assertThat(LineMatcher.literalPrefix("ab+c")).isEqualTo("ab");
+        assertThat(LineMatcher.literalPrefix("x{2}y")).isEmpty();
+        assertThat(LineMatcher.literalPrefix("(?i)served")).isEmpty();
+        assertThat(LineMatcher.literalPrefix("served|failed")).isEmpty();
+        assertThat(new String(new LineMatcher(List.of("served"), null, null, "served in 24[0-9] ms", false).requiredAscii(),
+                StandardCharsets.US_ASCII)).isEqualTo("served in 24");
+        assertThat(new LineMatcher(List.of("served"), null, null, "served in", true).requiredAscii()).isNull();
+    }
+
     private static String awkward() {
         StringBuilder s = new StringBuilder();
         s.append("2026-03-01 10:00:00.000 INFO  [a] first served 服务启动\r\n");
