@@ -125,12 +125,12 @@ public final class LogSearcher {
                     startLine = Math.max(startLine, range[0]);
                     endLine = range[1];
                 }
-                long[] seek = seek(conn, f.id(), startLine);
+                Future<KeywordScan.Result> scanned = fast.get(f.id());
+                long[] seek = scanned != null ? null : seek(conn, f.id(), startLine);
                 if (window) {
                     startTs = entryTime(conn, f.id(), seek[0]);
                 }
                 filesScanned++;
-                Future<KeywordScan.Result> scanned = fast.get(f.id());
                 if (scanned != null) {
                     // Fast path, scanned in parallel: times and levels of the hits come from the entries table.
                     KeywordScan.Result res = join(scanned);
