@@ -82,21 +82,21 @@ public final class LineClassifier {
      * @param line the line
      * @return true when the line starts an entry
      */
-    public boolean startsEntry(String line) {
+    public boolean startsEntry(CharSequence line) {
         return classify(line, true);
     }
 
     /**
-     * Like {@link #startsEntry(String)} but reads only the time, not the level (for scans that need speed).
+     * Like {@link #startsEntry(CharSequence)} but reads only the time, not the level (for scans that need speed).
      *
      * @param line the line
      * @return true when the line starts an entry
      */
-    public boolean startsEntryTimeOnly(String line) {
+    public boolean startsEntryTimeOnly(CharSequence line) {
         return classify(line, false);
     }
 
-    private boolean classify(String line, boolean withLevel) {
+    private boolean classify(CharSequence line, boolean withLevel) {
         for (int i = 0; i < kinds.size(); i++) {
             if (StampParser.parse(line, kinds.get(i), parsed)) {
                 if (parsed.year == 0 && parsed.kind != StampParser.Kind.EPOCH) {
@@ -139,7 +139,7 @@ public final class LineClassifier {
      * @param from where the stamp ends
      * @return the level, UNKNOWN when none was found
      */
-    public static LogLevel findLevel(String line, int from) {
+    public static LogLevel findLevel(CharSequence line, int from) {
         int i = from;
         int n = line.length();
         int limit = Math.min(n, from + 120);
@@ -167,7 +167,7 @@ public final class LineClassifier {
                 end--;
             }
             if (end - start >= 3 && end - start <= 11) {
-                String word = line.substring(start, end);
+                String word = line.subSequence(start, end).toString();
                 if (bracket || word.equals(word.toUpperCase(java.util.Locale.ROOT))) {
                     LogLevel l = LogLevel.parse(word);
                     if (l != null) {

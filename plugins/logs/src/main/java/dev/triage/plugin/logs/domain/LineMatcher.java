@@ -30,6 +30,11 @@ public final class LineMatcher {
     /** Or at least one of these (the any terms, when there is no must term); null when none. */
     private final List<String> oneOf;
     private final long[] mustSeen;
+    /**
+     * The must terms but the required one, when must terms are the only literal terms and case matters: plain substring
+     * tests then replace the automaton.
+     */
+    private final List<String> mustOnly;
     private boolean anySeen;
     private boolean noneSeen;
 
@@ -82,24 +87,69 @@ public final class LineMatcher {
         this.required = m.stream().max(java.util.Comparator.comparingInt(String::length)).orElse(null);
         this.oneOf = m.isEmpty() && !a.isEmpty() ? List.copyOf(a) : null;
         this.mustSeen = new long[(mustCount >> 6) + 1];
+        List<String> others = new ArrayList<>(m);
+        others.remove(required);
+        this.mustOnly = !ignoreCase && a.isEmpty() && n.isEmpty() ? List.copyOf(others) : null;
     }
 
     /**
-     * Returns the bytes every matching line contains, for a scan that skips lines before decoding them: the longest must
-     * term when case matters and it is plain ASCII (so it has the same bytes in UTF-8, GBK and Latin-1).
+     * Returns the bytes every matching line contains, for a scan that skips lines before decoding them: the longest of
+     * the longest must term and the regex's literal prefix, when case matters and it is plain ASCII (so it has the same
+     * bytes in UTF-8, GBK and Latin-1).
      *
      * @return the bytes, or null when there is no such term
      */
     public byte[] requiredAscii() {
-        if (ignoreCase || required == null) {
+        if (ignoreCase) {
             return null;
         }
-        for (int i = 0; i < required.length(); i++) {
-            if (required.charAt(i) >= 0x80) {
-                return null;
+        String best = null;
+        for (String t : new String[] {required, regex == null ? null : literalPrefix(regex.pattern())}) {
+            if (t != null && !t.isEmpty() && t.chars().allMatch(c -> c < 0x80) && (best == null || t.length() > best.length())) {
+                best = t;
             }
         }
-        return required.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        return best == null ? null : best.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    }
+
+    /**
+     * Returns the literal text every match of a regex starts with ({@code served in 24} for {@code served in 24[0-9] ms}),
+     * or "" when there is none or the regex has an alternation (a byte prefilter for the regex).
+     *
+     * @param regex an RE2 pattern
+     * @return the literal prefix
+     */
+    public static String literalPrefix(String regex) {
+        if (regex.indexOf('|') >= 0) {
+            return "";
+        }
+        StringBuilder out = new StringBuilder();
+        for (int i = 0; i < regex.length(); i++) {
+            char c = regex.charAt(i);
+            char lit;
+            int next = i + 1;
+            if (c == '\\') {
+                if (next >= regex.length() || Character.isLetterOrDigit(regex.charAt(next))) {
+                    break;
+                }
+                lit = regex.charAt(next);
+                next++;
+            } else if (".[]()*+?{}^$".indexOf(c) >= 0) {
+                break;
+            } else {
+                lit = c;
+            }
+            char q = next < regex.length() ? regex.charAt(next) : 0;
+            if (q == '*' || q == '?' || q == '{') {
+                break;
+            }
+            out.append(lit);
+            if (q == '+') {
+                break;
+            }
+            i = next - 1;
+        }
+        return out.toString();
     }
 
     /**
@@ -197,7 +247,13 @@ public final class LineMatcher {
         if (!mayMatch(line)) {
             return false;
         }
-        if (trie != null) {
+        if (mustOnly != null) {
+            for (String t : mustOnly) {
+                if (!line.contains(t)) {
+                    return false;
+                }
+            }
+        } else if (trie != null) {
             java.util.Arrays.fill(mustSeen, 0L);
             anySeen = false;
             noneSeen = false;

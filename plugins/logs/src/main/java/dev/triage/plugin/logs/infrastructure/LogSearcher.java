@@ -16,6 +16,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.ZoneId;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -23,6 +24,16 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.HashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicIntegerArray;
+import java.util.function.BooleanSupplier;
+import org.duckdb.DuckDBAppender;
+import org.duckdb.DuckDBConnection;
 
 /**
  * Searches the case's log files line by line (the staged copies, plain or gzip), jumping to the time window through the
@@ -32,6 +43,14 @@ public final class LogSearcher {
 
     /** The time budget when none is given. */
     public static final long DEFAULT_BUDGET_MS = 30_000;
+
+    /** The threads that scan files in parallel, shared by all searches (one per core; daemons). */
+    private static final ExecutorService SCANS = Executors.newFixedThreadPool(Math.max(1, Runtime.getRuntime().availableProcessors()),
+            r -> {
+                Thread t = new Thread(r, "logs-scan");
+                t.setDaemon(true);
+                return t;
+            });
 
     /** A searchable file. */
     record FileInfo(int id, String name, Path path, String encoding, List<StampParser.Kind> kinds, ZoneId zone, int year) {
@@ -76,6 +95,7 @@ public final class LogSearcher {
         long candidates = 0;
         String reason = null;
         String next = null;
+        AtomicBoolean stop = new AtomicBoolean();
         try (Connection conn = c.newConnection()) {
             ZoneId caseZone = LogImporter.caseZone(conn);
             Long since = Times.micros(a.since(), caseZone);
@@ -83,8 +103,11 @@ public final class LogSearcher {
             boolean window = since != null || until != null;
             long lo = since == null ? Long.MIN_VALUE : since;
             long hi = until == null ? Long.MAX_VALUE : until;
+            List<FileInfo> files = files(c, conn, a.file());
+            Map<Integer, Future<KeywordScan.Result>> fast = window || context > 0 ? Map.of()
+                    : submitKeywordScans(conn, a, files, cursorFile, cursorLine, maxHits, t0 + budgetNanos, stop, ctx);
             outer:
-            for (FileInfo f : files(c, conn, a.file())) {
+            for (FileInfo f : files) {
                 if (f.id() < cursorFile) {
                     continue;
                 }
@@ -102,48 +125,29 @@ public final class LogSearcher {
                     startLine = Math.max(startLine, range[0]);
                     endLine = range[1];
                 }
-                long[] seek = seek(conn, f.id(), startLine);
+                Future<KeywordScan.Result> scanned = fast.get(f.id());
+                long[] seek = scanned != null ? null : seek(conn, f.id(), startLine);
                 if (window) {
                     startTs = entryTime(conn, f.id(), seek[0]);
                 }
                 filesScanned++;
-                byte[] needle = matcher.requiredAscii();
-                if (!window && context == 0 && needle != null && !f.encoding().startsWith("UTF-16")) {
-                    // Fast path: skip lines without the required bytes before decoding; times and levels of the hits
-                    // come from the entries table afterwards.
+                if (scanned != null) {
+                    // Fast path, scanned in parallel: times and levels of the hits come from the entries table.
+                    KeywordScan.Result res = join(scanned);
                     int firstHit = hits.size();
-                    try (LineReader r = LineReader.openAt(f.path(), f.encoding(), 0, seek[1], seek[0] - 1)) {
-                        long startOffset = seek[1];
-                        for (int len; (len = r.nextRaw()) >= 0; ) {
-                            long ln = r.lineNumber();
-                            if (ln < startLine) {
-                                continue;
-                            }
-                            candidates++;
-                            if ((candidates & 0xFFFF) == 0) {
-                                ctx.checkCancelled();
-                                if (System.nanoTime() - t0 > budgetNanos) {
-                                    reason = "time budget of " + budgetNanos / 1_000_000 + " ms";
-                                    next = hits.isEmpty() ? f.id() + ":" + (ln - 1) : cursorOf(hits);
-                                    break;
-                                }
-                            }
-                            if (!LineMatcher.containsBytes(r.rawLine(), len, needle)) {
-                                continue;
-                            }
-                            String line = r.decodeRaw(len);
-                            if (matcher.matches(line)) {
-                                if (hits.size() == maxHits) {
-                                    reason = "max hits " + maxHits;
-                                    next = cursorOf(hits);
-                                    break;
-                                }
-                                hits.add(new Hit(f.id(), f.name(), ln, null, f.kinds().isEmpty()
-                                        ? LineClassifier.findLevel(line, 0).name() : LogLevel.UNKNOWN.name(), line, r.wasCut(),
-                                        List.of(), List.of(), matcher.highlights(line)));
-                            }
+                    candidates += res.candidates;
+                    bytes += res.bytes;
+                    for (Hit h : res.hits) {
+                        if (hits.size() == maxHits) {
+                            reason = "max hits " + maxHits;
+                            next = cursorOf(hits);
+                            break;
                         }
-                        bytes += (reason == null ? r.endOffset() : r.offset()) - startOffset;
+                        hits.add(h);
+                    }
+                    if (reason == null && res.stop != null) {
+                        reason = "time budget of " + budgetNanos / 1_000_000 + " ms";
+                        next = hits.isEmpty() ? f.id() + ":" + res.stopLine : cursorOf(hits);
                     }
                     if (!f.kinds().isEmpty()) {
                         entryTimes(conn, f.id(), hits, firstHit);
@@ -229,10 +233,66 @@ public final class LogSearcher {
                     break;
                 }
             }
+            stop.set(true);
             long millis = (System.nanoTime() - t0) / 1_000_000;
             SearchStats stats = new SearchStats(filesScanned, bytes, candidates, hits.size(), millis, reason != null, reason);
             remember(conn, a, stats);
             return new SearchResult(freeze(hits), stats, next);
+        } finally {
+            stop.set(true);
+        }
+    }
+
+    /**
+     * Starts the fast keyword scan of every file it applies to (a case-sensitive ASCII must term, an encoding other than
+     * UTF-16), on the shared scan threads, so that files are read in parallel; the search then takes the results in file
+     * order. A scan gives up when hits of earlier files already fill the page, or when {@code stop} is set.
+     */
+    private static Map<Integer, Future<KeywordScan.Result>> submitKeywordScans(Connection conn, SearchArgs a, List<FileInfo> files,
+            int cursorFile, long cursorLine, int maxHits, long deadline, AtomicBoolean stop, TaskContext ctx) throws SQLException {
+        boolean ignoreCase = Boolean.TRUE.equals(a.ignoreCase());
+        byte[] needle = new LineMatcher(a.must(), a.any(), a.none(), a.regex(), ignoreCase).requiredAscii();
+        if (needle == null) {
+            return Map.of();
+        }
+        Map<Integer, Future<KeywordScan.Result>> out = new HashMap<>();
+        AtomicIntegerArray found = new AtomicIntegerArray(files.size());
+        for (int i = 0; i < files.size(); i++) {
+            FileInfo f = files.get(i);
+            if (f.id() < cursorFile || f.encoding().startsWith("UTF-16")) {
+                continue;
+            }
+            long startLine = f.id() == cursorFile ? cursorLine + 1 : 1;
+            long[] seek = seek(conn, f.id(), startLine);
+            int index = i;
+            BooleanSupplier abandon = () -> {
+                if (stop.get()) {
+                    return true;
+                }
+                long before = 0;
+                for (int j = 0; j < index; j++) {
+                    before += found.get(j);
+                }
+                return before > maxHits;
+            };
+            out.put(f.id(), SCANS.submit(() -> {
+                KeywordScan.Result r = KeywordScan.scan(f, seek[1], seek[0] - 1, startLine, needle,
+                        new LineMatcher(a.must(), a.any(), a.none(), a.regex(), ignoreCase), maxHits, deadline, abandon, ctx);
+                found.set(index, r.hits.size());
+                return r;
+            }));
+        }
+        return out;
+    }
+
+    private static KeywordScan.Result join(Future<KeywordScan.Result> f) throws Exception {
+        try {
+            return f.get();
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof Exception x) {
+                throw x;
+            }
+            throw e;
         }
     }
 
@@ -261,49 +321,58 @@ public final class LogSearcher {
         return cls.level();
     }
 
-    /** Gives hits from {@code from} on (all of one file) the time and level of their entries, in one ASOF join. */
+    /**
+     * Gives hits from {@code from} on (all of one file) the time and level of their entries. Many hits: their lines go into a
+     * temporary table through the appender and one hash join finds those that start an entry; the others (inside
+     * multi-line entries), or all when few, take ASOF joins over literal lists of lines.
+     */
     static void entryTimes(Connection conn, int fileId, List<Hit> hits, int from) throws SQLException {
         if (from >= hits.size()) {
             return;
         }
         Map<Long, Object[]> byLine = new java.util.HashMap<>();
-        if (hits.size() - from > 500) {
-            // Many hits: one ordered pass over the file's entries, merged with the (ordered) hit lines.
-            try (PreparedStatement ps = conn.prepareStatement("SELECT line, ts_us, level FROM logs_entries WHERE file_id = ?"
-                    + " AND line <= ? AND line >= (SELECT coalesce(max(line), 0) FROM logs_entries WHERE file_id = ? AND line <= ?)"
-                    + " ORDER BY line")) {
+        if (hits.size() - from > 200) {
+            try (Statement st = conn.createStatement()) {
+                st.execute("CREATE OR REPLACE TEMP TABLE logs_hit_lines (line BIGINT)");
+            }
+            try (DuckDBAppender ap = conn.unwrap(DuckDBConnection.class).createAppender("temp", "main", "logs_hit_lines")) {
+                for (int i = from; i < hits.size(); i++) {
+                    ap.beginRow();
+                    ap.append(hits.get(i).line());
+                    ap.endRow();
+                }
+            }
+            try (PreparedStatement ps = conn.prepareStatement("SELECT e.line, e.ts_us, e.level FROM logs_entries e"
+                    + " JOIN logs_hit_lines h ON e.line = h.line WHERE e.file_id = ? AND e.line BETWEEN ? AND ?")) {
                 ps.setInt(1, fileId);
-                ps.setLong(2, hits.get(hits.size() - 1).line());
-                ps.setInt(3, fileId);
-                ps.setLong(4, hits.get(from).line());
+                ps.setLong(2, hits.get(from).line());
+                ps.setLong(3, hits.get(hits.size() - 1).line());
                 try (ResultSet rs = ps.executeQuery()) {
-                    int i = from;
-                    Object[] current = null;
-                    while (rs.next() && i < hits.size()) {
-                        long line = rs.getLong(1);
-                        while (i < hits.size() && hits.get(i).line() < line) {
-                            if (current != null) {
-                                byLine.put(hits.get(i).line(), current);
-                            }
-                            i++;
-                        }
-                        current = new Object[] {rs.getObject(2), rs.getString(3)};
-                    }
-                    for (; i < hits.size() && current != null; i++) {
-                        byLine.put(hits.get(i).line(), current);
+                    while (rs.next()) {
+                        byLine.put(rs.getLong(1), new Object[] {rs.getObject(2), rs.getString(3)});
                     }
                 }
             }
+            try (Statement st = conn.createStatement()) {
+                st.execute("DROP TABLE IF EXISTS temp.main.logs_hit_lines");
+            }
         }
-        // Few hits: ASOF joins over literal lists (chunked: a huge list literal is slow for DuckDB to bind).
-        for (int chunk = from; chunk < hits.size() && byLine.isEmpty(); chunk += 500) {
+        List<Long> missing = new ArrayList<>();
+        for (int i = from; i < hits.size(); i++) {
+            if (!byLine.containsKey(hits.get(i).line())) {
+                missing.add(hits.get(i).line());
+            }
+        }
+        // ASOF joins over literal lists (chunked: a huge list literal is slow for DuckDB to bind).
+        for (int chunk = 0; chunk < missing.size(); chunk += 500) {
+            int to = Math.min(missing.size(), chunk + 500);
             StringBuilder lines = new StringBuilder("[");
-            for (int i = chunk; i < Math.min(hits.size(), chunk + 500); i++) {
-                lines.append(i == chunk ? "" : ",").append(hits.get(i).line());
+            for (int i = chunk; i < to; i++) {
+                lines.append(i == chunk ? "" : ",").append(missing.get(i));
             }
             lines.append(']');
-            long lo = hits.get(chunk).line();
-            long hi = hits.get(Math.min(hits.size(), chunk + 500) - 1).line();
+            long lo = missing.get(chunk);
+            long hi = missing.get(to - 1);
             try (PreparedStatement ps = conn.prepareStatement("SELECT h.line, e.ts_us, e.level FROM (SELECT unnest(" + lines
                     + "::BIGINT[]) AS line) h ASOF JOIN (SELECT line, ts_us, level FROM logs_entries WHERE file_id = ? AND line <= ?"
                     + " AND line >= (SELECT coalesce(max(line), 0) FROM logs_entries WHERE file_id = ? AND line <= ?)) e"
