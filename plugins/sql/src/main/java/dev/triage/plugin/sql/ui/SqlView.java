@@ -163,7 +163,7 @@ public final class SqlView implements View {
 
     private ToolBar toolbar() {
         target.setPromptText("Connection");
-        target.setPrefWidth(130);
+        target.setPrefWidth(170);
         target.setOnShowing(e -> refreshTargets());
         target.valueProperty().addListener((o, a, b) -> {
             EditorTab t = current();

@@ -36,7 +36,8 @@ import javax.imageio.ImageIO;
  * kernel, opens the SQL editor view in a window, runs scripts with Ctrl+Shift+Enter as a user does and writes screenshots.
  * {@code SqlViewShot OUT_PREFIX [ROWS]} writes {@code OUT_PREFIX-light.png}, {@code -dark.png} and {@code -plan.png}, and
  * prints the time from the key press to the first page of a ROWS-row result (default 1,000,000) shown in the grid, for a
- * single statement and for the same query inside a script. Run under {@code xvfb-run} with the real glass platform (see
+ * single statement, for the same query inside a script, and inside a script that set a user variable first (the
+ * server-side cursor fallback). Run under {@code xvfb-run} with the real glass platform (see
  * plugins/sql/shot.sh).
  */
 public final class SqlViewShot {
@@ -98,6 +99,17 @@ public final class SqlViewShot {
                 long script = runAndWait(sql, root, "SELECT 1 AS warm_up;\nSELECT * FROM big;\nSELECT COUNT(*) FROM orders_zh;", true, 2);
                 System.out.printf(Locale.ROOT, "rows=%d run=%d first_page_single_ms=%d first_page_in_script_ms=%d%n", bigRows, run,
                         single, script);
+            }
+
+            // for comparison: a script that sets a user variable first runs its queries in the session itself, on a
+            // server-side cursor (the server fills it with the whole result before the first row)
+            JavaFxToolkit.call(() -> {
+                sql.open("", "mariadb-local");
+                return null;
+            });
+            for (int run = 0; run < 2; run++) {
+                long cursor = runAndWait(sql, root, "SET @unused = 1;\nSELECT * FROM big;", true, 1);
+                System.out.printf(Locale.ROOT, "rows=%d run=%d first_page_in_script_after_SET_ms=%d%n", bigRows, run, cursor);
             }
 
             // the picture: a script whose results have Chinese text and many rows, the schema tree open on the table
