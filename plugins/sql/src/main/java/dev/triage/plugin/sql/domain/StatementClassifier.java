@@ -84,7 +84,9 @@ public final class StatementClassifier {
                 return StatementKind.READ;
             }
             String inner = RUNS_PREFIX.matcher(masked).replaceFirst("");
-            return inner.isBlank() || classifyOne(inner) != StatementKind.READ ? StatementKind.WRITE : StatementKind.READ;
+            // no progress (ANALYZE glued to a non-ASCII letter, which \b counts as a word character): unknown, so a write
+            return inner.isBlank() || inner.length() >= masked.length() || classifyOne(inner) != StatementKind.READ
+                    ? StatementKind.WRITE : StatementKind.READ;
         }
         if (first.equals("SELECT") || first.equals("WITH") || first.equals("TABLE") || first.equals("VALUES")) {
             return WRITE_INSIDE.matcher(masked).find() ? StatementKind.WRITE : StatementKind.READ;
