@@ -66,7 +66,7 @@ public record SqlCode(String text, boolean complete) {
     }
 
     /** Returns the index after the closing quote, or -1 when the text ends first. */
-    private static int endOfQuoted(String s, int open, char quote, boolean backslashEscapes) {
+    static int endOfQuoted(String s, int open, char quote, boolean backslashEscapes) {
         int i = open + 1;
         while (i < s.length()) {
             char c = s.charAt(i);
