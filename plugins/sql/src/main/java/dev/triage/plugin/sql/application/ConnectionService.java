@@ -25,10 +25,11 @@ public final class ConnectionService {
          *
          * @param target the target
          * @param password the password or null, wiped by the probe
+         * @param keyStorePassword the password of the client certificate key store or null, wiped by the probe
          * @return what answered, such as the server version
          * @throws Exception when the connection fails
          */
-        String probe(ConnectionTarget target, char[] password) throws Exception;
+        String probe(ConnectionTarget target, char[] password, char[] keyStorePassword) throws Exception;
     }
 
     /**
@@ -90,7 +91,7 @@ public final class ConnectionService {
         }
         ConnectionKind kind = kind(a.kind());
         Map<String, String> options = new java.util.TreeMap<>(ConnectionOptions.of(a.database(), Boolean.TRUE.equals(a.production()),
-                a.tls(), a.tlsCa()));
+                a.tls(), a.tlsCa(), a.tlsCert()));
         if (a.options() != null && !a.options().isBlank()) {
             for (String pair : a.options().split(",")) {
                 int eq = pair.indexOf('=');
@@ -110,6 +111,17 @@ public final class ConnectionService {
                 password = prompt.console("Password for " + (target.user().isEmpty() ? "" : target.user() + "@") + name + ": ");
             }
             save(target, password);
+            if (a.tlsCert() != null && !a.tlsCert().isBlank()) {
+                char[] keyStore = Boolean.TRUE.equals(a.passwordStdin()) ? prompt.stdinLine()
+                        : prompt.console("Password of the key store " + a.tlsCert() + ": ");
+                try {
+                    saveKeyStorePassword(target, keyStore);
+                } finally {
+                    if (keyStore != null) {
+                        Arrays.fill(keyStore, '\0');
+                    }
+                }
+            }
         } finally {
             if (password != null) {
                 Arrays.fill(password, '\0');
@@ -132,6 +144,41 @@ public final class ConnectionService {
         store.save(target, password);
         LOG.info("Saved connection {} ({} {}:{}, user {}, password {})", target.name(), target.kind(), target.host(), target.port(),
                 target.user(), password == null ? "unchanged" : "in the secret store");
+    }
+
+    /**
+     * Keeps the password of a target's client certificate key store in the secret store (never in connections.json).
+     *
+     * @param target the target
+     * @param password the key store's password, or null to keep the stored one
+     * @throws Exception when the store stays locked or cannot be written
+     */
+    public void saveKeyStorePassword(ConnectionTarget target, char[] password) throws Exception {
+        if (password == null) {
+            return;
+        }
+        unlock();
+        store.secrets().put(keyStoreSecret(target.id()), password);
+    }
+
+    /**
+     * Reads the password of a target's client certificate key store.
+     *
+     * @param t the target
+     * @return the password for the caller to wipe, or null when the target has no client certificate or none is stored
+     * @throws Exception when the store stays locked
+     */
+    public char[] keyStorePassword(ConnectionTarget t) throws Exception {
+        if (!t.options().containsKey(ConnectionOptions.TLS_CERT)) {
+            return null;
+        }
+        unlock();
+        return store.secrets().get(keyStoreSecret(t.id())).orElse(null);
+    }
+
+    /** The secret store key of a target's client key store password. */
+    static String keyStoreSecret(String id) {
+        return dev.triage.core.connection.ConnectionStore.secretKey(id) + "/tls-cert";
     }
 
     /**
@@ -194,6 +241,7 @@ public final class ConnectionService {
             unlock();
         }
         store.delete(t.id());
+        store.secrets().delete(keyStoreSecret(t.id()));
         LOG.info("Removed connection {} and its password", t.name());
         return row(t);
     }
@@ -209,7 +257,7 @@ public final class ConnectionService {
         ConnectionTarget t = find(name).orElseThrow(() -> new IllegalArgumentException(unknown(name)));
         TestResult r;
         try {
-            r = new TestResult(t.name(), true, probe.probe(t, password(t)));
+            r = new TestResult(t.name(), true, probe.probe(t, password(t), keyStorePassword(t)));
         } catch (Exception e) {
             r = new TestResult(t.name(), false, String.valueOf(e.getMessage()));
         }

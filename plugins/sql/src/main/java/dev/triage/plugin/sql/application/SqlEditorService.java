@@ -87,7 +87,8 @@ public final class SqlEditorService {
         }
         long rows = -1;
         try {
-            StatementResult result = stream && kind == StatementKind.READ ? session.executeStreaming(sql) : session.execute(sql, fetchSize);
+            StatementResult result = kind != StatementKind.READ ? session.execute(sql, fetchSize)
+                    : stream ? session.executeStreaming(sql) : session.executeDetached(sql, fetchSize);
             rows = result.updateCount();
             audit(session, sql, rows, "OK");
             return result;

@@ -58,6 +58,21 @@ public interface SqlSession extends AutoCloseable {
     }
 
     /**
+     * Runs one query of a script so that its first page comes at once and its result stays readable while the session runs
+     * the script's next statements: a MySQL-protocol session streams it on a reader connection of its own when nothing in
+     * the session (user variables, temporary tables, SET, an open transaction) could make that reader see other data, and
+     * otherwise falls back to {@link #execute(String, int)} (a server-side cursor, which the server fills before the first row).
+     *
+     * @param sql the statement
+     * @param fetchSize rows per round trip for the fallback
+     * @return the result
+     * @throws Exception when the statement fails or is cancelled
+     */
+    default StatementResult executeDetached(String sql, int fetchSize) throws Exception {
+        return execute(sql, fetchSize);
+    }
+
+    /**
      * Runs one statement and streams its first result set row by row, for a full export.
      *
      * @param sql the statement

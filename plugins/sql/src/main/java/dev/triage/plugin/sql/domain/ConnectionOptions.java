@@ -8,8 +8,8 @@ import java.util.TreeMap;
 
 /**
  * The SQL editor's reading of a saved target's non-secret options: {@code database}, {@code production=true},
- * {@code tls=disabled|preferred|required|verify-ca|verify-identity}, {@code tls.ca} (trust store path) and
- * {@code readonly=true}.
+ * {@code tls=disabled|preferred|required|verify-ca|verify-identity}, {@code tls.ca} (trust store path), {@code tls.cert}
+ * (client certificate key store path; its password lives in the secret store) and {@code readonly=true}.
  */
 public final class ConnectionOptions {
 
@@ -21,6 +21,8 @@ public final class ConnectionOptions {
     public static final String TLS = ConnectionTarget.OPTION_TLS;
     /** Option: a trust store (JKS/PKCS12) path for verify-ca / verify-identity. */
     public static final String TLS_CA = ConnectionTarget.OPTION_TLS_CA;
+    /** Option: a key store (PKCS12 or JKS) with the client certificate and key, for servers that require X509. */
+    public static final String TLS_CERT = "tls.cert";
 
     private ConnectionOptions() {
     }
@@ -75,6 +77,39 @@ public final class ConnectionOptions {
      * @return the options
      */
     public static Map<String, String> of(String database, boolean production, String tls, String tlsCa) {
+        return of(database, production, tls, tlsCa, null);
+    }
+
+    /**
+     * Builds the option map for a new target with a client certificate, leaving out empty values.
+     *
+     * @param database the default database or null
+     * @param production whether it is production
+     * @param tls the TLS mode or null
+     * @param tlsCa the trust store path or null
+     * @param tlsCert the client certificate key store path or null
+     * @return the options
+     */
+    public static Map<String, String> of(String database, boolean production, String tls, String tlsCa, String tlsCert) {
+        Map<String, String> m = base(database, production, tls, tlsCa);
+        if (tlsCert != null && !tlsCert.isBlank()) {
+            m.put(TLS_CERT, tlsCert.strip());
+        }
+        return m;
+    }
+
+    /**
+     * Tells the key store type of a trust or key store file by its name: PKCS12 for .p12/.pfx, else JKS.
+     *
+     * @param path the file
+     * @return {@code PKCS12} or {@code JKS}
+     */
+    public static String storeType(String path) {
+        String p = path.toLowerCase(Locale.ROOT);
+        return p.endsWith(".p12") || p.endsWith(".pfx") || p.endsWith(".pkcs12") ? "PKCS12" : "JKS";
+    }
+
+    private static Map<String, String> base(String database, boolean production, String tls, String tlsCa) {
         Map<String, String> m = new TreeMap<>();
         if (database != null && !database.isBlank()) {
             m.put(DATABASE, database);

@@ -78,7 +78,10 @@ public final class ExplainParser {
         while (it.hasNext()) {
             Map.Entry<String, JsonNode> f = it.next();
             JsonNode v = f.getValue();
-            if (v.isObject()) {
+            if (v.isObject() && f.getKey().startsWith("r_")) {
+                // MariaDB's r_engine_stats and the like: figures of this step, not a step
+                details.put(f.getKey(), v.toString());
+            } else if (v.isObject()) {
                 children.add(node(f.getKey(), v));
             } else if (v.isArray() && v.size() > 0 && v.get(0).isObject()) {
                 for (JsonNode e : v) {

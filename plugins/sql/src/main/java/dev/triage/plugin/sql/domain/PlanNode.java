@@ -38,6 +38,51 @@ public record PlanNode(String label, String table, String access, double rows, S
     }
 
     /**
+     * Returns the rows this step really produced over all its loops, from an analysed plan: MariaDB's {@code ANALYZE
+     * FORMAT=JSON} ({@code r_rows} per loop times {@code r_loops}) or MySQL's {@code EXPLAIN ANALYZE FORMAT=JSON}
+     * ({@code actual_rows}, {@code actual_loops}).
+     *
+     * @return the rows, or -1 when the plan was not analysed
+     */
+    public double actualRows() {
+        double perLoop = number(details.getOrDefault("r_rows", details.getOrDefault("actual_rows", "")));
+        if (perLoop < 0) {
+            return -1;
+        }
+        double loops = number(details.getOrDefault("r_loops", details.getOrDefault("actual_loops", "1")));
+        return perLoop * Math.max(1, loops);
+    }
+
+    /**
+     * Returns the time this step really took, from an analysed plan ({@code r_total_time_ms}, or {@code r_table_time_ms}
+     * plus {@code r_other_time_ms}, of MariaDB;
+     * {@code actual_last_row_ms} times loops of MySQL).
+     *
+     * @return milliseconds, or -1 when the plan was not analysed or has no time for this step
+     */
+    public double actualMillis() {
+        double maria = number(details.getOrDefault("r_total_time_ms", ""));
+        if (maria >= 0) {
+            return maria;
+        }
+        // MariaDB splits a table's time into reading it and checking its conditions
+        double read = number(details.getOrDefault("r_table_time_ms", ""));
+        if (read >= 0) {
+            return read + Math.max(0, number(details.getOrDefault("r_other_time_ms", "")));
+        }
+        double mysql = number(details.getOrDefault("actual_last_row_ms", ""));
+        return mysql < 0 ? -1 : mysql * Math.max(1, number(details.getOrDefault("actual_loops", "1")));
+    }
+
+    private static double number(String s) {
+        try {
+            return s.isBlank() ? -1 : Double.parseDouble(s.trim());
+        } catch (NumberFormatException e) {
+            return -1;
+        }
+    }
+
+    /**
      * Lists the flagged steps of this subtree, depth first.
      *
      * @return the flagged steps

@@ -5,7 +5,11 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Classifies a statement by its leading keywords; anything it does not know counts as a write, to stay safe. */
+/**
+ * Classifies a statement by its keywords as the server reads them ({@link SqlCode}: comments removed, executable
+ * comments kept, literals blanked), in both backslash modes and for every statement of a multi-statement text, keeping
+ * the most dangerous answer; anything it does not know counts as a write, to stay safe.
+ */
 public final class StatementClassifier {
 
     private static final Pattern WORD = Pattern.compile("[A-Za-z_]+");
@@ -14,8 +18,11 @@ public final class StatementClassifier {
     private static final Set<String> LOSSY = Set.of("ALTER", "DROP", "TRUNCATE", "RENAME");
     private static final Set<String> TX = Set.of("BEGIN", "START", "COMMIT", "ROLLBACK", "SAVEPOINT", "RELEASE");
     private static final Pattern WRITE_INSIDE = Pattern.compile(
-            "(?is).*\\b(INSERT|UPDATE|DELETE|REPLACE|INTO\\s+OUTFILE|INTO\\s+DUMPFILE|FOR\\s+UPDATE|LOCK\\s+IN\\s+SHARE\\s+MODE)\\b.*");
-    private static final Pattern SET_GLOBAL = Pattern.compile("(?is)SET\\s+(GLOBAL|PERSIST|PERSIST_ONLY|@@GLOBAL|PASSWORD)\\b.*");
+            "(?is)\\b(INSERT(?!\\s*\\()|UPDATE|DELETE|REPLACE(?!\\s*\\()|INTO\\s+OUTFILE|INTO\\s+DUMPFILE|FOR\\s+UPDATE|FOR\\s+SHARE"
+                    + "|LOCK\\s+IN\\s+SHARE\\s+MODE)\\b");
+    private static final Pattern SET_GLOBAL = Pattern.compile("(?is)\\b(GLOBAL|PERSIST|PERSIST_ONLY|PASSWORD|ROLE)\\b");
+    private static final Pattern RUNS_PREFIX = Pattern.compile(
+            "(?is)^(\\s|\\(|EXPLAIN\\b|DESCRIBE\\b|DESC\\b|ANALYZE\\b|EXTENDED\\b|PARTITIONS\\b|FORMAT\\s*=\\s*\\w+)+");
 
     private StatementClassifier() {
     }
@@ -27,33 +34,76 @@ public final class StatementClassifier {
      * @return its kind
      */
     public static StatementKind classify(String sql) {
-        String text = StatementSplitter.stripLeadingComments(sql).trim();
+        return worst(classifyCode(SqlCode.of(sql, true).text()), classifyCode(SqlCode.of(sql, false).text()));
+    }
+
+    private static StatementKind classifyCode(String code) {
+        StatementKind kind = null;
+        for (String part : code.split(";")) {
+            if (!part.isBlank()) {
+                kind = kind == null ? classifyOne(part) : worst(kind, classifyOne(part));
+            }
+        }
+        return kind == null ? StatementKind.WRITE : kind;
+    }
+
+    /** Orders kinds by what they can do: a lossy DDL needs the checker and a confirmation, a write a confirmation. */
+    private static StatementKind worst(StatementKind a, StatementKind b) {
+        return rank(a) >= rank(b) ? a : b;
+    }
+
+    private static int rank(StatementKind k) {
+        return switch (k) {
+            case READ -> 0;
+            case TRANSACTION -> 1;
+            case DDL -> 2;
+            case WRITE -> 3;
+            case LOSSY_DDL -> 4;
+        };
+    }
+
+    private static StatementKind classifyOne(String code) {
+        String text = code.strip();
         while (text.startsWith("(")) {
-            text = text.substring(1).trim();
+            text = text.substring(1).strip();
         }
         Matcher m = WORD.matcher(text);
         if (!m.lookingAt()) {
             return StatementKind.WRITE;
         }
         String first = m.group().toUpperCase(Locale.ROOT);
-        String masked = maskLiterals(text);
-        if (first.equals("EXPLAIN") || first.equals("ANALYZE")) {
-            // EXPLAIN ANALYZE and MariaDB's ANALYZE <stmt> run the statement
-            boolean runs = first.equals("ANALYZE") || masked.matches("(?is)EXPLAIN\\s+ANALYZE\\b.*");
+        String masked = text;
+        if (first.equals("EXPLAIN") || first.equals("DESCRIBE") || first.equals("DESC") || first.equals("ANALYZE")) {
+            // EXPLAIN ANALYZE and MariaDB's ANALYZE <stmt> run the statement; ANALYZE TABLE rewrites statistics
+            if (first.equals("ANALYZE") && masked.matches("(?is)ANALYZE\\s+(NO_WRITE_TO_BINLOG\\s+|LOCAL\\s+)?TABLES?\\b.*")) {
+                return StatementKind.WRITE;
+            }
+            boolean runs = first.equals("ANALYZE") || Pattern.compile("(?i)\\bANALYZE\\b").matcher(masked).find();
             if (!runs) {
+                // EXPLAIN shows the plan without running the statement
                 return StatementKind.READ;
             }
-            return WRITE_INSIDE.matcher(masked).matches() ? StatementKind.WRITE : StatementKind.READ;
+            String inner = RUNS_PREFIX.matcher(masked).replaceFirst("");
+            // no progress (ANALYZE glued to a non-ASCII letter, which \b counts as a word character): unknown, so a write
+            return inner.isBlank() || inner.length() >= masked.length() || classifyOne(inner) != StatementKind.READ
+                    ? StatementKind.WRITE : StatementKind.READ;
         }
         if (first.equals("SELECT") || first.equals("WITH") || first.equals("TABLE") || first.equals("VALUES")) {
-            return WRITE_INSIDE.matcher(masked).matches() ? StatementKind.WRITE : StatementKind.READ;
+            return WRITE_INSIDE.matcher(masked).find() ? StatementKind.WRITE : StatementKind.READ;
         }
         if (READS.contains(first)) {
             return StatementKind.READ;
         }
         if (first.equals("SET")) {
-            return SET_GLOBAL.matcher(masked).matches() ? StatementKind.WRITE
-                    : masked.matches("(?is)SET\\s+(SESSION\\s+)?TRANSACTION\\b.*") ? StatementKind.TRANSACTION : StatementKind.READ;
+            if (masked.matches("(?is)SET\\s+STATEMENT\\b.*")) {
+                // MariaDB: SET STATEMENT var = value [, ...] FOR <statement> runs the statement
+                Matcher f = Pattern.compile("(?is)\\bFOR\\b").matcher(masked);
+                return f.find() ? classifyOne(masked.substring(f.end())) : StatementKind.WRITE;
+            }
+            if (SET_GLOBAL.matcher(masked).find() || WRITE_INSIDE.matcher(masked).find()) {
+                return StatementKind.WRITE;
+            }
+            return masked.matches("(?is)SET\\s+(SESSION\\s+|LOCAL\\s+)?TRANSACTION\\b.*") ? StatementKind.TRANSACTION : StatementKind.READ;
         }
         if (TX.contains(first)) {
             return StatementKind.TRANSACTION;
@@ -67,30 +117,5 @@ public final class StatementClassifier {
                     && !masked.matches("(?is)CREATE\\s+OR\\s+REPLACE\\b.*") ? StatementKind.DDL : StatementKind.LOSSY_DDL;
         }
         return StatementKind.WRITE;
-    }
-
-    /** Blanks out quoted literals and identifiers so keywords inside them are not seen. */
-    static String maskLiterals(String sql) {
-        StringBuilder b = new StringBuilder(sql.length());
-        char quote = 0;
-        for (int i = 0; i < sql.length(); i++) {
-            char c = sql.charAt(i);
-            if (quote == 0) {
-                if (c == '\'' || c == '"' || c == '`') {
-                    quote = c;
-                    b.append(' ');
-                } else {
-                    b.append(c);
-                }
-            } else {
-                if (c == '\\' && quote != '`' && i + 1 < sql.length()) {
-                    i++;
-                } else if (c == quote) {
-                    quote = 0;
-                }
-                b.append(' ');
-            }
-        }
-        return b.toString();
     }
 }

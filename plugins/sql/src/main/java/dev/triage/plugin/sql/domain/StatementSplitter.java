@@ -143,22 +143,8 @@ public final class StatementSplitter {
     }
 
     private static int endOfQuoted(String s, int open, char quote) {
-        int i = open + 1;
-        while (i < s.length()) {
-            char c = s.charAt(i);
-            if (c == '\\' && quote != '`') {
-                i += 2;
-            } else if (c == quote) {
-                if (i + 1 < s.length() && s.charAt(i + 1) == quote) {
-                    i += 2;
-                } else {
-                    return i + 1;
-                }
-            } else {
-                i++;
-            }
-        }
-        return s.length();
+        int end = SqlCode.endOfQuoted(s, open, quote, true);
+        return end < 0 ? s.length() : end;
     }
 
     private static int skipBlanks(String s, int i) {

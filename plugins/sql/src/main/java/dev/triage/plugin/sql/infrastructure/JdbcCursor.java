@@ -19,6 +19,7 @@ final class JdbcCursor implements ResultCursor {
     private final boolean[] binary;
     private final boolean text;
     private Runnable beforeClose = () -> { };
+    private Runnable afterClose = () -> { };
     private boolean closed;
     private boolean exhausted;
     private long read;
@@ -90,6 +91,11 @@ final class JdbcCursor implements ResultCursor {
         this.beforeClose = action;
     }
 
+    /** Runs after the result and its statement are closed (a reader connection of a script: release it). */
+    void afterClose(Runnable action) {
+        this.afterClose = action;
+    }
+
     boolean closed() {
         return closed;
     }
@@ -115,5 +121,6 @@ final class JdbcCursor implements ResultCursor {
                 // same
             }
         }
+        afterClose.run();
     }
 }

@@ -37,6 +37,10 @@ public final class JdbcSqlSession implements SqlSession {
     private volatile Statement running;
     private volatile boolean afterCancel;
     private volatile JdbcCursor streaming;
+    /** Reader connections streaming results of a script, closed with their cursors. */
+    private final List<Connection> readers = new ArrayList<>();
+    /** Set once a statement may have left session state (variables, temporary tables, SET, locks) a reader would miss. */
+    private volatile boolean stateful;
 
     JdbcSqlSession(String target, boolean mysql, Connection connection, Callable<Connection> second) throws SQLException {
         this.target = target;
@@ -80,6 +84,7 @@ public final class JdbcSqlSession implements SqlSession {
     @Override
     public StatementResult execute(String sql, int fetchSize) throws SQLException {
         settle();
+        noteState(sql);
         long t0 = System.nanoTime();
         // a prepared statement with a fetch size makes Connector/J open a server-side cursor (useCursorFetch), so
         // several results stay open and only a page at a time crosses the wire
@@ -156,6 +161,7 @@ public final class JdbcSqlSession implements SqlSession {
             return execute(sql, 1000);
         }
         settle();
+        noteState(sql);
         long t0 = System.nanoTime();
         Statement st = connection.createStatement(ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY);
         st.setFetchSize(Integer.MIN_VALUE);
@@ -171,6 +177,110 @@ public final class JdbcSqlSession implements SqlSession {
         } finally {
             running = null;
         }
+    }
+
+    /** The most reader connections a session keeps open at once; further results of a script use server-side cursors. */
+    static final int MAX_READERS = 8;
+
+    @Override
+    public StatementResult executeDetached(String sql, int fetchSize) throws SQLException {
+        if (!mysql || !isPreparable(sql) || stateful || touchesSessionState(sql) || !connection.getAutoCommit()
+                || readerCount() >= MAX_READERS) {
+            return execute(sql, fetchSize);
+        }
+        settle();
+        long t0 = System.nanoTime();
+        String database;
+        try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery("SELECT DATABASE()")) {
+            database = rs.next() ? rs.getString(1) : null;
+        }
+        Connection reader;
+        try {
+            reader = second.call();
+        } catch (SQLException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new SQLException(e.getMessage(), e);
+        }
+        synchronized (readers) {
+            readers.add(reader);
+        }
+        Statement st = null;
+        try {
+            if (database != null) {
+                reader.setCatalog(database);
+            }
+            if (readOnly()) {
+                reader.setReadOnly(true);
+            }
+            st = reader.createStatement(ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY);
+            // row by row as the server sends them: the first page does not wait for the whole result
+            st.setFetchSize(Integer.MIN_VALUE);
+            running = st;
+            JdbcCursor c = new JdbcCursor(st.executeQuery(sql), st);
+            // closing an unread stream would read every remaining row: drop the reader's socket instead
+            c.beforeClose(() -> abort(reader));
+            c.afterClose(() -> release(reader));
+            return new StatementResult(sql, List.of(c), -1, (System.nanoTime() - t0) / 1_000_000, warnings(st.getWarnings()));
+        } catch (SQLException e) {
+            release(reader);
+            throw e;
+        } finally {
+            running = null;
+        }
+    }
+
+    /** Counts the reader connections open now. */
+    int readerCount() {
+        synchronized (readers) {
+            return readers.size();
+        }
+    }
+
+    private void abort(Connection reader) {
+        try {
+            reader.abort(Runnable::run);
+        } catch (SQLException e) {
+            LOG.debug("Could not abort a reader connection on {}: {}", target, e.getMessage());
+        }
+    }
+
+    private void release(Connection reader) {
+        synchronized (readers) {
+            readers.remove(reader);
+        }
+        try {
+            reader.close();
+        } catch (SQLException e) {
+            LOG.debug("Closing a reader connection on {} failed: {}", target, e.getMessage());
+        }
+    }
+
+    /** Remembers when a statement may have changed what a second connection of the same session would see. */
+    private void noteState(String sql) {
+        if (mysql && !stateful && touchesSessionState(sql)) {
+            stateful = true;
+        }
+    }
+
+    /**
+     * Tells whether a statement may set or read session state that another connection does not share: user variables,
+     * SET, transactions, locks, temporary tables, prepared statements, procedures.
+     */
+    static boolean touchesSessionState(String sql) {
+        if (sql.indexOf('@') >= 0) {
+            return true;
+        }
+        String s = dev.triage.plugin.sql.domain.StatementSplitter.stripLeadingComments(sql).stripLeading().toUpperCase(java.util.Locale.ROOT)
+                .replaceAll("\\s+", " ");
+        for (String p : new String[] {"SET", "BEGIN", "START", "LOCK", "UNLOCK", "PREPARE", "EXECUTE", "DEALLOCATE", "DECLARE", "CALL",
+                "HANDLER", "XA", "SAVEPOINT", "CREATE TEMPORARY", "DROP TEMPORARY", "/*!"}) {
+            if (s.startsWith(p)) {
+                return true;
+            }
+        }
+        return s.contains("TEMPORARY") || s.contains("GET_LOCK") || s.contains("LAST_INSERT_ID") || s.contains("FOUND_ROWS")
+                || s.contains("CONNECTION_ID");
     }
 
     /** Stops the server sending the rest of a streamed result, so closing it does not read every remaining row. */
@@ -372,6 +482,12 @@ public final class JdbcSqlSession implements SqlSession {
 
     @Override
     public void close() {
+        List<Connection> left;
+        synchronized (readers) {
+            left = new ArrayList<>(readers);
+        }
+        left.forEach(this::abort);
+        left.forEach(this::release);
         JdbcCursor open0 = streaming;
         streaming = null;
         if (open0 != null) {

@@ -45,11 +45,15 @@ public final class SessionFactory {
             throw new IllegalArgumentException("Connection '" + name + "' is " + t.kind() + ", not a MySQL-protocol server");
         }
         char[] pw = connections.password(t);
+        char[] keyStore = connections.keyStorePassword(t);
         try {
-            return SqlConnector.open(t, pw);
+            return SqlConnector.open(t, pw, keyStore);
         } finally {
             if (pw != null) {
                 Arrays.fill(pw, '\0');
+            }
+            if (keyStore != null) {
+                Arrays.fill(keyStore, '\0');
             }
         }
     }

@@ -34,7 +34,13 @@ public final class SqlConnector {
                 .append(tls.toUpperCase(java.util.Locale.ROOT).replace('-', '_'));
         String ca = target.options().get(ConnectionOptions.TLS_CA);
         if (ca != null) {
-            url.append("&trustCertificateKeyStoreUrl=").append(java.net.URLEncoder.encode("file:" + ca, java.nio.charset.StandardCharsets.UTF_8));
+            url.append("&trustCertificateKeyStoreUrl=").append(java.net.URLEncoder.encode("file:" + ca, java.nio.charset.StandardCharsets.UTF_8))
+                    .append("&trustCertificateKeyStoreType=").append(ConnectionOptions.storeType(ca));
+        }
+        String cert = target.options().get(ConnectionOptions.TLS_CERT);
+        if (cert != null) {
+            url.append("&clientCertificateKeyStoreUrl=").append(java.net.URLEncoder.encode("file:" + cert, java.nio.charset.StandardCharsets.UTF_8))
+                    .append("&clientCertificateKeyStoreType=").append(ConnectionOptions.storeType(cert));
         }
         return url.toString();
     }
@@ -48,11 +54,27 @@ public final class SqlConnector {
      * @throws SQLException when the server cannot be reached or refuses the login
      */
     public static JdbcSqlSession open(ConnectionTarget target, char[] password) throws SQLException {
+        return open(target, password, null);
+    }
+
+    /**
+     * Opens a session to a MySQL-protocol target with a client certificate; production targets start read-only.
+     *
+     * @param target the target
+     * @param password its password or null; wiped by the caller
+     * @param keyStorePassword the password of its client certificate key store or null; wiped by the caller
+     * @return the session
+     * @throws SQLException when the server cannot be reached or refuses the login
+     */
+    public static JdbcSqlSession open(ConnectionTarget target, char[] password, char[] keyStorePassword) throws SQLException {
         // Connector/J only takes the password as a String; the copy lives as long as the driver's connection objects
         Properties props = new Properties();
         props.setProperty("user", target.user());
         if (password != null) {
             props.setProperty("password", new String(password));
+        }
+        if (keyStorePassword != null) {
+            props.setProperty("clientCertificateKeyStorePassword", new String(keyStorePassword));
         }
         String url = url(target);
         Connection c = connect(url, props, target);
@@ -87,24 +109,34 @@ public final class SqlConnector {
     }
 
     /**
-     * Tests any saved target: MySQL-protocol targets log in; Redis and Kafka targets get a TCP connection to their port
-     * (their plugins speak the protocols).
+     * Tests any saved target: MySQL-protocol targets log in; Redis targets get AUTH and PING, Kafka brokers an ApiVersions
+     * request (see {@link ProtocolProbe}).
      *
      * @param target the target
      * @param password the password or null, wiped here
+     * @param keyStorePassword the client certificate key store's password or null, wiped here
      * @return what answered
      * @throws Exception when it fails
      */
-    public static String probe(ConnectionTarget target, char[] password) throws Exception {
+    public static String probe(ConnectionTarget target, char[] password, char[] keyStorePassword) throws Exception {
         if (ConnectionOptions.isSql(target.kind())) {
-            return test(target, password);
+            try {
+                return test(target, password, keyStorePassword);
+            } finally {
+                if (keyStorePassword != null) {
+                    Arrays.fill(keyStorePassword, '\0');
+                }
+            }
         }
-        if (password != null) {
-            Arrays.fill(password, '\0');
+        if (keyStorePassword != null) {
+            Arrays.fill(keyStorePassword, '\0');
         }
-        try (java.net.Socket s = new java.net.Socket()) {
-            s.connect(new java.net.InetSocketAddress(target.host(), target.port()), 5000);
-            return "TCP port " + target.host() + ":" + target.port() + " reachable";
+        try {
+            return ProtocolProbe.probe(target, password);
+        } finally {
+            if (password != null) {
+                Arrays.fill(password, '\0');
+            }
         }
     }
 
@@ -117,9 +149,29 @@ public final class SqlConnector {
      * @throws SQLException when it fails
      */
     public static String test(ConnectionTarget target, char[] password) throws SQLException {
-        try (JdbcSqlSession s = open(target, password)) {
+        return test(target, password, null);
+    }
+
+    /**
+     * Connects once with a client certificate and reports the server version and the TLS cipher, for {@code connection test}.
+     *
+     * @param target the target
+     * @param password the password or null, wiped here
+     * @param keyStorePassword the client certificate key store's password or null; wiped by the caller
+     * @return the server's product name and version, and the cipher when the session is encrypted
+     * @throws SQLException when it fails
+     */
+    public static String test(ConnectionTarget target, char[] password, char[] keyStorePassword) throws SQLException {
+        try (JdbcSqlSession s = open(target, password, keyStorePassword)) {
             var md = s.metaData();
-            return md.getDatabaseProductName() + " " + md.getDatabaseProductVersion();
+            String cipher;
+            try {
+                cipher = s.rows("SHOW SESSION STATUS LIKE 'Ssl_cipher'").stream().map(r -> new java.util.ArrayList<>(r.values()).get(1))
+                        .filter(v -> v != null && !v.isBlank()).findFirst().map(v -> ", TLS " + v).orElse(", no TLS");
+            } catch (SQLException e) {
+                cipher = ""; // a server without the status variable
+            }
+            return md.getDatabaseProductName() + " " + md.getDatabaseProductVersion() + cipher;
         } finally {
             if (password != null) {
                 Arrays.fill(password, '\0');

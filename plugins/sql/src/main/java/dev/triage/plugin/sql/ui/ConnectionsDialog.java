@@ -35,6 +35,9 @@ final class ConnectionsDialog extends Dialog<ButtonType> {
     private final TextField database = new TextField();
     private final CheckBox production = new CheckBox("Production (read-only sessions)");
     private final ComboBox<String> tls = new ComboBox<>();
+    private final TextField tlsCa = new TextField();
+    private final TextField tlsCert = new TextField();
+    private final PasswordField keyStorePassword = new PasswordField();
     private final Label message = new Label();
 
     ConnectionsDialog(ConnectionService service, TaskExecutor tasks) {
@@ -54,11 +57,16 @@ final class ConnectionsDialog extends Dialog<ButtonType> {
         tls.setValue("preferred");
         password.setPromptText("unchanged when empty");
         passphrase.setPromptText("only when the secret store is locked");
+        tlsCa.setPromptText("trust store (.jks or .p12) for verify-ca");
+        tlsCert.setPromptText("client certificate key store (.p12 or .jks)");
+        keyStorePassword.setPromptText("key store password, unchanged when empty");
         GridPane form = new GridPane();
         form.setHgap(8);
         form.setVgap(6);
-        String[] labels = {"Name", "Kind", "Host", "Port", "User", "Password", "Database", "TLS", "", "Store passphrase"};
-        javafx.scene.Node[] fields = {name, kind, host, port, user, password, database, tls, production, passphrase};
+        String[] labels = {"Name", "Kind", "Host", "Port", "User", "Password", "Database", "TLS", "TLS CA", "Client cert",
+            "Key store password", "", "Store passphrase"};
+        javafx.scene.Node[] fields = {name, kind, host, port, user, password, database, tls, tlsCa, tlsCert, keyStorePassword, production,
+            passphrase};
         for (int i = 0; i < labels.length; i++) {
             form.addRow(i, new Label(labels[i]), fields[i]);
         }
@@ -108,6 +116,9 @@ final class ConnectionsDialog extends Dialog<ButtonType> {
         database.setText(t == null ? "" : ConnectionOptions.database(t));
         production.setSelected(t != null && ConnectionOptions.production(t));
         tls.setValue(t == null ? "preferred" : ConnectionOptions.tls(t));
+        tlsCa.setText(t == null ? "" : t.options().getOrDefault(ConnectionOptions.TLS_CA, ""));
+        tlsCert.setText(t == null ? "" : t.options().getOrDefault(ConnectionOptions.TLS_CERT, ""));
+        keyStorePassword.clear();
         message.setText("");
     }
 
@@ -125,13 +136,17 @@ final class ConnectionsDialog extends Dialog<ButtonType> {
 
     private void save() {
         char[] pw = password.getText().isEmpty() ? null : password.getText().toCharArray();
+        char[] ks = keyStorePassword.getText().isEmpty() ? null : keyStorePassword.getText().toCharArray();
         password.clear();
+        keyStorePassword.clear();
         try {
             unlockIfGiven();
             String n = name.getText().trim();
             ConnectionTarget t = new ConnectionTarget(n, n, kind.getValue(), host.getText().trim(), Integer.parseInt(port.getText().trim()),
-                    user.getText().trim(), ConnectionOptions.of(database.getText().trim(), production.isSelected(), tls.getValue(), null));
+                    user.getText().trim(), ConnectionOptions.of(database.getText().trim(), production.isSelected(), tls.getValue(), tlsCa.getText(),
+                    tlsCert.getText()));
             service.save(t, pw);
+            service.saveKeyStorePassword(t, ks);
             reload();
             list.getSelectionModel().select(n);
             message.setText("Saved " + n + (pw == null ? "" : " (password in " + service.store().secrets().description() + ")"));
@@ -140,6 +155,9 @@ final class ConnectionsDialog extends Dialog<ButtonType> {
         } finally {
             if (pw != null) {
                 Arrays.fill(pw, '\0');
+            }
+            if (ks != null) {
+                Arrays.fill(ks, '\0');
             }
         }
     }

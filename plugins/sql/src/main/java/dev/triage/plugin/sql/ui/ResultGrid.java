@@ -63,7 +63,7 @@ final class ResultGrid extends TableView<Object[]> {
                     }
                 }
             });
-            c.setPrefWidth(Math.min(320, Math.max(70, cols.get(i).name().length() * 9 + 30)));
+            c.setPrefWidth(width(cols.get(i).name(), firstPage, index));
             getColumns().add(c);
         }
         getItems().setAll(firstPage);
@@ -87,6 +87,29 @@ final class ResultGrid extends TableView<Object[]> {
                 }
             }
         });
+    }
+
+    /**
+     * A column's width from its header and the widest value among the first rows of the page (wide CJK characters count
+     * twice), so short values are not cut and long ones stop at a limit.
+     */
+    static double width(String header, List<Object[]> page, int index) {
+        int widest = columns(header);
+        for (int r = 0; r < Math.min(200, page.size()); r++) {
+            Object v = page.get(r)[index];
+            widest = Math.max(widest, v == null ? 4 : columns(ResultExporter.text(v)));
+        }
+        return Math.min(380, Math.max(60, widest * 8.5 + 26));
+    }
+
+    private static int columns(String text) {
+        int n = 0;
+        for (int i = 0; i < text.length() && n < 60; i++) {
+            char ch = text.charAt(i);
+            n += Character.UnicodeScript.of(ch) == Character.UnicodeScript.HAN || (ch >= 0xFF00 && ch <= 0xFFEF)
+                    || (ch >= 0x3000 && ch <= 0x303F) ? 2 : 1;
+        }
+        return n;
     }
 
     /** Sets what fetches the next page (off the JavaFX thread) when the user reaches the bottom. */

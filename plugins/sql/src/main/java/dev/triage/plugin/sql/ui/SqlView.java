@@ -163,7 +163,7 @@ public final class SqlView implements View {
 
     private ToolBar toolbar() {
         target.setPromptText("Connection");
-        target.setPrefWidth(130);
+        target.setPrefWidth(170);
         target.setOnShowing(e -> refreshTargets());
         target.valueProperty().addListener((o, a, b) -> {
             EditorTab t = current();
@@ -179,6 +179,8 @@ public final class SqlView implements View {
         cancel.setOnAction(e -> cancelRunning());
         cancel.setDisable(true);
         Button explain = button("Explain", "Show the plan of the statement under the caret", this::explain);
+        Button analyze = button("Analyze", "Run the query under the caret and show its plan with the real rows and time "
+                + "(ANALYZE FORMAT=JSON on MariaDB, EXPLAIN ANALYZE on MySQL)", this::analyze);
         autoCommit.setSelected(true);
         autoCommit.setOnAction(e -> withSession(s -> s.autoCommit(autoCommit.isSelected()), "autocommit " + autoCommit.isSelected()));
         Button commit = button("Commit", "Commit the transaction", () -> withSession(SqlSession::commit, "committed"));
@@ -199,7 +201,7 @@ public final class SqlView implements View {
             item.setOnAction(e -> b.fire());
             more.getItems().add(item);
         }
-        return new ToolBar(target, run, script, cancel, explain, new Separator(), autoCommit, commit, rollback, new Separator(), export,
+        return new ToolBar(target, run, script, cancel, explain, analyze, new Separator(), autoCommit, commit, rollback, new Separator(), export,
                 conns, more);
     }
 
@@ -247,6 +249,16 @@ public final class SqlView implements View {
 
     EditorTab current() {
         return (EditorTab) editors.getSelectionModel().getSelectedItem();
+    }
+
+    /** Tells whether statements are running (the Cancel button is live). */
+    boolean isRunning() {
+        return running != null;
+    }
+
+    /** The Cancel button, for the view test. */
+    Button cancelButton() {
+        return cancel;
     }
 
     TabPane resultTabs() {
@@ -469,6 +481,25 @@ public final class SqlView implements View {
     }
 
     private void explain() {
+        plan("Explain", (s, sql) -> {
+            try {
+                return SqlCommands.explain(s, sql, s.live());
+            } catch (Exception e) {
+                return SqlCommands.explain(s, sql, false);
+            }
+        });
+    }
+
+    /** Runs the query under the caret under ANALYZE (it really runs, so queries only) and shows the plan with real figures. */
+    void analyze() {
+        plan("Analyze", SqlCommands::analyze);
+    }
+
+    private interface Planner {
+        PlanNode plan(SqlSession s, String sql) throws Exception;
+    }
+
+    private void plan(String name, Planner planner) {
         EditorTab t = current();
         if (t == null) {
             return;
@@ -478,14 +509,8 @@ public final class SqlView implements View {
         if (sql.isBlank()) {
             return;
         }
-        services.tasks().submit("Explain", ctx -> {
-            SqlSession s = session(t);
-            try {
-                return SqlCommands.explain(s, sql, s.live());
-            } catch (Exception e) {
-                return SqlCommands.explain(s, sql, false);
-            }
-        }).result().whenComplete((plan, e) -> Platform.runLater(() -> {
+        status(name + "…");
+        services.tasks().submit(name, ctx -> planner.plan(session(t), sql)).result().whenComplete((plan, e) -> Platform.runLater(() -> {
             if (e != null) {
                 status(rootMessage(e));
             } else {
@@ -513,6 +538,12 @@ public final class SqlView implements View {
                 }
                 if (n.rows() >= 0) {
                     b.append("  rows≈").append((long) n.rows());
+                }
+                if (n.actualRows() >= 0) {
+                    b.append("  actual rows=").append(Math.round(n.actualRows()));
+                }
+                if (n.actualMillis() >= 0) {
+                    b.append(String.format(Locale.ROOT, "  time=%.2f ms", n.actualMillis()));
                 }
                 if (!n.flags().isEmpty()) {
                     b.append("  ⚠ ").append(n.flags().stream().map(f -> f.name().toLowerCase(Locale.ROOT).replace('_', ' '))

@@ -47,6 +47,31 @@ class ExplainParserTest {
         assertThat(plan.flagged()).extracting(PlanNode::label).containsExactly("ordering_operation", "grouping_operation", "table o");
     }
 
+    @Test
+    void readsTheRealRowsAndTimeOfAnalysedPlansFromMariaDbAndMysql() {
+        PlanNode maria = ExplainParser.fromJson("""
+                {"query_block": {"select_id": 1, "r_loops": 1, "r_total_time_ms": 1.5,
+                  "nested_loop": [{"table": {"table_name": "t", "access_type": "ALL", "r_loops": 2, "rows": 100, "r_rows": 50,
+                    "r_table_time_ms": 0.5, "r_other_time_ms": 0.25, "filtered": 100, "r_filtered": 10}}]}}
+                """);
+        PlanNode block = maria.children().get(0);
+        assertThat(block.actualMillis()).isEqualTo(1.5);
+        PlanNode t = block.children().get(0);
+        assertThat(t.label()).isEqualTo("table t");
+        assertThat(t.actualRows()).as("r_rows is per loop").isEqualTo(100);
+        assertThat(t.actualMillis()).isEqualTo(0.75);
+        PlanNode mysql = ExplainParser.fromJson("""
+                {"query": "select * from t where a > 1", "operation": "Filter: (t.a > 1)", "actual_rows": 10.0, "actual_loops": 1,
+                 "actual_last_row_ms": 0.9, "inputs": [{"operation": "Table scan on t", "table_name": "t", "access_type": "table",
+                 "actual_rows": 40.0, "actual_loops": 3, "actual_last_row_ms": 0.2, "estimated_rows": 100}]}
+                """);
+        assertThat(mysql.actualRows()).isEqualTo(10);
+        assertThat(mysql.children().get(0).actualRows()).isEqualTo(120);
+        assertThat(mysql.children().get(0).actualMillis()).isCloseTo(0.6, org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(ExplainParser.fromTable(List.of(row("1", "SIMPLE", "o", "ALL", null, "5", ""))).children().get(0).actualRows())
+                .as("a plain EXPLAIN has no real figures").isEqualTo(-1);
+    }
+
     private static Map<String, String> row(String id, String type, String table, String access, String key, String rows, String extra) {
         Map<String, String> r = new LinkedHashMap<>();
         r.put("id", id);

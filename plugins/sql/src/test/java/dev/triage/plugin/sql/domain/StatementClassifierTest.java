@@ -37,7 +37,25 @@ class StatementClassifierTest {
             "truncate t | LOSSY_DDL",
             "RENAME TABLE a TO b | LOSSY_DDL",
             "FLUSH TABLES | WRITE",
-            "frobnicate | WRITE"})
+            "frobnicate | WRITE",
+            // ways to smuggle a write past a keyword scan (found while writing the fuzz test)
+            "SELECT 1 /* ' */ INTO OUTFILE '/tmp/x' /* ' */ | WRITE",
+            "SET /* c */ GLOBAL max_connections = 1 | WRITE",
+            "SET SESSION sql_mode = '', GLOBAL read_only = 0 | WRITE",
+            "SELECT '\\' INTO OUTFILE '/tmp/x' -- ' | WRITE",
+            "SELECT 1; DELETE FROM t | WRITE",
+            "/*!50000 DELETE FROM t */ | WRITE",
+            "/*M!100100 DROP TABLE t */ | LOSSY_DDL",
+            "SET STATEMENT max_statement_time = 1 FOR DELETE FROM t | WRITE",
+            "SET STATEMENT max_statement_time = 1 FOR SELECT 1 | READ",
+            "SELECT 1 --1 INTO OUTFILE '/tmp/x' | WRITE",
+            "ANALYZE TABLE t | WRITE",
+            "ANALYZE FORMAT=JSON SELECT 1 | READ",
+            "EXPLAIN FORMAT=JSON SELECT * FROM t | READ",
+            "EXPLAIN DELETE FROM t | READ",
+            "SELECT REPLACE(a, 'x', 'y'), INSERT('abc', 1, 1, 'z') FROM t | READ",
+            "SELECT * FROM t FOR SHARE | WRITE",
+            "SELECT 'a;b' ; -- c | READ"})
     void classifiesByLeadingKeywords(String sql, StatementKind kind) {
         assertThat(StatementClassifier.classify(sql.replace("\\n", "\n"))).isEqualTo(kind);
     }

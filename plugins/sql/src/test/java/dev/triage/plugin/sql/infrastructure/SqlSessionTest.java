@@ -155,6 +155,47 @@ class SqlSessionTest {
     }
 
     @Test
+    void aQueryInAScriptStreamsOnAReaderConnectionUnlessSessionStateCouldDiffer() throws Exception {
+        try (JdbcSqlSession s = open(false); Connection check = MariaDb.get().root(); Statement cs = check.createStatement()) {
+            cs.execute("CREATE DATABASE IF NOT EXISTS triage_other");
+            cs.execute("CREATE TABLE IF NOT EXISTS triage_other.only_here (v VARCHAR(10))");
+            cs.execute("DELETE FROM triage_other.only_here");
+            cs.execute("INSERT INTO triage_other.only_here VALUES ('other')");
+            long t0 = System.nanoTime();
+            // not streamed: a statement of a script, so the result must stay readable while the next ones run
+            StatementResult big = editor().run(s, "SELECT seq FROM seq_1_to_1000000", 500, Confirmation.REFUSE, false);
+            ResultCursor bigRows = big.cursors().get(0);
+            List<Object[]> page = bigRows.next(500);
+            long firstPage = (System.nanoTime() - t0) / 1_000_000;
+            assertThat(page).hasSize(500);
+            assertThat(firstPage).as("first page of 1 M rows inside a script, ms (a server-side cursor takes 3 s)").isLessThan(2_000);
+            assertThat(s.readerCount()).isEqualTo(1);
+            // USE carries over to the next reader
+            editor().run(s, "USE triage_other", 10, Confirmation.REFUSE, false);
+            StatementResult other = editor().run(s, "SELECT v FROM only_here", 10, Confirmation.REFUSE, false);
+            assertThat(all(other.cursors().get(0))).extracting(r -> r[0]).containsExactly("other");
+            assertThat(s.readerCount()).isEqualTo(2);
+            // the first result still pages after later statements ran
+            assertThat(((Number) bigRows.next(1).get(0)[0]).longValue()).isEqualTo(501);
+            long t1 = System.nanoTime();
+            bigRows.close();
+            assertThat((System.nanoTime() - t1) / 1_000_000).as("closing 999,499 unread rows, ms").isLessThan(3_000);
+            other.cursors().get(0).close();
+            assertThat(s.readerCount()).as("readers are released with their results").isZero();
+            // a user variable lives in the session: from here on queries run on the session itself
+            editor().run(s, "SET @x = 7", 10, Confirmation.REFUSE, false);
+            StatementResult x = editor().run(s, "SELECT @x + 1 AS y", 10, Confirmation.REFUSE, false);
+            assertThat(((Number) all(x.cursors().get(0)).get(0)[0]).intValue()).isEqualTo(8);
+            StatementResult plain = editor().run(s, "SELECT v FROM only_here", 10, Confirmation.REFUSE, false);
+            assertThat(all(plain.cursors().get(0))).extracting(r -> r[0]).containsExactly("other");
+            assertThat(s.readerCount()).isZero();
+        }
+        assertThat(JdbcSqlSession.touchesSessionState("/* c */ set names utf8mb4")).isTrue();
+        assertThat(JdbcSqlSession.touchesSessionState("CREATE  TEMPORARY TABLE t (a INT)")).isTrue();
+        assertThat(JdbcSqlSession.touchesSessionState("SELECT * FROM orders WHERE id = 1")).isFalse();
+    }
+
+    @Test
     void cancelsASleepingQueryWithinTwoSeconds() throws Exception {
         try (JdbcSqlSession s = open(false)) {
             CompletableFuture<Object> run = CompletableFuture.supplyAsync(() -> {

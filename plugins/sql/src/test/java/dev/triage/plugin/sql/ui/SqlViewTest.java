@@ -189,6 +189,137 @@ class SqlViewTest {
         });
     }
 
+    @Test
+    void theCancelButtonStopsASleepingQueryWithinTwoSeconds() throws Exception {
+        SqlView sql = openOnDev();
+        Parent root = (Parent) sql.node();
+        assertThat(JavaFxToolkit.call(() -> sql.cancelButton().isDisabled())).as("nothing runs yet").isTrue();
+        String marker = "SELECT SLEEP(30) AS cancel_me_" + System.nanoTime();
+        JavaFxToolkit.call(() -> {
+            sql.current().area().replaceText(marker);
+            sql.current().area().moveTo(3);
+            root.fireEvent(new KeyEvent(KeyEvent.KEY_PRESSED, "", "", KeyCode.ENTER, false, true, false, false));
+            return null;
+        });
+        // the server runs it
+        try (java.sql.Connection c = MariaDb.get().root(); java.sql.Statement st = c.createStatement()) {
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+            boolean seen = false;
+            while (!seen && System.nanoTime() < deadline) {
+                try (java.sql.ResultSet rs = st.executeQuery("SELECT COUNT(*) FROM information_schema.processlist WHERE info = '"
+                        + marker + "'")) {
+                    rs.next();
+                    seen = rs.getInt(1) > 0;
+                }
+            }
+            assertThat(seen).as("the statement reached the server").isTrue();
+            assertThat(JavaFxToolkit.call(() -> sql.isRunning() && !sql.cancelButton().isDisabled())).isTrue();
+            long t0 = System.nanoTime();
+            JavaFxToolkit.call(() -> {
+                sql.cancelButton().fire();
+                return null;
+            });
+            long deadline2 = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            while (JavaFxToolkit.call(sql::isRunning) && System.nanoTime() < deadline2) {
+                Thread.onSpinWait();
+            }
+            long millis = (System.nanoTime() - t0) / 1_000_000;
+            assertThat(millis).as("ms from pressing Cancel to the run ending").isLessThan(2_000);
+            // the server drops the statement too (it can still show for a moment after its result was sent)
+            boolean gone = false;
+            while (!gone && System.nanoTime() - t0 < TimeUnit.SECONDS.toNanos(2)) {
+                try (java.sql.ResultSet rs = st.executeQuery("SELECT COUNT(*) FROM information_schema.processlist WHERE info = '"
+                        + marker + "'")) {
+                    rs.next();
+                    gone = rs.getInt(1) == 0;
+                }
+            }
+            assertThat(gone).as("the server no longer runs it 2 s after Cancel").isTrue();
+        }
+        assertThat(JavaFxToolkit.call(() -> sql.cancelButton().isDisabled())).isTrue();
+        // MariaDB ends a killed SLEEP with 1 or an "interrupted" error; the session still works afterwards
+        JavaFxToolkit.call(() -> {
+            sql.current().area().replaceText("SELECT 'still here' AS after_cancel");
+            sql.current().area().moveTo(3);
+            root.fireEvent(new KeyEvent(KeyEvent.KEY_PRESSED, "", "", KeyCode.ENTER, false, true, false, false));
+            return null;
+        });
+        waitFor("a statement after the cancel", () -> grid(sql) != null && !grid(sql).getItems().isEmpty()
+                && "still here".equals(grid(sql).getItems().get(0)[0]));
+        close(sql);
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void analyzeShowsThePlanTreeWithTheRealRowsAndTimeOfEachStep() throws Exception {
+        try (java.sql.Connection c = MariaDb.get().root(); java.sql.Statement st = c.createStatement()) {
+            st.execute("CREATE OR REPLACE TABLE analysed (id INT PRIMARY KEY, grp INT, note VARCHAR(20))");
+            st.execute("INSERT INTO analysed SELECT seq, seq % 10, CONCAT('n', seq) FROM seq_1_to_3000");
+        }
+        SqlView sql = openOnDev();
+        JavaFxToolkit.call(() -> {
+            sql.current().area().replaceText("SELECT note FROM analysed WHERE grp = 3 ORDER BY note");
+            sql.current().area().moveTo(3);
+            sql.analyze();
+            return null;
+        });
+        waitFor("the plan tab", () -> "Plan".equals(sql.resultTabs().getSelectionModel().getSelectedItem().getText()));
+        TreeView<dev.triage.plugin.sql.domain.PlanNode> tree = JavaFxToolkit.call(() ->
+                (TreeView<dev.triage.plugin.sql.domain.PlanNode>) sql.resultTabs().getSelectionModel().getSelectedItem().getContent());
+        dev.triage.plugin.sql.domain.PlanNode table = JavaFxToolkit.call(() -> tree.getRoot().getValue()).flagged().stream()
+                .filter(n -> n.table().equals("analysed")).findFirst().orElseThrow();
+        assertThat(table.flags()).contains(dev.triage.plugin.sql.domain.PlanFlag.FULL_SCAN);
+        assertThat(table.actualRows()).as("MariaDB's r_rows: every row read by the full scan").isEqualTo(3000);
+        assertThat(table.actualMillis()).isGreaterThanOrEqualTo(0);
+        List<String> cells = JavaFxToolkit.call(() -> {
+            tree.applyCss();
+            tree.layout();
+            return tree.lookupAll(".tree-cell").stream().map(n -> ((javafx.scene.control.TreeCell<?>) n).getText())
+                    .filter(java.util.Objects::nonNull).toList();
+        });
+        assertThat(cells).anySatisfy(t -> assertThat(t).contains("table analysed").contains("rows≈").contains("actual rows=3000")
+                .contains("time="));
+        // ANALYZE really runs the statement: it is refused for a write
+        JavaFxToolkit.call(() -> {
+            sql.current().area().replaceText("DELETE FROM analysed");
+            sql.current().area().moveTo(3);
+            sql.analyze();
+            return null;
+        });
+        waitFor("the refusal", () -> sql.statusLabel().getText().contains("queries only"));
+        try (java.sql.Connection c = MariaDb.get().root(); java.sql.Statement st = c.createStatement();
+             java.sql.ResultSet rs = st.executeQuery("SELECT COUNT(*) FROM analysed")) {
+            rs.next();
+            assertThat(rs.getInt(1)).isEqualTo(3000);
+        }
+        close(sql);
+    }
+
+    /** Opens the view in a window on a saved connection {@code dev} to the test MariaDB. */
+    private SqlView openOnDev() throws Exception {
+        kernel.connections().secrets().unlock("pass".toCharArray());
+        kernel.connections().save(MariaDb.get().target("dev", false), MariaDb.PASSWORD.toCharArray());
+        ViewContribution contribution = kernel.services().findAll(ViewContribution.class).stream()
+                .filter(v -> v.id().equals("sql.view")).findFirst().orElseThrow();
+        SqlView sql = (SqlView) JavaFxToolkit.call(() -> contribution.factory().get());
+        JavaFxToolkit.call(() -> {
+            javafx.stage.Stage stage = new javafx.stage.Stage();
+            stage.setScene(new Scene((Parent) sql.node(), 1024, 700));
+            stage.show();
+            return null;
+        });
+        waitFor("the connection", () -> "dev".equals(sql.current().connection()));
+        return sql;
+    }
+
+    private static void close(SqlView sql) throws Exception {
+        JavaFxToolkit.call(() -> {
+            sql.dispose();
+            ((javafx.stage.Stage) sql.node().getScene().getWindow()).close();
+            return null;
+        });
+    }
+
     private static ResultGrid grid(SqlView sql) {
         for (Tab t : sql.resultTabs().getTabs()) {
             if (t.getContent() instanceof BorderPane p && p.getCenter() instanceof ResultGrid g) {
