@@ -22,6 +22,7 @@ import dev.triage.plugin.logs.infrastructure.DuckDbLogs;
 import dev.triage.plugin.logs.infrastructure.LogImporter;
 import dev.triage.plugin.logs.infrastructure.LogSchema;
 import dev.triage.plugin.logs.infrastructure.LogSearcher;
+import dev.triage.plugin.logs.infrastructure.LogsMcpServer;
 import dev.triage.plugin.logs.ui.LogsView;
 
 /** Built-in plugin for server logs: import, search, facts, a merged timeline across files, and a report section. */
@@ -71,6 +72,14 @@ public final class LogsPlugin implements Plugin {
                 DockArea.CENTER, () -> LogsView.create(queries, context.cases(), context.tasks(), context.events())));
         context.command(CommandSpec.of("logs.files", "List log files", "Lists the case's log files with encoding, formats, zone and counts"),
                 (args, ctx) -> logs.files(logs.current()));
+        context.command(CommandSpec.of("mcp", "MCP server over stdio",
+                "Serves the case's logs to an AI assistant as an MCP server on stdin/stdout (tools: search, timeline, facts,"
+                        + " remember, notes, files, report) until stdin closes: triage mcp --case DIR"),
+                (args, ctx) -> {
+                    logs.current();
+                    LogsMcpServer.serveStdio(context.commands(), ctx);
+                    return null;
+                });
         context.command(new CommandSpec<>("logs.zone", "Set the case's zone",
                 "Sets the zone given to time stamps without one in files imported later: --zone Asia/Shanghai", ZoneArgs.class),
                 (args, ctx) -> logs.setZone(args.zone()));
