@@ -9,6 +9,7 @@ import dev.triage.core.plugin.PluginDescriptor;
 import dev.triage.core.report.ReportContributor;
 import dev.triage.core.ui.DockArea;
 import dev.triage.core.ui.ViewContribution;
+import dev.triage.plugin.logs.application.HitFactsArgs;
 import dev.triage.plugin.logs.application.ImportArgs;
 import dev.triage.plugin.logs.application.ImportOptions;
 import dev.triage.plugin.logs.application.FactsArgs;
@@ -22,6 +23,7 @@ import dev.triage.plugin.logs.infrastructure.DuckDbLogs;
 import dev.triage.plugin.logs.infrastructure.LogImporter;
 import dev.triage.plugin.logs.infrastructure.LogSchema;
 import dev.triage.plugin.logs.infrastructure.LogSearcher;
+import dev.triage.plugin.logs.infrastructure.HitFacts;
 import dev.triage.plugin.logs.infrastructure.LogsMcpServer;
 import dev.triage.plugin.logs.ui.LogsView;
 
@@ -51,6 +53,12 @@ public final class LogsPlugin implements Plugin {
                 "Finds lines: --must a --any b --none c --regex 're' [--ignore-case true] [--since ..] [--until ..] [--max-hits 500]"
                         + " [--context 3] [--file NAME] [--cursor C] [--budget-ms 30000]", SearchArgs.class),
                 (args, ctx) -> searcher.search(logs.current(), args, ctx));
+        context.register(SchemaMigrations.class, HitFacts.MIGRATIONS);
+        HitFacts hitFacts = new HitFacts(searcher);
+        context.command(new CommandSpec<>("logs.hit-facts", "Facts in search hits",
+                "Runs the fact rules over the hits of a search and counts them per rule and file: --must a --any b --none c"
+                        + " --regex 're' [--since ..] [--until ..] [--max-hits 500] [--file NAME] [--limit 50]", HitFactsArgs.class),
+                (args, ctx) -> hitFacts.run(logs.current(), args, ctx));
         DuckDbLogQueries queries = new DuckDbLogQueries(logs);
         context.register(ReportContributor.class, new LogsReport(queries));
         context.command(new CommandSpec<>("logs.timeline", "Merged timeline",
