@@ -410,7 +410,7 @@ public final class LogsView implements View {
         }
         long from = (long) (timeAxis.getLowerBound() * 1000);
         long to = (long) (timeAxis.getUpperBound() * 1000);
-        model.brush(from, to);
+        model.select(from, to);
     }
 
     private void showContext(String text) {
