@@ -18,6 +18,7 @@ import dev.triage.plugin.logs.application.RememberArgs;
 import dev.triage.plugin.logs.application.SearchArgs;
 import dev.triage.plugin.logs.application.TimelineArgs;
 import dev.triage.plugin.logs.application.ZoneArgs;
+import dev.triage.plugin.logs.infrastructure.DuckDbLogFiles;
 import dev.triage.plugin.logs.infrastructure.DuckDbLogQueries;
 import dev.triage.plugin.logs.infrastructure.DuckDbLogs;
 import dev.triage.plugin.logs.infrastructure.LogImporter;
@@ -77,7 +78,7 @@ public final class LogsPlugin implements Plugin {
                 "The logs section of the report: summary, important events, facts, notes (--format markdown|json)"),
                 (args, ctx) -> queries.report(logs.current()));
         context.register(ViewContribution.class, new ViewContribution(VIEW_ID, "Log timeline", "mdi2t-timeline-text-outline",
-                DockArea.CENTER, () -> LogsView.create(queries, context.cases(), context.tasks(), context.events())));
+                DockArea.CENTER, () -> LogsView.create(queries, new DuckDbLogFiles(logs), context.cases(), context.tasks(), context.events())));
         context.command(CommandSpec.of("logs.files", "List log files", "Lists the case's log files with encoding, formats, zone and counts"),
                 (args, ctx) -> logs.files(logs.current()));
         context.command(CommandSpec.of("mcp", "MCP server over stdio",
