@@ -56,7 +56,8 @@ class HitFactsTest {
             assertThat(r.facts()).hasSize(200);
             assertThat(only(r, "mysql.deadlock").fields()).isEqualTo("{\"thread\":\"0\"}");
             assertThat(r.text()).contains("200 hits", "200 facts", "mysql.deadlock");
-            System.out.printf("fact extraction over %d hits, rules + extraction + store: %.1f ms%n", r.hits(), r.extractMillis());
+            System.out.printf("fact extraction over %d hits, rules + extraction + store: %.1f ms (%.1f ms CPU)%n", r.hits(),
+                    r.extractMillis(), r.extractCpuMillis());
             var hits = ((dev.triage.plugin.logs.application.SearchResult) run(k, "logs.search", "any",
                     List.of("deadlock", "Aborted", "Shrinking ISR"), "max-hits", 200)).hits();
             var rules = dev.triage.plugin.logs.infrastructure.RuleLoader.defaults();

@@ -56,17 +56,22 @@ public final class HitFacts {
     public HitFactsResult run(Case c, HitFactsArgs a, TaskContext ctx) throws Exception {
         SearchResult found = searcher.search(c, a.search(), ctx);
         long t0 = System.nanoTime();
+        java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
+        long cpu0 = threads.getCurrentThreadCpuTime();
         List<FactRule> rules = RuleLoader.forCase(c.folder());
         List<FactRow> facts = extract(rules, found.hits());
         String searchId = UUID.randomUUID().toString();
-        List<FactCount> counts;
-        try (Connection conn = c.newConnection()) {
-            store(conn, searchId, a.toString(), found.hits(), facts);
-            counts = counts(conn, searchId);
+        List<FactCount> counts = List.of();
+        if (!facts.isEmpty()) {
+            try (Connection conn = c.newConnection()) {
+                store(conn, searchId, a.toString(), found.hits(), facts);
+                counts = counts(conn, searchId);
+            }
         }
         double millis = (System.nanoTime() - t0) / 1e6;
+        double cpuMillis = cpu0 < 0 ? -1 : (threads.getCurrentThreadCpuTime() - cpu0) / 1e6;
         int limit = a.limit() == null ? 50 : a.limit();
-        return new HitFactsResult(searchId, found.hits().size(), found.stats().truncated(), millis, counts,
+        return new HitFactsResult(searchId, found.hits().size(), found.stats().truncated(), millis, cpuMillis, counts,
                 facts.subList(0, Math.min(limit, facts.size())));
     }
 
@@ -79,7 +84,21 @@ public final class HitFacts {
      */
     public static List<FactRow> extract(List<FactRule> rules, List<Hit> hits) {
         List<FactRow> out = new ArrayList<>();
+        if (rules.isEmpty()) {
+            return out;
+        }
+        // one pass of all rules at once (group names made plain, as two rules may name a group alike) skips the hits
+        // no rule matches; only the others are tried rule by rule for their fields
+        StringBuilder union = new StringBuilder();
+        for (FactRule r : rules) {
+            union.append(union.length() == 0 ? "" : "|").append("(?:")
+                    .append(r.pattern().replaceAll("\\(\\?P<[A-Za-z_][A-Za-z0-9_]*>", "(")).append(')');
+        }
+        com.google.re2j.Pattern any = com.google.re2j.Pattern.compile(union.toString());
         for (Hit h : hits) {
+            if (!any.matcher(h.text()).find()) {
+                continue;
+            }
             for (FactRule rule : rules) {
                 Map<String, String> fields = rule.match(h.text());
                 if (fields != null) {

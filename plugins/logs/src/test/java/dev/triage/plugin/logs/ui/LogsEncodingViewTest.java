@@ -2,14 +2,12 @@ package dev.triage.plugin.logs.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.triage.core.ui.ViewContribution;
 import dev.triage.plugin.logs.Fixtures;
 import dev.triage.plugin.logs.application.FileRow;
 import dev.triage.plugin.logs.application.ImportResult;
 import dev.triage.plugin.logs.application.TimelineRow;
 import dev.triage.testkit.JavaFxToolkit;
 import dev.triage.testkit.KernelExtension;
-import java.awt.image.BufferedImage;
 import java.nio.charset.Charset;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,15 +15,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TabPane;
-import javafx.scene.image.WritableImage;
-import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -41,14 +36,6 @@ class LogsEncodingViewTest {
     @RegisterExtension
     final KernelExtension triage = new KernelExtension();
 
-    private static void await(BooleanSupplier condition) throws Exception {
-        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        while (!JavaFxToolkit.call(condition::getAsBoolean)) {
-            assertThat(System.nanoTime()).as("condition within 30 s").isLessThan(end);
-            Thread.onSpinWait();
-        }
-    }
-
     @Test
     void showsTheEncodingOverridesItAndDisplaysTheChineseText() throws Exception {
         Path dir = Files.createDirectories(triage.home().resolve("logs"));
@@ -59,21 +46,13 @@ class LogsEncodingViewTest {
                 Map.of("paths", dir.toString(), "encoding", "ISO-8859-1", "tz", "Asia/Shanghai"), Fixtures.NONE);
         assertThat(wrong.table()).singleElement().satisfies(f -> assertThat(f.encoding()).isEqualTo("ISO-8859-1"));
 
-        ViewContribution contribution = triage.kernel().services().findAll(ViewContribution.class).stream()
-                .filter(v -> v.id().equals("logs.view")).findFirst().orElseThrow();
-        LogsView view = (LogsView) JavaFxToolkit.call(() -> contribution.factory().get());
+        LogsView view = ViewTests.open(triage, 1000, 600);
         Parent root = (Parent) view.node();
-        Scene scene = JavaFxToolkit.call(() -> {
-            Scene s = new Scene(root, 1000, 600);
-            s.getStylesheets().add(new atlantafx.base.theme.PrimerDark().getUserAgentStylesheet());
-            root.applyCss();
-            root.layout();
-            return s;
-        });
+        Scene scene = root.getScene();
         LogsViewModel model = view.model();
         FilesPane files = view.filesPane();
         assertThat(files).isNotNull();
-        await(() -> files.table().getItems().size() == 1 && model.rowsProperty().get() != null
+        ViewTests.await(() -> files.table().getItems().size() == 1 && model.rowsProperty().get() != null
                 && model.rowsProperty().get().size() == 3);
         FileRow row = JavaFxToolkit.call(() -> files.table().getItems().get(0));
         assertThat(row.encoding()).isEqualTo("ISO-8859-1");
@@ -90,8 +69,8 @@ class LogsEncodingViewTest {
             return null;
         });
         JavaFxToolkit.call(files::reimportSelected).get(60, TimeUnit.SECONDS);
-        await(() -> files.table().getItems().size() == 1 && "GB18030".equals(files.table().getItems().get(0).encoding()));
-        await(() -> {
+        ViewTests.await(() -> files.table().getItems().size() == 1 && "GB18030".equals(files.table().getItems().get(0).encoding()));
+        ViewTests.await(() -> {
             var rows = model.rowsProperty().get();
             if (rows == null || rows.size() != 3) {
                 return false;
@@ -113,7 +92,7 @@ class LogsEncodingViewTest {
         // the rows show the Chinese text; the time, file and level labels keep their full text beside a long message
         @SuppressWarnings("unchecked")
         ListView<TimelineRow> list = JavaFxToolkit.call(() -> (ListView<TimelineRow>) root.lookup(".timeline"));
-        await(() -> {
+        ViewTests.await(() -> {
             root.applyCss();
             root.layout();
             return root.lookupAll(".row .message").stream().anyMatch(n -> ((Label) n).getText().contains("库存服务响应缓慢"));
@@ -133,31 +112,17 @@ class LogsEncodingViewTest {
             }
             return null;
         });
-        write(JavaFxToolkit.call(() -> scene.snapshot(null)), Path.of("target/logs-gbk-timeline.png"));
+        ViewTests.write(JavaFxToolkit.call(() -> scene.snapshot(null)), Path.of("target/logs-gbk-timeline.png"));
         JavaFxToolkit.call(() -> {
             ((TabPane) root.lookup(".tab-pane")).getSelectionModel().select(2);
             root.applyCss();
             root.layout();
             return null;
         });
-        write(JavaFxToolkit.call(() -> scene.snapshot(null)), Path.of("target/logs-files-tab.png"));
+        ViewTests.write(JavaFxToolkit.call(() -> scene.snapshot(null)), Path.of("target/logs-files-tab.png"));
         JavaFxToolkit.call(() -> {
             view.dispose();
             return null;
         });
-    }
-
-    static void write(WritableImage image, Path file) throws Exception {
-        int w = (int) image.getWidth();
-        int h = (int) image.getHeight();
-        BufferedImage out = new BufferedImage(w, h, BufferedImage.TYPE_INT_ARGB);
-        var reader = image.getPixelReader();
-        for (int y = 0; y < h; y++) {
-            for (int x = 0; x < w; x++) {
-                out.setRGB(x, y, reader.getArgb(x, y));
-            }
-        }
-        Files.createDirectories(file.toAbsolutePath().getParent());
-        ImageIO.write(out, "png", file.toFile());
     }
 }

@@ -3,7 +3,6 @@ package dev.triage.plugin.logs.ui;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.triage.core.event.TimeRangeSelected;
-import dev.triage.core.ui.ViewContribution;
 import dev.triage.plugin.logs.Fixtures;
 import dev.triage.testkit.JavaFxToolkit;
 import dev.triage.testkit.KernelExtension;
@@ -16,9 +15,7 @@ import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 import javafx.scene.Parent;
-import javafx.scene.Scene;
 import org.jfree.chart.fx.ChartViewer;
 import org.jfree.chart.plot.XYPlot;
 import org.junit.jupiter.api.Test;
@@ -29,14 +26,6 @@ class LogsTimeRangeTest {
 
     @RegisterExtension
     final KernelExtension triage = new KernelExtension();
-
-    private static void await(BooleanSupplier condition) throws Exception {
-        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        while (!JavaFxToolkit.call(condition::getAsBoolean)) {
-            assertThat(System.nanoTime()).as("condition within 30 s").isLessThan(end);
-            Thread.onSpinWait();
-        }
-    }
 
     @Test
     void aRangeSelectedElsewhereFiltersTheTimelineAndBrushingTheHistogramPublishesOne() throws Exception {
@@ -50,25 +39,17 @@ class LogsTimeRangeTest {
         triage.kernel().cases().create(triage.home().resolve("case"), "range");
         triage.kernel().commands().executeText("logs.import", Map.of("paths", dir.toString()), Fixtures.NONE);
 
-        ViewContribution contribution = triage.kernel().services().findAll(ViewContribution.class).stream()
-                .filter(v -> v.id().equals("logs.view")).findFirst().orElseThrow();
-        LogsView view = (LogsView) JavaFxToolkit.call(() -> contribution.factory().get());
+        LogsView view = ViewTests.open(triage, 1200, 800);
         Parent root = (Parent) view.node();
-        JavaFxToolkit.call(() -> {
-            new Scene(root, 1200, 800);
-            root.applyCss();
-            root.layout();
-            return null;
-        });
         LogsViewModel model = view.model();
-        await(() -> model.rowsProperty().get() != null && model.rowsProperty().get().size() == 60);
+        ViewTests.await(() -> model.rowsProperty().get() != null && model.rowsProperty().get().size() == 60);
         BlockingQueue<TimeRangeSelected> published = new LinkedBlockingQueue<>();
         var subscription = triage.kernel().events().subscribe(TimeRangeSelected.class, published::add);
 
         // metrics (or the slow-log chart) selects 10:10-10:20: the timeline shows those ten minutes
         triage.kernel().events().publish(new TimeRangeSelected(Instant.parse("2026-03-01T10:10:00Z"),
                 Instant.parse("2026-03-01T10:20:00Z"), "metrics.view"));
-        await(() -> model.rowsProperty().get() != null && model.rowsProperty().get().size() == 10);
+        ViewTests.await(() -> model.rowsProperty().get() != null && model.rowsProperty().get().size() == 10);
         assertThat(model.sinceProperty().get()).startsWith("2026-03-01T10:10:00");
         assertThat(published.poll(10, TimeUnit.SECONDS)).extracting(TimeRangeSelected::source).isEqualTo("metrics.view");
 
@@ -85,7 +66,7 @@ class LogsTimeRangeTest {
         assertThat(mine.source()).isEqualTo("logs.view");
         assertThat(mine.from()).isEqualTo(Instant.ofEpochMilli(lo));
         assertThat(mine.to()).isEqualTo(Instant.ofEpochMilli(hi));
-        await(() -> model.rowsProperty().get() != null && model.rowsProperty().get().size() == 15);
+        ViewTests.await(() -> model.rowsProperty().get() != null && model.rowsProperty().get().size() == 15);
         subscription.close();
         JavaFxToolkit.call(() -> {
             view.dispose();
