@@ -9,6 +9,7 @@ import dev.triage.core.plugin.PluginDescriptor;
 import dev.triage.core.report.ReportContributor;
 import dev.triage.core.ui.DockArea;
 import dev.triage.core.ui.ViewContribution;
+import dev.triage.plugin.logs.application.HitFactsArgs;
 import dev.triage.plugin.logs.application.ImportArgs;
 import dev.triage.plugin.logs.application.ImportOptions;
 import dev.triage.plugin.logs.application.FactsArgs;
@@ -17,11 +18,14 @@ import dev.triage.plugin.logs.application.RememberArgs;
 import dev.triage.plugin.logs.application.SearchArgs;
 import dev.triage.plugin.logs.application.TimelineArgs;
 import dev.triage.plugin.logs.application.ZoneArgs;
+import dev.triage.plugin.logs.infrastructure.DuckDbLogFiles;
 import dev.triage.plugin.logs.infrastructure.DuckDbLogQueries;
 import dev.triage.plugin.logs.infrastructure.DuckDbLogs;
 import dev.triage.plugin.logs.infrastructure.LogImporter;
 import dev.triage.plugin.logs.infrastructure.LogSchema;
 import dev.triage.plugin.logs.infrastructure.LogSearcher;
+import dev.triage.plugin.logs.infrastructure.HitFacts;
+import dev.triage.plugin.logs.infrastructure.LogsMcpServer;
 import dev.triage.plugin.logs.ui.LogsView;
 
 /** Built-in plugin for server logs: import, search, facts, a merged timeline across files, and a report section. */
@@ -50,6 +54,12 @@ public final class LogsPlugin implements Plugin {
                 "Finds lines: --must a --any b --none c --regex 're' [--ignore-case true] [--since ..] [--until ..] [--max-hits 500]"
                         + " [--context 3] [--file NAME] [--cursor C] [--budget-ms 30000]", SearchArgs.class),
                 (args, ctx) -> searcher.search(logs.current(), args, ctx));
+        context.register(SchemaMigrations.class, HitFacts.MIGRATIONS);
+        HitFacts hitFacts = new HitFacts(searcher);
+        context.command(new CommandSpec<>("logs.hit-facts", "Facts in search hits",
+                "Runs the fact rules over the hits of a search and counts them per rule and file: --must a --any b --none c"
+                        + " --regex 're' [--since ..] [--until ..] [--max-hits 500] [--file NAME] [--limit 50]", HitFactsArgs.class),
+                (args, ctx) -> hitFacts.run(logs.current(), args, ctx));
         DuckDbLogQueries queries = new DuckDbLogQueries(logs);
         context.register(ReportContributor.class, new LogsReport(queries));
         context.command(new CommandSpec<>("logs.timeline", "Merged timeline",
@@ -68,10 +78,18 @@ public final class LogsPlugin implements Plugin {
                 "The logs section of the report: summary, important events, facts, notes (--format markdown|json)"),
                 (args, ctx) -> queries.report(logs.current()));
         context.register(ViewContribution.class, new ViewContribution(VIEW_ID, "Log timeline", "mdi2t-timeline-text-outline",
-                DockArea.CENTER, () -> LogsView.create(queries, context.cases(), context.tasks(), context.events())));
+                DockArea.CENTER, () -> LogsView.create(queries, new DuckDbLogFiles(logs), context.cases(), context.tasks(), context.events())));
         dev.triage.core.ui.ShowCommand.register(context, "log", VIEW_ID, "Show a log line", ref -> describeLine(logs, queries, ref));
         context.command(CommandSpec.of("logs.files", "List log files", "Lists the case's log files with encoding, formats, zone and counts"),
                 (args, ctx) -> logs.files(logs.current()));
+        context.command(CommandSpec.of("mcp", "MCP server over stdio",
+                "Serves the case's logs to an AI assistant as an MCP server on stdin/stdout (tools: search, timeline, facts,"
+                        + " remember, notes, files, report) until stdin closes: triage mcp --case DIR"),
+                (args, ctx) -> {
+                    logs.current();
+                    LogsMcpServer.serveStdio(context.commands(), ctx);
+                    return null;
+                });
         context.command(new CommandSpec<>("logs.zone", "Set the case's zone",
                 "Sets the zone given to time stamps without one in files imported later: --zone Asia/Shanghai", ZoneArgs.class),
                 (args, ctx) -> logs.setZone(args.zone()));

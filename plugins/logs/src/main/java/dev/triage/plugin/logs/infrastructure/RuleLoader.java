@@ -36,15 +36,20 @@ public final class RuleLoader {
             var e = r.errors().get(0);
             throw new IllegalArgumentException(source + " line " + e.position().line() + ": " + e.getMessage());
         }
-        TomlArray rules = r.getArray("rule");
+        TomlArray rules;
+        try {
+            rules = r.getArray("rule");
+        } catch (org.tomlj.TomlInvalidTypeException e) {
+            throw new IllegalArgumentException(source + ": 'rule' must be an array of tables [[rule]] (" + e.getMessage() + ")", e);
+        }
         List<FactRule> out = new ArrayList<>();
         if (rules == null) {
             return out;
         }
         for (int i = 0; i < rules.size(); i++) {
-            TomlTable t = rules.getTable(i);
             int line = r.inputPositionOf("rule") == null ? 0 : r.inputPositionOf("rule").line();
             try {
+                TomlTable t = rules.getTable(i);
                 List<String> fields = new ArrayList<>();
                 TomlArray f = t.getArray("fields");
                 if (f != null) {

@@ -6,6 +6,7 @@ import dev.triage.core.task.TaskExecutor;
 import dev.triage.core.ui.View;
 import dev.triage.plugin.logs.application.DensityBin;
 import dev.triage.plugin.logs.application.Hit;
+import dev.triage.plugin.logs.application.LogFiles;
 import dev.triage.plugin.logs.application.LogQueries;
 import dev.triage.plugin.logs.application.TimelineRow;
 import java.awt.BasicStroke;
@@ -79,6 +80,7 @@ public final class LogsView implements View, dev.triage.core.ui.Revealing {
     private final Map<String, Integer> fileColour = new LinkedHashMap<>();
     private boolean updatingChart;
     private boolean syncingChoices;
+    private FilesPane filesPane;
 
     /**
      * Builds the view over its model.
@@ -337,6 +339,13 @@ public final class LogsView implements View, dev.triage.core.ui.Revealing {
             message.getStyleClass().add("message");
             HBox.setHgrow(message, Priority.ALWAYS);
             box.getStyleClass().add("row");
+            // a long message (Chinese text is wide) ends in an ellipsis inside the list instead of widening every cell;
+            // time, file and level always keep their full text; the whole entry shows in the context pane below
+            for (Label l : List.of(time, file, level)) {
+                l.setMinWidth(Region.USE_PREF_SIZE);
+            }
+            message.setMinWidth(0);
+            setPrefWidth(0);
         }
 
         @Override
@@ -410,7 +419,7 @@ public final class LogsView implements View, dev.triage.core.ui.Revealing {
         }
         long from = (long) (timeAxis.getLowerBound() * 1000);
         long to = (long) (timeAxis.getUpperBound() * 1000);
-        model.brush(from, to);
+        model.select(from, to);
     }
 
     private void showContext(String text) {
@@ -540,5 +549,36 @@ public final class LogsView implements View, dev.triage.core.ui.Revealing {
     @Override
     public void dispose() {
         model.dispose();
+        if (filesPane != null) {
+            filesPane.dispose();
+        }
+    }
+
+    /**
+     * Creates the view with its Files tab (encodings shown and overridable); call on the JavaFX thread.
+     *
+     * @param queries the logs queries
+     * @param files the case's log files, for the Files tab
+     * @param cases tells which case is open
+     * @param tasks runs database work
+     * @param events case events and the shared time cursor
+     * @return the view
+     */
+    public static LogsView create(LogQueries queries, LogFiles files, CaseService cases, TaskExecutor tasks, EventBus events) {
+        LogsView view = create(queries, cases, tasks, events);
+        view.filesPane = new FilesPane(files, cases, tasks, events, Platform::runLater);
+        Tab tab = new Tab("Files", view.filesPane.node());
+        tab.setClosable(false);
+        view.tabs.getTabs().add(tab);
+        return view;
+    }
+
+    /**
+     * Returns the Files tab, when the view has one.
+     *
+     * @return the tab's pane, or null
+     */
+    public FilesPane filesPane() {
+        return filesPane;
     }
 }

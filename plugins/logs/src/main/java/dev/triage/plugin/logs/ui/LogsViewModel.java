@@ -4,6 +4,7 @@ import dev.triage.core.cases.Case;
 import dev.triage.core.cases.CaseEvents;
 import dev.triage.core.cases.CaseService;
 import dev.triage.core.event.EventBus;
+import dev.triage.core.event.TimeRangeSelected;
 import dev.triage.core.service.Registration;
 import dev.triage.core.task.TaskExecutor;
 import dev.triage.plugin.logs.application.DensityBin;
@@ -17,6 +18,7 @@ import dev.triage.plugin.logs.application.TimelineArgs;
 import dev.triage.plugin.logs.application.TimelineRow;
 import dev.triage.plugin.logs.application.TimelineWindow;
 import dev.triage.plugin.logs.domain.Times;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -53,7 +55,11 @@ public final class LogsViewModel {
     private final CaseService cases;
     private final TaskExecutor tasks;
     private final Executor fx;
+    /** The view's id as the source of the time ranges it publishes. */
+    static final String SOURCE = "logs.view";
+
     private final List<Registration> subscriptions = new ArrayList<>();
+    private final EventBus events;
 
     private final StringProperty since = new SimpleStringProperty(this, "since", "");
     private final StringProperty until = new SimpleStringProperty(this, "until", "");
@@ -101,6 +107,13 @@ public final class LogsViewModel {
         subscriptions.add(events.subscribe(CaseEvents.Opened.class, e -> fx.execute(this::restoreFilters)));
         subscriptions.add(events.subscribe(CaseEvents.Imported.class, e -> fx.execute(this::refresh)));
         subscriptions.add(events.subscribe(CaseEvents.Closed.class, e -> fx.execute(this::refresh)));
+        // the shared time cursor: a range selected in another view (metrics charts, slow-log chart) filters the timeline
+        subscriptions.add(events.subscribe(TimeRangeSelected.class, e -> {
+            if (!SOURCE.equals(e.source())) {
+                fx.execute(() -> brush(micros(e.from()), micros(e.to())));
+            }
+        }));
+        this.events = events;
         selected.addListener((o, a, b) -> loadContext(b));
         restoreFilters();
     }
@@ -225,6 +238,28 @@ public final class LogsViewModel {
         if (old != null) {
             old.window().close();
         }
+    }
+
+    /**
+     * Filters by a range the user brushed on this view's histogram and tells the other views (the shared time cursor).
+     *
+     * @param fromMicros the start, microseconds since 1970 UTC
+     * @param toMicros the end
+     * @return completes once shown
+     */
+    public CompletableFuture<Void> select(long fromMicros, long toMicros) {
+        long lo = Math.min(fromMicros, toMicros);
+        long hi = Math.max(fromMicros, toMicros);
+        events.publish(new TimeRangeSelected(instant(lo), instant(hi), SOURCE));
+        return brush(lo, hi);
+    }
+
+    private static long micros(Instant t) {
+        return Math.addExact(Math.multiplyExact(t.getEpochSecond(), 1_000_000L), t.getNano() / 1000);
+    }
+
+    private static Instant instant(long micros) {
+        return Instant.ofEpochSecond(Math.floorDiv(micros, 1_000_000L), Math.floorMod(micros, 1_000_000L) * 1000);
     }
 
     /**

@@ -12,18 +12,13 @@ import dev.triage.plugin.logs.application.SearchResult;
 import dev.triage.plugin.logs.application.TimelineRow;
 import dev.triage.testkit.JavaFxToolkit;
 import dev.triage.testkit.KernelExtension;
-import java.awt.image.BufferedImage;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.control.ListView;
-import javafx.scene.image.WritableImage;
-import javax.imageio.ImageIO;
 import org.fxmisc.richtext.CodeArea;
 import org.jfree.chart.fx.ChartViewer;
 import org.jfree.chart.plot.XYPlot;
@@ -34,15 +29,6 @@ class LogsViewTest {
 
     @RegisterExtension
     final KernelExtension triage = new KernelExtension();
-
-    /** Waits for a condition checked on the JavaFX thread (the model hands results back there). */
-    private static void await(BooleanSupplier condition) throws Exception {
-        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        while (!JavaFxToolkit.call(condition::getAsBoolean)) {
-            assertThat(System.nanoTime()).as("condition within 30 s").isLessThan(end);
-            Thread.onSpinWait();
-        }
-    }
 
     @Test
     void showsTheMergedIncidentPagesRowsBrushesSearchesAndDisposes() throws Exception {
@@ -61,7 +47,7 @@ class LogsViewTest {
         });
         assertThat(root.getStyleClass()).contains(LogsView.STYLE_CLASS);
         LogsViewModel model = logs.model();
-        await(() -> model.statusProperty().get().equals("No case open"));
+        ViewTests.await(() -> model.statusProperty().get().equals("No case open"));
 
         Path gen = Fixtures.generated(2);
         Case c = triage.kernel().cases().create(triage.home().resolve("case"), "incident");
@@ -69,12 +55,12 @@ class LogsViewTest {
                 Fixtures.NONE);
         long timed = r.table().stream().mapToLong(f -> f.timedEntries()).sum();
         // The import's case event refreshes the view.
-        await(() -> model.rowsProperty().get() != null && model.rowsProperty().get().size() == timed);
+        ViewTests.await(() -> model.rowsProperty().get() != null && model.rowsProperty().get().size() == timed);
         @SuppressWarnings("unchecked")
         ListView<TimelineRow> list = JavaFxToolkit.call(() -> (ListView<TimelineRow>) root.lookup(".timeline"));
         assertThat(JavaFxToolkit.call(() -> list.getItems().size())).isEqualTo((int) timed);
         // Only the pages on screen are fetched, never all rows.
-        await(() -> list.getItems().get(0) != null);
+        ViewTests.await(() -> list.getItems().get(0) != null);
         assertThat(JavaFxToolkit.call(() -> model.rowsProperty().get().pagesHeld())).isLessThanOrEqualTo(PagedRows.MAX_PAGES);
         assertThat(model.density()).extracting(b -> b.file()).contains("app-gbk.log", "tidb.log", "syslog");
         ChartViewer chart = JavaFxToolkit.call(() -> (ChartViewer) root.lookup(".density"));
@@ -84,8 +70,8 @@ class LogsViewTest {
         long from = Instant.parse("2026-03-01T10:14:59Z").toEpochMilli() * 1000;
         long to = Instant.parse("2026-03-01T10:16:00Z").toEpochMilli() * 1000;
         JavaFxToolkit.call(() -> model.brush(from, to));
-        await(() -> model.rowsProperty().get() != null && model.rowsProperty().get().size() < timed);
-        await(() -> list.getItems().get(0) != null);
+        ViewTests.await(() -> model.rowsProperty().get() != null && model.rowsProperty().get().size() < timed);
+        ViewTests.await(() -> list.getItems().get(0) != null);
         long inWindow = JavaFxToolkit.call(() -> (long) list.getItems().size());
         assertThat(inWindow).isPositive();
         TimelineRow first = JavaFxToolkit.call(() -> list.getItems().get(0));
@@ -96,8 +82,8 @@ class LogsViewTest {
             model.levelProperty().set("WARN");
             return model.refresh();
         });
-        await(() -> model.rowsProperty().get() != null && model.rowsProperty().get().size() < inWindow);
-        await(() -> {
+        ViewTests.await(() -> model.rowsProperty().get() != null && model.rowsProperty().get().size() < inWindow);
+        ViewTests.await(() -> {
             var items = list.getItems();
             for (int i = 0; i < items.size(); i++) {
                 if (items.get(i) == null) {
@@ -121,7 +107,7 @@ class LogsViewTest {
             list.scrollTo(Math.max(0, select - 8));
             return null;
         });
-        await(() -> !model.contextProperty().get().isEmpty());
+        ViewTests.await(() -> !model.contextProperty().get().isEmpty());
         CodeArea context = JavaFxToolkit.call(() -> (CodeArea) root.lookup(".entry-context"));
         assertThat(model.statusProperty().get().isEmpty() ? "" : "ok").isEqualTo("ok");
         assertThat(JavaFxToolkit.call(() -> (String) context.getText())).contains("Transactions deadlock detected");
@@ -146,7 +132,7 @@ class LogsViewTest {
                 return null;
             });
             Thread.sleep(300);
-            write(JavaFxToolkit.call(() -> scene.snapshot(null)), Path.of(shot));
+            ViewTests.write(JavaFxToolkit.call(() -> scene.snapshot(null)), Path.of(shot));
         }
 
         // Search tab: hits with context and highlights.
@@ -159,7 +145,7 @@ class LogsViewTest {
         SearchResult hits = JavaFxToolkit.call(model::search).get(30, TimeUnit.SECONDS);
         assertThat(hits.hits()).isNotEmpty().allSatisfy(h -> assertThat(h.highlights()).isNotEmpty());
         assertThat(hits.hits().get(0).before()).hasSize(2);
-        await(() -> !model.hits().isEmpty());
+        ViewTests.await(() -> !model.hits().isEmpty());
         assertThat(model.searchStatusProperty().get()).contains("hits");
 
         var note = JavaFxToolkit.call(() -> model.bookmark(Integer.toString(hits.hits().get(0).fileId()), hits.hits().get(0).line(), "x"))
@@ -167,7 +153,7 @@ class LogsViewTest {
         assertThat(note.kind()).isEqualTo("bookmark");
         // A view opened later on the case starts from the filters last applied.
         LogsView again = (LogsView) JavaFxToolkit.call(() -> contribution.factory().get());
-        await(() -> "WARN".equals(again.model().levelProperty().get()) && again.model().rowsProperty().get() != null);
+        ViewTests.await(() -> "WARN".equals(again.model().levelProperty().get()) && again.model().rowsProperty().get() != null);
         assertThat(again.model().sinceProperty().get()).isEqualTo("2026-03-01T10:14:59Z");
         JavaFxToolkit.call(() -> {
             again.dispose();
@@ -175,19 +161,5 @@ class LogsViewTest {
             return null;
         });
         assertThat(c.folder()).exists();
-    }
-
-    private static void write(WritableImage image, Path file) throws Exception {
-        int w = (int) image.getWidth();
-        int h = (int) image.getHeight();
-        BufferedImage out = new BufferedImage(w, h, BufferedImage.TYPE_INT_ARGB);
-        var reader = image.getPixelReader();
-        for (int y = 0; y < h; y++) {
-            for (int x = 0; x < w; x++) {
-                out.setRGB(x, y, reader.getArgb(x, y));
-            }
-        }
-        Files.createDirectories(file.toAbsolutePath().getParent());
-        ImageIO.write(out, "png", file.toFile());
     }
 }
