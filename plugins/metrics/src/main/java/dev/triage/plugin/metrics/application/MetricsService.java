@@ -123,9 +123,9 @@ public final class MetricsService {
         if (queries.isEmpty()) {
             throw new IllegalArgumentException("Give --query-set (" + String.join(", ", sets.names()) + ", a file, or case) or PromQL queries as arguments");
         }
-        Instant now = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
-        Instant to = args.until() == null ? now : Times.parse(args.until(), now);
-        Instant from = args.since() == null ? to.minus(DEFAULT_WINDOW) : Times.parse(args.since(), now);
+        Instant[] window = window(target, args.since(), args.until());
+        Instant from = window[0];
+        Instant to = window[1];
         if (!from.isBefore(to)) {
             throw new IllegalArgumentException("--since " + from + " is not before --until " + to);
         }
@@ -165,6 +165,53 @@ public final class MetricsService {
             });
         }
         return new FetchResult(source.address(), from, to, step, lines, totals[0], totals[1], (System.nanoTime() - started) / 1_000_000);
+    }
+
+    /**
+     * Returns the window a fetch covers: the given ends; where both are missing, the case's incident window when it has
+     * one; else the hour before {@code until} (or now).
+     *
+     * @param c the case, or null
+     * @param since the start as given, or null
+     * @param until the end as given, or null
+     * @return the start and the end
+     */
+    public Instant[] window(Case c, String since, String until) {
+        Instant now = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        if (since == null && until == null && c != null) {
+            var incident = c.incidentWindow();
+            if (incident.isPresent()) {
+                return new Instant[] {incident.get().from(), incident.get().until()};
+            }
+        }
+        Instant to = until == null ? now : Times.parse(until, now);
+        Instant from = since == null ? to.minus(DEFAULT_WINDOW) : Times.parse(since, now);
+        return new Instant[] {from, to};
+    }
+
+    /**
+     * Shows the open case's incident window, or sets it when both ends are given ({@code triage metrics incident}).
+     *
+     * @param args the window's ends, or none to show it; {@code clear} to remove it
+     * @return a line saying the window and the step a fetch of it uses
+     * @throws Exception when no case is open or the case file cannot be written
+     */
+    public String incident(IncidentArgs args) throws Exception {
+        Case c = requireCase("triage metrics incident --since T --until T --case DIR");
+        Instant now = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        if (args != null && Boolean.TRUE.equals(args.clear())) {
+            c.setIncidentWindow(null);
+            return "Incident window cleared";
+        }
+        if (args != null && (args.since() != null || args.until() != null)) {
+            if (args.since() == null || args.until() == null) {
+                throw new IllegalArgumentException("Give both --since and --until to set the incident window");
+            }
+            c.setIncidentWindow(new dev.triage.core.cases.IncidentWindow(Times.parse(args.since(), now), Times.parse(args.until(), now)));
+        }
+        return c.incidentWindow().map(w -> "Incident window " + w.from() + " .. " + w.until() + " (" + w.length()
+                + "); metrics fetch uses step " + Step.forRange(w.length(), Step.MAX_POINTS, Duration.ofSeconds(1)).toSeconds() + "s")
+                .orElse("No incident window: metrics fetch takes the last hour (set one with --since and --until)");
     }
 
     /**
