@@ -19,5 +19,7 @@ if [ ! -s target/bench/classpath.txt ] || [ pom.xml -nt target/bench/classpath.t
       -Dmdep.outputFile="$root/plugins/metrics/target/bench/classpath.txt") >/dev/null
 fi
 echo "# $(date -u +%FT%TZ) load average: $(cut -d' ' -f1-3 /proc/loadavg), $(nproc) cores"
-exec java -Xmx3g -Djava.awt.headless=true -cp "target/test-classes:target/classes:$(cat target/bench/classpath.txt)" \
+# the worktree's own core and testkit classes first, so a newer snapshot in ~/.m2 from another checkout does not win
+own="$root/workbench-core/target/classes:$root/workbench-testkit/target/classes"
+exec java -Xmx3g -Djava.awt.headless=true -cp "target/test-classes:target/classes:$own:$(cat target/bench/classpath.txt)" \
   dev.triage.plugin.metrics.infrastructure.MetricsBench target/bench 2> target/bench/stderr.log

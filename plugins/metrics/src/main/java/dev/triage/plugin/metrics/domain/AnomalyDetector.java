@@ -11,8 +11,8 @@ import java.util.List;
  * first left its band: "what changed first". NaN and infinite values are never marks and never enter the band.
  *
  * <p>Floors keep flat and near-zero series from flooding a chart with marks: the band is at least 0.1% of the median
- * wide, and k × 1% of the series' own scale (its 1st to 99th percentile range) wide, so what is too small to see on the
- * chart is never marked. Where the window is flat (a MAD of 0: more than half its points on one value; the mean
+ * wide, and k × 1% of the series' own scale (its 1st to 99th percentile range) wide, or of its chart's scale when
+ * marked with the other series of a chart, so what is too small to see on the chart is never marked. Where the window is flat (a MAD of 0: more than half its points on one value; the mean
  * absolute deviation stands in), a point must also depart twice as far from its rolling median as any of the
  * {@value #HISTORY_WINDOWS} windows of points before it did: blips that recur all along a quiet series are its normal, a new level is not. The window is kept sorted as
  * it slides, so a series costs O(points × window) instead of two sorts per point.
@@ -55,12 +55,56 @@ public record AnomalyDetector(int window, double k, double minDeviation) {
      * @return the marks
      */
     public List<Anomaly> marks(Series s) {
+        return marks(s, 0);
+    }
+
+    /**
+     * Returns the anomalous points of the series of one chart: the scale floor is taken from the whole chart (the
+     * lowest 1st percentile to the highest 99th), so a series that looks flat beside the others is not covered in marks.
+     *
+     * @param chart the series drawn together
+     * @return the marks of each series, series after series
+     */
+    public List<Anomaly> marks(List<Series> chart) {
+        double lo = Double.POSITIVE_INFINITY;
+        double hi = Double.NEGATIVE_INFINITY;
+        for (Series s : chart) {
+            double[] r = percentiles(s.values());
+            if (r != null) {
+                lo = Math.min(lo, r[0]);
+                hi = Math.max(hi, r[1]);
+            }
+        }
+        double scale = hi > lo ? hi - lo : 0;
+        List<Anomaly> out = new ArrayList<>();
+        for (Series s : chart) {
+            out.addAll(marks(s, scale));
+        }
+        return out;
+    }
+
+    /** The 1st and 99th percentiles of the finite values, or null when there is none. */
+    private static double[] percentiles(double[] v) {
+        double[] f = new double[v.length];
+        int n = 0;
+        for (double x : v) {
+            if (Double.isFinite(x)) {
+                f[n++] = x;
+            }
+        }
+        if (n == 0) {
+            return null;
+        }
+        Arrays.sort(f, 0, n);
+        return new double[] {f[(int) (0.01 * (n - 1))], f[(int) (0.99 * (n - 1))]};
+    }
+
+    private List<Anomaly> marks(Series s, double chartScale) {
         double[] v = s.values();
         int n = v.length;
         double[] medians = new double[n];
         double[] spreads = new double[n];
         double[] residuals = new double[n];
-        double[] finite = new double[n];
         int nf = 0;
         Window w = new Window(window);
         for (int i = 0; i < n; i++) {
@@ -68,7 +112,7 @@ public record AnomalyDetector(int window, double k, double minDeviation) {
             if (!Double.isFinite(v[i])) {
                 continue;
             }
-            finite[nf++] = v[i];
+            nf++;
             if (w.size >= Math.min(window, MIN_POINTS)) {
                 medians[i] = w.median();
                 spreads[i] = w.mad(medians[i]) * SCALE;
@@ -82,8 +126,8 @@ public record AnomalyDetector(int window, double k, double minDeviation) {
         if (nf == 0) {
             return List.of();
         }
-        Arrays.sort(finite, 0, nf);
-        double scaleFloor = SCALE_FLOOR * (finite[(int) (0.99 * (nf - 1))] - finite[(int) (0.01 * (nf - 1))]);
+        double[] own = percentiles(v);
+        double scaleFloor = SCALE_FLOOR * Math.max(own[1] - own[0], chartScale);
         int history = HISTORY_WINDOWS * window;
         int[] deque = new int[n]; // indices of the largest residuals of the history, decreasing (a sliding maximum)
         int head = 0;

@@ -129,6 +129,14 @@ public final class PrometheusHttpClient implements PrometheusSource {
 
     @Override
     public List<Series> queryRange(String promql, Instant from, Instant to, Duration step, String title) throws Exception {
+        List<Series> out = new ArrayList<>();
+        queryRange(promql, from, to, step, title, out::add);
+        return out;
+    }
+
+    @Override
+    public void queryRange(String promql, Instant from, Instant to, Duration step, String title,
+            java.util.function.Consumer<Series> sink) throws Exception {
         Map<String, String> form = new LinkedHashMap<>();
         form.put("query", promql);
         form.put("start", seconds(from));
@@ -140,7 +148,7 @@ public final class PrometheusHttpClient implements PrometheusSource {
                 throw new IOException(address() + " answered HTTP " + r.statusCode() + " to query_range " + promql);
             }
             try {
-                return QueryResultReader.read(in, title);
+                QueryResultReader.read(in, title, sink);
             } catch (IOException e) {
                 throw new IOException("query '" + promql + "' on " + address() + ": " + e.getMessage(), e);
             }

@@ -121,7 +121,7 @@ public final class MetricsView implements View {
         root.getStyleClass().add(STYLE_CLASS);
         root.getStylesheets().add(MetricsView.class.getResource("metrics.css").toExternalForm());
         url.setPromptText(messages.get("view.prometheus"));
-        url.setPrefColumnCount(18);
+        url.setPrefColumnCount(14);
         url.getStyleClass().add("prometheus-url");
         connection.getStyleClass().add("prometheus-connection");
         connection.setConverter(new javafx.util.StringConverter<>() {
@@ -154,6 +154,11 @@ public final class MetricsView implements View {
         HBox source = new HBox(new Label(messages.get("view.set")), set, connection, url, new Label(messages.get("view.since")), since,
                 new Label(messages.get("view.until")), until, fetch, log);
         source.getStyleClass().add("tool-bar-row");
+        source.getChildren().forEach(n -> {
+            if (n instanceof javafx.scene.control.Labeled l) {
+                l.setMinWidth(Region.USE_PREF_SIZE); // the fields shrink, the words stay whole
+            }
+        });
         query.setPromptText(messages.get("view.query"));
         query.getStyleClass().add("promql");
         HBox.setHgrow(query, Priority.ALWAYS);
@@ -336,11 +341,7 @@ public final class MetricsView implements View {
     private static List<Shown> withMarks(List<MetricsService.Chart> charts) {
         List<Shown> out = new ArrayList<>();
         for (MetricsService.Chart c : charts) {
-            List<Anomaly> marks = new ArrayList<>();
-            for (Series s : c.series()) {
-                marks.addAll(AnomalyDetector.DEFAULT.marks(s));
-            }
-            out.add(new Shown(c, marks));
+            out.add(new Shown(c, AnomalyDetector.DEFAULT.marks(c.series())));
         }
         return out;
     }

@@ -66,6 +66,26 @@ class AnomalyDetectorTest {
     }
 
     @Test
+    void onAChartTheFloorComesFromTheChartSoASeriesFlatBesideTheOthersIsNotCoveredInMarks() {
+        java.util.Random r = new java.util.Random(11);
+        int n = 2_000;
+        double[] big = new double[n];
+        double[] small = new double[n];
+        for (int i = 0; i < n; i++) {
+            big[i] = 50 + 40 * Math.sin(i / 100.0);
+            small[i] = Math.abs(r.nextGaussian()) * 0.002 + (r.nextInt(25) == 0 ? 0.03 : 0) + (i >= 1_500 ? 30 : 0);
+        }
+        Series user = series("user", big);
+        Series irq = series("irq", small);
+        assertThat(AnomalyDetector.DEFAULT.marks(series("irq", java.util.Arrays.copyOf(small, 1_500))))
+                .as("alone, its own tiny noise is its scale").isNotEmpty();
+        List<Anomaly> onChart = AnomalyDetector.DEFAULT.marks(List.of(user, irq));
+        assertThat(onChart).allSatisfy(a -> assertThat(a.key().metric()).isEqualTo("irq"));
+        assertThat(onChart).extracting(Anomaly::timeMillis).allSatisfy(t -> assertThat(t).isGreaterThanOrEqualTo(1_500_000L))
+                .contains(1_500_000L);
+    }
+
+    @Test
     void theSlidingWindowGivesTheSameBandAsSortingEachWindow() {
         java.util.Random r = new java.util.Random(3);
         double[] v = new double[2_000];
