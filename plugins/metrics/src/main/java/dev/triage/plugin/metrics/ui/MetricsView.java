@@ -124,6 +124,7 @@ public final class MetricsView implements View {
         url.setPrefColumnCount(14);
         url.getStyleClass().add("prometheus-url");
         connection.getStyleClass().add("prometheus-connection");
+        connection.setMinWidth(Region.USE_PREF_SIZE);
         connection.setConverter(new javafx.util.StringConverter<>() {
             @Override
             public String toString(ConnectionTarget t) {
