@@ -77,14 +77,31 @@ final class ColumnPlot extends XYPlot {
      * @return the columns, {@code width + 2} long
      */
     static Columns columns(SeriesDataset ds, int s, double from, double to, int width) {
+        return columns(ds, s, from, to, width, null);
+    }
+
+    /**
+     * Aggregates a series into pixel columns, reusing the arrays of an earlier result of the same width.
+     *
+     * @param ds the dataset
+     * @param s the series index
+     * @param from the window's start
+     * @param to the window's end
+     * @param width the number of columns
+     * @param reuse an earlier result to overwrite, or null
+     * @return the columns
+     */
+    static Columns columns(SeriesDataset ds, int s, double from, double to, int width, Columns reuse) {
         long[] t = ds.series(s).times();
         double[] v = ds.series(s).values();
-        double[] min = new double[width + 2];
-        double[] max = new double[width + 2];
-        double[] first = new double[width + 2];
-        double[] last = new double[width + 2];
-        boolean[] gap = new boolean[width + 2];
+        boolean fits = reuse != null && reuse.min().length == width + 2;
+        double[] min = fits ? reuse.min() : new double[width + 2];
+        double[] max = fits ? reuse.max() : new double[width + 2];
+        double[] first = fits ? reuse.first() : new double[width + 2];
+        double[] last = fits ? reuse.last() : new double[width + 2];
+        boolean[] gap = fits ? reuse.gapBefore() : new boolean[width + 2];
         Arrays.fill(min, Double.NaN);
+        Arrays.fill(gap, false);
         int a = Math.max(0, SeriesDataset.lowerBound(t, from) - 1);
         int b = Math.min(t.length, SeriesDataset.upperBound(t, to) + 1);
         double scale = width / (to - from);
@@ -136,14 +153,24 @@ final class ColumnPlot extends XYPlot {
         XYItemRenderer r = getRenderer();
         int thick = ds.getSeriesCount() <= 8 ? 1 : 0;
         boolean any = false;
+        Columns col = null;
+        java.util.function.DoubleUnaryOperator toY;
+        if (value instanceof org.jfree.chart.axis.NumberAxis && !value.isInverted() && RectangleEdge.isLeftOrRight(edge)) {
+            // the linear axis' own formula, without its per-call lookups (four calls per column and series)
+            double lo = value.getLowerBound();
+            double perUnit = h / (value.getUpperBound() - lo);
+            toY = yv -> h - (yv - lo) * perUnit;
+        } else {
+            toY = yv -> value.valueToJava2D(yv, local, edge);
+        }
         for (int s = 0; s < ds.getSeriesCount(); s++) {
             if (r != null && !r.isSeriesVisible(s)) {
                 continue;
             }
             Paint p = r == null ? null : r.getItemPaint(s, 0);
             int argb = (p instanceof Color c ? c : Color.GRAY).getRGB();
-            Columns col = columns(ds, s, from, to, w);
-            any |= draw(px, w, h, col, argb, thick, yv -> value.valueToJava2D(yv, local, edge));
+            col = columns(ds, s, from, to, w, col);
+            any |= draw(px, w, h, col, argb, thick, toY);
         }
         g2.drawImage(image, (int) Math.round(dataArea.getX()), (int) Math.round(dataArea.getY()), null);
         return any;

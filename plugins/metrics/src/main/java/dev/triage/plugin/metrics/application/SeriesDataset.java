@@ -124,14 +124,12 @@ final class SeriesDataset extends AbstractXYDataset implements DomainInfo, Range
 
     @Override
     public double getDomainLowerBound(boolean includeInterval) {
-        Range r = getDomainBounds(includeInterval);
-        return r == null ? Double.NaN : r.getLowerBound();
+        return end(getDomainBounds(includeInterval), false);
     }
 
     @Override
     public double getDomainUpperBound(boolean includeInterval) {
-        Range r = getDomainBounds(includeInterval);
-        return r == null ? Double.NaN : r.getUpperBound();
+        return end(getDomainBounds(includeInterval), true);
     }
 
     @Override
@@ -149,14 +147,12 @@ final class SeriesDataset extends AbstractXYDataset implements DomainInfo, Range
 
     @Override
     public double getRangeLowerBound(boolean includeInterval) {
-        Range r = getRangeBounds(includeInterval);
-        return r == null ? Double.NaN : r.getLowerBound();
+        return end(getRangeBounds(includeInterval), false);
     }
 
     @Override
     public double getRangeUpperBound(boolean includeInterval) {
-        Range r = getRangeBounds(includeInterval);
-        return r == null ? Double.NaN : r.getUpperBound();
+        return end(getRangeBounds(includeInterval), true);
     }
 
     @Override
@@ -193,6 +189,10 @@ final class SeriesDataset extends AbstractXYDataset implements DomainInfo, Range
             }
         }
         return lo > hi ? null : new Range(lo, hi);
+    }
+
+    private static double end(Range r, boolean upper) {
+        return r == null ? Double.NaN : upper ? r.getUpperBound() : r.getLowerBound();
     }
 
     /**

@@ -16,7 +16,7 @@ import java.util.TreeMap;
  */
 class ExpositionFuzzTest {
 
-    @FuzzTest(maxDuration = "30s")
+    @FuzzTest(maxDuration = "2m")
     void anyLineIsASampleNothingOrAnErrorNamingTheLine(FuzzedDataProvider data) {
         long lineNumber = data.consumeLong(1, 1_000_000);
         String line = data.consumeRemainingAsString();
@@ -41,7 +41,7 @@ class ExpositionFuzzTest {
         assertThat(Double.doubleToLongBits(again.value())).as("value of %s", written).isEqualTo(Double.doubleToLongBits(got.value()));
     }
 
-    @FuzzTest(maxDuration = "30s")
+    @FuzzTest(maxDuration = "2m")
     void aWrittenSampleReadsBackTheSame(FuzzedDataProvider data) {
         String metric = "m_" + data.consumeAsciiString(8).replaceAll("[^A-Za-z0-9_:]", "_");
         TreeMap<String, String> labels = new TreeMap<>();

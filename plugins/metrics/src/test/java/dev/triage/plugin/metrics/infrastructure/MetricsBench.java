@@ -107,7 +107,7 @@ public final class MetricsBench {
                 c = cpu();
                 long m0 = System.nanoTime();
                 List<Anomaly> marks = new ArrayList<>();
-                stored.forEach(s -> marks.addAll(AnomalyDetector.DEFAULT.marks(s)));
+                marks.addAll(AnomalyDetector.DEFAULT.marks(stored)); // as the view marks a chart
                 long anomalies = System.nanoTime() - m0;
                 line("triage anomaly marks, 200 series (" + marks.size() + " marks)", anomalies, cpu() - c);
                 c = cpu();
