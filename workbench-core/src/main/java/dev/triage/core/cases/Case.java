@@ -45,6 +45,8 @@ public final class Case implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(Case.class);
     private static final String STAGING = ".staging";
+    private static final String INCIDENT_FROM = "incident.from";
+    private static final String INCIDENT_UNTIL = "incident.until";
 
     private final Path folder;
     private final Properties meta;
@@ -194,6 +196,50 @@ public final class Case implements AutoCloseable {
      */
     public Instant created() {
         return Instant.parse(meta.getProperty("created", Instant.EPOCH.toString()));
+    }
+
+    /**
+     * Returns the case's incident window, when one was set.
+     *
+     * @return the window, or empty
+     */
+    public synchronized java.util.Optional<IncidentWindow> incidentWindow() {
+        String from = meta.getProperty(INCIDENT_FROM);
+        String until = meta.getProperty(INCIDENT_UNTIL);
+        if (from == null || until == null) {
+            return java.util.Optional.empty();
+        }
+        try {
+            return java.util.Optional.of(new IncidentWindow(Instant.parse(from), Instant.parse(until)));
+        } catch (RuntimeException e) {
+            LOG.warn("Ignoring the incident window in {}: {}", folder.resolve(META), e.getMessage());
+            return java.util.Optional.empty();
+        }
+    }
+
+    /**
+     * Sets or clears the case's incident window, saved at once in {@value #META}.
+     *
+     * @param window the window, or null to clear it
+     * @throws CaseException when the file cannot be written (the window in memory is then unchanged)
+     */
+    public synchronized void setIncidentWindow(IncidentWindow window) throws CaseException {
+        Properties next = new Properties();
+        next.putAll(meta);
+        if (window == null) {
+            next.remove(INCIDENT_FROM);
+            next.remove(INCIDENT_UNTIL);
+        } else {
+            next.setProperty(INCIDENT_FROM, window.from().toString());
+            next.setProperty(INCIDENT_UNTIL, window.until().toString());
+        }
+        try {
+            writeMeta(folder, next);
+        } catch (IOException e) {
+            throw new CaseException("Cannot save the incident window in " + folder.resolve(META) + ": " + e.getMessage(), e);
+        }
+        meta.clear();
+        meta.putAll(next);
     }
 
     /**

@@ -25,6 +25,27 @@ class CaseTest {
     }
 
     @Test
+    void keepsTheIncidentWindowAcrossReopeningAndClearsIt() throws Exception {
+        Path folder = dir.resolve("window");
+        java.time.Instant from = java.time.Instant.parse("2026-11-20T03:00:00Z");
+        java.time.Instant until = java.time.Instant.parse("2026-11-20T04:30:00Z");
+        try (Case c = Case.create(folder, "w", List.of())) {
+            assertThat(c.incidentWindow()).isEmpty();
+            c.setIncidentWindow(new IncidentWindow(from, until));
+            assertThat(c.incidentWindow()).contains(new IncidentWindow(from, until));
+        }
+        try (Case c = Case.open(folder, List.of())) {
+            assertThat(c.incidentWindow()).hasValueSatisfying(w -> assertThat(w.length()).hasMinutes(90));
+            assertThat(c.name()).isEqualTo("w");
+            c.setIncidentWindow(null);
+        }
+        try (Case c = Case.open(folder, List.of())) {
+            assertThat(c.incidentWindow()).isEmpty();
+        }
+        assertThatThrownBy(() -> new IncidentWindow(until, from)).hasMessageContaining("must end after it starts");
+    }
+
+    @Test
     void createsReopensAndKeepsNameAndNotes() throws Exception {
         Path folder = dir.resolve("incident-42");
         try (Case c = Case.create(folder, "支付库慢查询 incident", List.of())) {

@@ -16,6 +16,7 @@ import dev.triage.plugin.metrics.application.AnomalyArgs;
 import dev.triage.plugin.metrics.application.ChartArgs;
 import dev.triage.plugin.metrics.application.FetchArgs;
 import dev.triage.plugin.metrics.application.ImportArgs;
+import dev.triage.plugin.metrics.application.IncidentArgs;
 import dev.triage.plugin.metrics.application.MetricsReport;
 import dev.triage.plugin.metrics.application.MetricsService;
 import dev.triage.plugin.metrics.application.QuerySetArgs;
@@ -62,6 +63,8 @@ public final class MetricsPlugin implements Plugin {
                 messages.get("command.import.description"), ImportArgs.class), (args, ctx) -> importFiles(context, args));
         context.command(new CommandSpec<>("metrics.fetch", messages.get("command.fetch.title"),
                 messages.get("command.fetch.description"), FetchArgs.class), service::fetch);
+        context.command(new CommandSpec<>("metrics.incident", messages.get("command.incident.title"),
+                messages.get("command.incident.description"), IncidentArgs.class), (args, ctx) -> service.incident(args));
         context.command(new CommandSpec<>("metrics.chart", messages.get("command.chart.title"),
                 messages.get("command.chart.description"), ChartArgs.class), (args, ctx) -> service.chart(args));
         context.command(new CommandSpec<>("metrics.anomalies", messages.get("command.anomalies.title"),
@@ -70,7 +73,8 @@ public final class MetricsPlugin implements Plugin {
                 messages.get("command.query-sets.description"), QuerySetArgs.class), (args, ctx) -> args == null || args.name() == null
                         ? String.join("\n", sets.names()) : QuerySets.shipped(args.name()));
         context.register(ViewContribution.class, new ViewContribution(VIEW_ID, messages.get("view.title"), "mdi2c-chart-line",
-                DockArea.CENTER, () -> MetricsView.create(service, context.cases(), context.tasks(), context.events(), messages)));
+                DockArea.CENTER, () -> MetricsView.create(service, context.cases(), context.tasks(), context.events(), messages,
+                        context.connections())));
     }
 
     /** Imports metric files into the open case, refusing files that are no metric file before anything is imported. */

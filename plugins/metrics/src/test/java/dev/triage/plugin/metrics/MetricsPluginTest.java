@@ -130,6 +130,27 @@ class MetricsPluginTest {
     }
 
     @Test
+    void setsTheIncidentWindowThatFetchCoversByDefaultWithAStepUnderElevenThousandPoints() throws Exception {
+        try (Kernel kernel = TestKernels.create(home.resolve("app"), Duration.ofSeconds(10)).startPlugins()) {
+            Case c = kernel.cases().create(home.resolve("case"), "window");
+            assertThat((String) kernel.commands().executeText("metrics.incident", Map.of(), NONE)).startsWith("No incident window");
+            String set = (String) kernel.commands().executeText("metrics.incident",
+                    Map.of("since", "2026-11-20T03:00:00Z", "until", "2026-11-21T03:00:00Z"), NONE);
+            assertThat(set).contains("2026-11-20T03:00:00Z", "step 10s"); // 24 h in 8,641 points
+            assertThat(c.incidentWindow()).isPresent();
+            assertThatThrownBy(() -> kernel.commands().executeText("metrics.incident", Map.of("since", "-1h"), NONE))
+                    .hasMessageContaining("both --since and --until");
+            // a fetch with no --since/--until covers the window: the refusal names its ends (nothing listens on port 1)
+            Map<String, Object> fetch = Map.of("prometheus", "http://127.0.0.1:1", "query", List.of("up"));
+            Object r = kernel.commands().executeText("metrics.fetch", fetch, NONE);
+            assertThat(((dev.triage.plugin.metrics.application.FetchResult) r).from()).isEqualTo(Instant.parse("2026-11-20T03:00:00Z"));
+            assertThat(((dev.triage.plugin.metrics.application.FetchResult) r).step()).isEqualTo(Duration.ofSeconds(10));
+            assertThat((String) kernel.commands().executeText("metrics.incident", Map.of("clear", true), NONE)).contains("cleared");
+            assertThat(c.incidentWindow()).isEmpty();
+        }
+    }
+
+    @Test
     void listsAndPrintsQuerySetsAndRefusesFetchWithoutCaseOrQueries() throws Exception {
         try (Kernel kernel = TestKernels.create(home.resolve("app"), Duration.ofSeconds(10)).startPlugins()) {
             assertThat((String) kernel.commands().executeText("metrics.query-sets", Map.of(), NONE))

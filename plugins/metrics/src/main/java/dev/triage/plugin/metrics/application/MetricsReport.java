@@ -67,7 +67,7 @@ public final class MetricsReport implements ReportContributor {
         int n = 1;
         for (MetricsService.Chart c : charts) {
             List<Anomaly> marks = new ArrayList<>();
-            c.series().forEach(s -> marks.addAll(AnomalyDetector.DEFAULT.marks(s)));
+            marks.addAll(AnomalyDetector.DEFAULT.marks(c.series()));
             byte[] png = MetricsChart.png(MetricsChart.create(c.title(), c.series(), marks, false, MetricsChart.Palette.LIGHT), 900, 360);
             blocks.add(new Block.Image(c.title(), String.format(java.util.Locale.ROOT, "metrics-%02d.png", n++), png, "image/png"));
         }

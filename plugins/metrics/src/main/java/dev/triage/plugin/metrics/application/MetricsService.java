@@ -35,6 +35,9 @@ public final class MetricsService {
     /** The target of those findings. */
     public static final String FINDINGS_TARGET = "what-changed-first";
 
+    /** Series stored per batch while a query's answer is read. */
+    static final int BATCH = 16;
+
     /** The window fetched when none is given. */
     public static final Duration DEFAULT_WINDOW = Duration.ofHours(1);
 
@@ -123,9 +126,9 @@ public final class MetricsService {
         if (queries.isEmpty()) {
             throw new IllegalArgumentException("Give --query-set (" + String.join(", ", sets.names()) + ", a file, or case) or PromQL queries as arguments");
         }
-        Instant now = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
-        Instant to = args.until() == null ? now : Times.parse(args.until(), now);
-        Instant from = args.since() == null ? to.minus(DEFAULT_WINDOW) : Times.parse(args.since(), now);
+        Instant[] window = window(target, args.since(), args.until());
+        Instant from = window[0];
+        Instant to = window[1];
         if (!from.isBefore(to)) {
             throw new IllegalArgumentException("--since " + from + " is not before --until " + to);
         }
@@ -136,35 +139,171 @@ public final class MetricsService {
             throw new IllegalArgumentException("Step " + step.toSeconds() + "s over " + range + " gives " + Step.points(range, step)
                     + " points per series; Prometheus allows " + Step.MAX_POINTS + ": use a larger --step or a shorter window");
         }
-        Map<NamedQuery, List<Series>> results = new LinkedHashMap<>();
         List<FetchResult.QueryResult> lines = new ArrayList<>();
-        for (int i = 0; i < queries.size(); i++) {
-            task.checkCancelled();
-            NamedQuery q = queries.get(i);
-            task.progress((double) i / queries.size(), "Fetching " + q.title());
-            try {
-                List<Series> got = source.queryRange(q.promql(), from, to, step, q.title());
-                results.put(q, got);
-                lines.add(new FetchResult.QueryResult(q.title(), q.promql(), got.size(), got.stream().mapToLong(Series::size).sum(), null));
-            } catch (java.io.IOException e) {
-                lines.add(new FetchResult.QueryResult(q.title(), q.promql(), 0, 0, e.getMessage()));
-            }
-        }
         long[] totals = new long[2];
-        if (!results.isEmpty()) {
-            task.progress(0.95, "Storing");
+        try {
+            // one atomic import; each query's series are stored while the rest of its answer is still read
             target.importAtomically("metrics " + source.address() + " " + from + ".." + to, task, session -> {
                 int pos = 0;
-                for (var e : results.entrySet()) {
-                    store.saveQuery(session, pos++, e.getKey(), source.address(), step.toMillis() / 1000.0);
-                    long n = store.save(session, source.address(), e.getKey().promql(), e.getValue());
-                    session.addRows(n);
-                    totals[0] += e.getValue().size();
-                    totals[1] += n;
+                for (int i = 0; i < queries.size(); i++) {
+                    task.checkCancelled();
+                    NamedQuery q = queries.get(i);
+                    task.progress((double) i / queries.size(), "Fetching " + q.title());
+                    long[] got = new long[2];
+                    String error = stream(source, q, from, to, step, task, batch -> {
+                        long n = store.save(session, source.address(), q.promql(), batch);
+                        session.addRows(n);
+                        got[0] += batch.size();
+                        got[1] += n;
+                    });
+                    if (error != null && got[0] > 0) {
+                        throw new java.io.IOException("The answer to '" + q.title() + "' broke off after " + got[0] + " series: " + error);
+                    }
+                    if (error == null) {
+                        store.saveQuery(session, pos++, q, source.address(), step.toMillis() / 1000.0);
+                    }
+                    lines.add(new FetchResult.QueryResult(q.title(), q.promql(), (int) got[0], got[1], error));
+                    totals[0] += got[0];
+                    totals[1] += got[1];
+                }
+                if (pos == 0) {
+                    throw new NothingFetched();
                 }
             });
+        } catch (dev.triage.core.cases.CaseException e) {
+            if (!(e.getCause() instanceof NothingFetched)) {
+                throw e;
+            }
         }
         return new FetchResult(source.address(), from, to, step, lines, totals[0], totals[1], (System.nanoTime() - started) / 1_000_000);
+    }
+
+    /** Thrown inside the import when every query failed, so that nothing is recorded. */
+    private static final class NothingFetched extends Exception {
+        private static final long serialVersionUID = 1L;
+
+        NothingFetched() {
+            super("no query could be fetched", null, false, false);
+        }
+    }
+
+    /** Stores a batch of series. */
+    private interface Batches {
+        void store(List<Series> batch) throws Exception;
+    }
+
+    /**
+     * Reads one query's answer on a fetch thread and hands its series to the caller's thread in batches of
+     * {@value #BATCH}, so parsing and storing overlap.
+     *
+     * @return null when the query succeeded, else the error
+     */
+    private static String stream(PrometheusSource source, NamedQuery q, Instant from, Instant to, Duration step, TaskContext task,
+            Batches batches) throws Exception {
+        java.util.concurrent.BlockingQueue<Object> queue = new java.util.concurrent.ArrayBlockingQueue<>(4 * BATCH);
+        Object end = new Object();
+        Thread fetcher = new Thread(() -> {
+            Object last = end;
+            try {
+                source.queryRange(q.promql(), from, to, step, q.title(), s -> {
+                    try {
+                        queue.put(s);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        throw new java.util.concurrent.CancellationException("fetch cancelled");
+                    }
+                });
+            } catch (Exception | Error e) {
+                last = e;
+            }
+            try {
+                queue.put(last);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "metrics-fetch");
+        fetcher.setDaemon(true);
+        fetcher.start();
+        List<Series> batch = new ArrayList<>();
+        try {
+            while (true) {
+                Object next = queue.poll(200, java.util.concurrent.TimeUnit.MILLISECONDS);
+                task.checkCancelled();
+                if (next == null) {
+                    continue;
+                }
+                if (next instanceof Series s) {
+                    batch.add(s);
+                    if (batch.size() == BATCH) {
+                        batches.store(batch);
+                        batch = new ArrayList<>();
+                    }
+                    continue;
+                }
+                if (!batch.isEmpty()) {
+                    batches.store(batch);
+                }
+                if (next == end) {
+                    return null;
+                }
+                if (next instanceof java.io.IOException e) {
+                    return e.getMessage();
+                }
+                if (next instanceof Exception e) {
+                    throw e;
+                }
+                throw (Error) next;
+            }
+        } finally {
+            fetcher.interrupt();
+        }
+    }
+
+    /**
+     * Returns the window a fetch covers: the given ends; where both are missing, the case's incident window when it has
+     * one; else the hour before {@code until} (or now).
+     *
+     * @param c the case, or null
+     * @param since the start as given, or null
+     * @param until the end as given, or null
+     * @return the start and the end
+     */
+    public Instant[] window(Case c, String since, String until) {
+        Instant now = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        if (since == null && until == null && c != null) {
+            var incident = c.incidentWindow();
+            if (incident.isPresent()) {
+                return new Instant[] {incident.get().from(), incident.get().until()};
+            }
+        }
+        Instant to = until == null ? now : Times.parse(until, now);
+        Instant from = since == null ? to.minus(DEFAULT_WINDOW) : Times.parse(since, now);
+        return new Instant[] {from, to};
+    }
+
+    /**
+     * Shows the open case's incident window, or sets it when both ends are given ({@code triage metrics incident}).
+     *
+     * @param args the window's ends, or none to show it; {@code clear} to remove it
+     * @return a line saying the window and the step a fetch of it uses
+     * @throws Exception when no case is open or the case file cannot be written
+     */
+    public String incident(IncidentArgs args) throws Exception {
+        Case c = requireCase("triage metrics incident --since T --until T --case DIR");
+        Instant now = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        if (args != null && Boolean.TRUE.equals(args.clear())) {
+            c.setIncidentWindow(null);
+            return "Incident window cleared";
+        }
+        if (args != null && (args.since() != null || args.until() != null)) {
+            if (args.since() == null || args.until() == null) {
+                throw new IllegalArgumentException("Give both --since and --until to set the incident window");
+            }
+            c.setIncidentWindow(new dev.triage.core.cases.IncidentWindow(Times.parse(args.since(), now), Times.parse(args.until(), now)));
+        }
+        return c.incidentWindow().map(w -> "Incident window " + w.from() + " .. " + w.until() + " (" + w.length()
+                + "); metrics fetch uses step " + Step.forRange(w.length(), Step.MAX_POINTS, Duration.ofSeconds(1)).toSeconds() + "s")
+                .orElse("No incident window: metrics fetch takes the last hour (set one with --since and --until)");
     }
 
     /**
@@ -246,7 +385,7 @@ public final class MetricsService {
         List<Series> series = Boolean.TRUE.equals(args.rate())
                 ? chart.series().stream().map(s -> isCounter(s) ? SeriesBuilder.rate(s) : s).toList() : chart.series();
         List<Anomaly> marks = new ArrayList<>();
-        series.forEach(s -> marks.addAll(AnomalyDetector.DEFAULT.marks(s)));
+        marks.addAll(AnomalyDetector.DEFAULT.marks(series));
         var jfree = MetricsChart.create(chart.title(), series, marks, Boolean.TRUE.equals(args.log()), MetricsChart.Palette.LIGHT);
         Path png = Path.of(args.png());
         if (png.toAbsolutePath().getParent() != null) {
@@ -300,12 +439,13 @@ public final class MetricsService {
     public static ChangedFirst changedFirst(List<Chart> charts, AnomalyDetector d, long from, long to, int limit) {
         List<ChangedFirst.Row> rows = new ArrayList<>();
         for (Chart chart : charts) {
-            for (Series s : chart.series()) {
-                List<Anomaly> marks = d.marks(s).stream().filter(a -> a.timeMillis() >= from && a.timeMillis() <= to).toList();
-                if (!marks.isEmpty()) {
-                    rows.add(ChangedFirst.row(chart.title(), marks.get(0), marks.size()));
+            Map<dev.triage.plugin.metrics.domain.SeriesKey, List<Anomaly>> bySeries = new LinkedHashMap<>();
+            for (Anomaly a : d.marks(chart.series())) {
+                if (a.timeMillis() >= from && a.timeMillis() <= to) {
+                    bySeries.computeIfAbsent(a.key(), k -> new ArrayList<>()).add(a);
                 }
             }
+            bySeries.values().forEach(marks -> rows.add(ChangedFirst.row(chart.title(), marks.get(0), marks.size())));
         }
         rows.sort(java.util.Comparator.comparing(ChangedFirst.Row::at).thenComparing(r -> -Math.abs(r.score())));
         return new ChangedFirst(rows.subList(0, Math.min(limit, rows.size())));

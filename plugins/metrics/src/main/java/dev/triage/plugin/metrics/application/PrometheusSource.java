@@ -29,6 +29,23 @@ public interface PrometheusSource {
     List<Series> queryRange(String promql, Instant from, Instant to, Duration step, String title) throws Exception;
 
     /**
+     * Runs {@code /api/v1/query_range}, handing each series over as soon as it is read (so storing can start while the
+     * rest of the answer still arrives); by default it reads the whole answer first.
+     *
+     * @param promql the query
+     * @param from the start
+     * @param to the end
+     * @param step the step
+     * @param title the name given to result series without a metric name
+     * @param sink receives the series in the answer's order
+     * @throws Exception when the server cannot be reached or refuses the query (its error message is kept)
+     */
+    default void queryRange(String promql, Instant from, Instant to, Duration step, String title,
+            java.util.function.Consumer<Series> sink) throws Exception {
+        queryRange(promql, from, to, step, title).forEach(sink);
+    }
+
+    /**
      * Returns the label names ({@code /api/v1/labels}).
      *
      * @return the names

@@ -219,16 +219,7 @@ public final class ExpositionParser {
     }
 
     private static boolean validName(String name) {
-        if (name.isEmpty() || Character.isDigit(name.charAt(0))) {
-            return false;
-        }
-        for (int k = 0; k < name.length(); k++) {
-            char c = name.charAt(k);
-            if (!(c == '_' || c == ':' || c < 128 && Character.isLetterOrDigit(c))) {
-                return false;
-            }
-        }
-        return true;
+        return SeriesKey.legacyName(name);
     }
 
     private static int skipSpaces(String s, int i) {

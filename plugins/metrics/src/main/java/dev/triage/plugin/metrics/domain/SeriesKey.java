@@ -35,15 +35,17 @@ public record SeriesKey(String metric, SortedMap<String, String> labels) {
 
     /**
      * Returns the series in Prometheus' notation, {@code metric{a="x",b="y"}}, with quotes, backslashes and new lines
-     * escaped in the values.
+     * escaped in the values; a metric name that is not a classic one is quoted inside the braces ({@code {"a.b",x="y"}}).
      *
      * @return the text
      */
     public String text() {
+        boolean legacy = legacyName(metric);
         if (labels.isEmpty()) {
-            return metric;
+            return legacy ? metric : "{\"" + escape(metric) + "\"}";
         }
-        StringBuilder b = new StringBuilder(metric).append('{');
+        // a name outside [a-zA-Z_:][a-zA-Z0-9_:]* is written quoted inside the braces, as Prometheus 3 does
+        StringBuilder b = legacy ? new StringBuilder(metric).append('{') : new StringBuilder("{\"").append(escape(metric)).append("\",");
         boolean first = true;
         for (Map.Entry<String, String> e : labels.entrySet()) {
             if (!first) {
@@ -53,6 +55,20 @@ public record SeriesKey(String metric, SortedMap<String, String> labels) {
             b.append(e.getKey()).append("=\"").append(escape(e.getValue())).append('"');
         }
         return b.append('}').toString();
+    }
+
+    /** Tells whether a metric or label name is a classic one, [a-zA-Z_:][a-zA-Z0-9_:]*, written without quotes. */
+    static boolean legacyName(String name) {
+        if (name.isEmpty() || Character.isDigit(name.charAt(0))) {
+            return false;
+        }
+        for (int i = 0; i < name.length(); i++) {
+            char c = name.charAt(i);
+            if (!(c == '_' || c == ':' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9')) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**

@@ -12,7 +12,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -84,8 +83,7 @@ public final class DuckDbMetricsStore implements MetricsStore {
                 for (int i = 0; i < t.length; i++) {
                     app.beginRow();
                     app.append(id);
-                    app.append(LocalDateTime.ofEpochSecond(Math.floorDiv(t[i], 1000), (int) Math.floorMod(t[i], 1000) * 1_000_000,
-                            java.time.ZoneOffset.UTC));
+                    app.appendEpochMicros(t[i] * 1000);
                     app.append(v[i]);
                     app.endRow();
                 }
@@ -173,9 +171,8 @@ public final class DuckDbMetricsStore implements MetricsStore {
             if (keys.isEmpty()) {
                 return List.of();
             }
-            Map<Long, long[]> times = new LinkedHashMap<>();
-            Map<Long, double[]> values = new LinkedHashMap<>();
-            Map<Long, Integer> sizes = new LinkedHashMap<>();
+            Map<Long, long[]> times = new java.util.HashMap<>();
+            Map<Long, double[]> values = new java.util.HashMap<>();
             StringBuilder ids = new StringBuilder();
             for (Long id : keys.keySet()) {
                 ids.append(ids.isEmpty() ? "" : ",").append(id);
@@ -186,29 +183,40 @@ public final class DuckDbMetricsStore implements MetricsStore {
                 ps.setLong(2, Math.min(to, 253_402_300_799_000L));
                 ps.setFetchSize(100_000);
                 try (ResultSet rs = ps.executeQuery()) {
+                    // rows come grouped by series: fill one pair of arrays at a time, no map lookup per row
+                    long current = 0;
+                    long[] t = null;
+                    double[] v = null;
+                    int n = 0;
                     while (rs.next()) {
                         long id = rs.getLong(1);
-                        int n = sizes.getOrDefault(id, 0);
-                        long[] t = times.computeIfAbsent(id, x -> new long[256]);
-                        double[] v = values.computeIfAbsent(id, x -> new double[256]);
+                        if (t == null || id != current) {
+                            if (t != null) {
+                                times.put(current, java.util.Arrays.copyOf(t, n));
+                                values.put(current, java.util.Arrays.copyOf(v, n));
+                            }
+                            current = id;
+                            t = new long[t == null ? 1024 : Math.max(1024, n)];
+                            v = new double[t.length];
+                            n = 0;
+                        }
                         if (n == t.length) {
                             t = java.util.Arrays.copyOf(t, n * 2);
                             v = java.util.Arrays.copyOf(v, n * 2);
-                            times.put(id, t);
-                            values.put(id, v);
                         }
                         t[n] = rs.getLong(2);
-                        v[n] = rs.getDouble(3);
-                        sizes.put(id, n + 1);
+                        v[n++] = rs.getDouble(3);
+                    }
+                    if (t != null) {
+                        times.put(current, java.util.Arrays.copyOf(t, n));
+                        values.put(current, java.util.Arrays.copyOf(v, n));
                     }
                 }
             }
             List<Series> out = new ArrayList<>();
             for (var e : keys.entrySet()) {
-                int n = sizes.getOrDefault(e.getKey(), 0);
-                out.add(new Series(e.getValue(), types.get(e.getKey()),
-                        java.util.Arrays.copyOf(times.getOrDefault(e.getKey(), new long[0]), n),
-                        java.util.Arrays.copyOf(values.getOrDefault(e.getKey(), new double[0]), n)));
+                out.add(new Series(e.getValue(), types.get(e.getKey()), times.getOrDefault(e.getKey(), new long[0]),
+                        values.getOrDefault(e.getKey(), new double[0])));
             }
             return out;
         }

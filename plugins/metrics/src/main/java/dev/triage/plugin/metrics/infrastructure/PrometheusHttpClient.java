@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.triage.plugin.metrics.application.PrometheusSource;
 import dev.triage.plugin.metrics.domain.Series;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -14,6 +15,11 @@ import java.net.http.HttpResponse;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyStore;
+import java.security.cert.Certificate;
+import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.time.Instant;
@@ -24,6 +30,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManagerFactory;
 import javax.net.ssl.TrustManager;
 import javax.net.ssl.X509TrustManager;
 
@@ -82,12 +89,28 @@ public final class PrometheusHttpClient implements PrometheusSource {
      * @param timeout the time limit of each request
      */
     public PrometheusHttpClient(URI base, Auth auth, boolean insecureTls, Duration timeout) {
+        this(base, auth, insecureTls, null, timeout);
+    }
+
+    /**
+     * Creates a client that trusts the certificate authority in a file (a server with its own CA or a self-signed
+     * certificate) instead of the JDK's trusted roots; the server's name is still checked against its certificate.
+     *
+     * @param base the server's URL, {@code https://...}
+     * @param auth how to authenticate
+     * @param insecureTls true to accept any TLS certificate
+     * @param caFile PEM certificates or a PKCS12/JKS trust store (no password) to trust, or null for the JDK's roots
+     * @param timeout the time limit of each request
+     */
+    public PrometheusHttpClient(URI base, Auth auth, boolean insecureTls, Path caFile, Duration timeout) {
         String b = base.toString();
         this.base = URI.create(b.endsWith("/") ? b : b + "/");
         this.timeout = timeout;
         HttpClient.Builder builder = HttpClient.newBuilder().connectTimeout(timeout).followRedirects(HttpClient.Redirect.NORMAL);
         if (insecureTls) {
             builder.sslContext(trustAll());
+        } else if (caFile != null) {
+            builder.sslContext(trusting(caFile));
         }
         this.http = builder.build();
         if (auth instanceof Auth.Basic basic) {
@@ -106,6 +129,14 @@ public final class PrometheusHttpClient implements PrometheusSource {
 
     @Override
     public List<Series> queryRange(String promql, Instant from, Instant to, Duration step, String title) throws Exception {
+        List<Series> out = new ArrayList<>();
+        queryRange(promql, from, to, step, title, out::add);
+        return out;
+    }
+
+    @Override
+    public void queryRange(String promql, Instant from, Instant to, Duration step, String title,
+            java.util.function.Consumer<Series> sink) throws Exception {
         Map<String, String> form = new LinkedHashMap<>();
         form.put("query", promql);
         form.put("start", seconds(from));
@@ -117,7 +148,7 @@ public final class PrometheusHttpClient implements PrometheusSource {
                 throw new IOException(address() + " answered HTTP " + r.statusCode() + " to query_range " + promql);
             }
             try {
-                return QueryResultReader.read(in, title);
+                QueryResultReader.read(in, title, sink);
             } catch (IOException e) {
                 throw new IOException("query '" + promql + "' on " + address() + ": " + e.getMessage(), e);
             }
@@ -210,6 +241,41 @@ public final class PrometheusHttpClient implements PrometheusSource {
         byte[] out = new byte[bb.remaining()];
         bb.get(out);
         return out;
+    }
+
+    /**
+     * Builds a TLS context that trusts only the certificates in a file.
+     *
+     * @param caFile PEM certificates, or a PKCS12/JKS trust store without password
+     * @return the context
+     * @throws IllegalArgumentException when the file cannot be read or holds no certificate (the message names it)
+     */
+    static SSLContext trusting(Path caFile) {
+        try {
+            byte[] bytes = Files.readAllBytes(caFile);
+            KeyStore store;
+            if (new String(bytes, 0, Math.min(bytes.length, 4096), StandardCharsets.ISO_8859_1).contains("-----BEGIN CERTIFICATE")) {
+                store = KeyStore.getInstance(KeyStore.getDefaultType());
+                store.load(null, null);
+                int n = 0;
+                for (Certificate c : CertificateFactory.getInstance("X.509").generateCertificates(new ByteArrayInputStream(bytes))) {
+                    store.setCertificateEntry("ca-" + n++, c);
+                }
+                if (n == 0) {
+                    throw new IllegalArgumentException("No certificate in " + caFile);
+                }
+            } else {
+                store = KeyStore.getInstance(caFile.toFile(), (char[]) null);
+            }
+            TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+            tmf.init(store);
+            SSLContext ctx = SSLContext.getInstance("TLS");
+            ctx.init(null, tmf.getTrustManagers(), null);
+            return ctx;
+        } catch (IOException | java.security.GeneralSecurityException e) {
+            throw new IllegalArgumentException("Cannot read the CA file " + caFile + " (PEM certificates or a trust store expected): "
+                    + e.getMessage(), e);
+        }
     }
 
     private static SSLContext trustAll() {

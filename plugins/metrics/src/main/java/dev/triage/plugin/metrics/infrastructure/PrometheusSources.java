@@ -6,12 +6,14 @@ import dev.triage.core.connection.ConnectionTarget;
 import dev.triage.plugin.metrics.application.PrometheusSource;
 import dev.triage.plugin.metrics.application.SourceFactory;
 import java.net.URI;
+import java.nio.file.Path;
 import java.time.Duration;
 
 /**
  * Opens Prometheus clients from a URL (no authentication) or from a saved PROMETHEUS connection: its user and the
  * password from the SecretStore give basic auth, or with option {@code auth=bearer} the secret is a bearer token;
- * options {@code tls=true}, {@code tls.insecure=true} and {@code path=/prefix} shape the URL.
+ * options {@code tls=true}, {@code tls.ca=FILE} (PEM certificates or a trust store to trust instead of the JDK's roots),
+ * {@code tls.insecure=true} and {@code path=/prefix} shape the URL and its TLS.
  */
 public final class PrometheusSources implements SourceFactory {
 
@@ -52,7 +54,9 @@ public final class PrometheusSources implements SourceFactory {
             } else {
                 auth = new PrometheusHttpClient.Auth.Basic(t.user(), secret);
             }
-            return new PrometheusHttpClient(base, auth, Boolean.parseBoolean(t.options().getOrDefault("tls.insecure", "false")), TIMEOUT);
+            String ca = t.options().get(ConnectionTarget.OPTION_TLS_CA);
+            return new PrometheusHttpClient(base, auth, Boolean.parseBoolean(t.options().getOrDefault("tls.insecure", "false")),
+                    ca == null || ca.isBlank() ? null : Path.of(ca), TIMEOUT);
         }
         if (url == null || url.isBlank()) {
             throw new IllegalArgumentException("Give --prometheus URL (e.g. http://127.0.0.1:9090) or --connection ID");

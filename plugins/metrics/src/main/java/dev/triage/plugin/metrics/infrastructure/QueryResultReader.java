@@ -35,6 +35,19 @@ public final class QueryResultReader {
      */
     public static List<Series> read(InputStream in, String unnamed) throws IOException {
         List<Series> out = new ArrayList<>();
+        read(in, unnamed, out::add);
+        return out;
+    }
+
+    /**
+     * Reads a response, handing over each series as soon as it is complete.
+     *
+     * @param in the body
+     * @param unnamed the metric name given to result series without {@code __name__}
+     * @param sink receives the series in order
+     * @throws IOException when the JSON is broken, or the response says {@code "status":"error"} (its error is kept)
+     */
+    public static void read(InputStream in, String unnamed, java.util.function.Consumer<Series> sink) throws IOException {
         String status = null;
         String error = null;
         try (JsonParser p = FACTORY.createParser(in)) {
@@ -45,7 +58,7 @@ public final class QueryResultReader {
                 switch (field) {
                     case "status" -> status = p.getText();
                     case "error" -> error = p.getText();
-                    case "data" -> data(p, unnamed, out);
+                    case "data" -> data(p, unnamed, sink);
                     default -> p.skipChildren();
                 }
             }
@@ -53,10 +66,9 @@ public final class QueryResultReader {
         if (!"success".equals(status)) {
             throw new IOException("Prometheus answered status " + status + (error == null ? "" : ": " + error));
         }
-        return out;
     }
 
-    private static void data(JsonParser p, String unnamed, List<Series> out) throws IOException {
+    private static void data(JsonParser p, String unnamed, java.util.function.Consumer<Series> out) throws IOException {
         expect(p.currentToken(), JsonToken.START_OBJECT, p);
         while (p.nextToken() == JsonToken.FIELD_NAME) {
             String field = p.currentName();
@@ -64,7 +76,7 @@ public final class QueryResultReader {
             if (field.equals("result")) {
                 expect(p.currentToken(), JsonToken.START_ARRAY, p);
                 while (p.nextToken() == JsonToken.START_OBJECT) {
-                    out.add(series(p, unnamed));
+                    out.accept(series(p, unnamed));
                 }
             } else {
                 p.skipChildren();

@@ -2,6 +2,9 @@ package dev.triage.plugin.metrics.ui;
 
 import dev.triage.core.cases.CaseEvents;
 import dev.triage.core.cases.CaseService;
+import dev.triage.core.connection.ConnectionKind;
+import dev.triage.core.connection.ConnectionStore;
+import dev.triage.core.connection.ConnectionTarget;
 import dev.triage.core.event.EventBus;
 import dev.triage.core.event.TimeRangeSelected;
 import dev.triage.core.i18n.Messages;
@@ -66,6 +69,8 @@ public final class MetricsView implements View {
     private final TilePane grid = new TilePane();
     private final Label status = new Label();
     private final TextField url = new TextField();
+    private final ComboBox<ConnectionTarget> connection = new ComboBox<>();
+    private final ConnectionStore connections;
     private final ComboBox<String> set = new ComboBox<>();
     private final TextField since = new TextField();
     private final TextField until = new TextField();
@@ -76,12 +81,18 @@ public final class MetricsView implements View {
     private final List<Registration> subscriptions = new ArrayList<>();
     private final Set<String> names = new TreeSet<>();
     private final StackPane swatches = new StackPane();
-    private List<MetricsService.Chart> shown = List.of();
+    private List<Shown> shown = List.of();
     private boolean syncing;
     private volatile boolean disposed;
 
-    private MetricsView(MetricsService service, CaseService cases, TaskExecutor tasks, EventBus events, Messages messages) {
+    /** A chart with its anomaly marks, computed off the JavaFX thread. */
+    private record Shown(MetricsService.Chart chart, List<Anomaly> marks) {
+    }
+
+    private MetricsView(MetricsService service, CaseService cases, TaskExecutor tasks, EventBus events, Messages messages,
+            ConnectionStore connections) {
         this.service = service;
+        this.connections = connections;
         this.cases = cases;
         this.tasks = tasks;
         this.events = events;
@@ -96,10 +107,12 @@ public final class MetricsView implements View {
      * @param tasks where loading and fetching run
      * @param events the bus, for case events and the shared time cursor
      * @param messages the texts
+     * @param connections the saved connections (the PROMETHEUS ones are offered as sources), or null
      * @return the view
      */
-    public static MetricsView create(MetricsService service, CaseService cases, TaskExecutor tasks, EventBus events, Messages messages) {
-        MetricsView v = new MetricsView(service, cases, tasks, events, messages);
+    public static MetricsView create(MetricsService service, CaseService cases, TaskExecutor tasks, EventBus events, Messages messages,
+            ConnectionStore connections) {
+        MetricsView v = new MetricsView(service, cases, tasks, events, messages, connections);
         v.build();
         return v;
     }
@@ -108,8 +121,25 @@ public final class MetricsView implements View {
         root.getStyleClass().add(STYLE_CLASS);
         root.getStylesheets().add(MetricsView.class.getResource("metrics.css").toExternalForm());
         url.setPromptText(messages.get("view.prometheus"));
-        url.setPrefColumnCount(18);
+        url.setPrefColumnCount(14);
         url.getStyleClass().add("prometheus-url");
+        connection.getStyleClass().add("prometheus-connection");
+        connection.setMinWidth(Region.USE_PREF_SIZE);
+        connection.setConverter(new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(ConnectionTarget t) {
+                return t == null ? messages.get("view.connection.url") : t.name() + " (" + t.host() + ":" + t.port() + ")";
+            }
+
+            @Override
+            public ConnectionTarget fromString(String text) {
+                return null;
+            }
+        });
+        connection.setPromptText(messages.get("view.connection.url"));
+        connection.valueProperty().addListener((o, a, b) -> url.setDisable(b != null));
+        refreshConnections();
+        connection.setOnShowing(e -> refreshConnections());
         set.getItems().addAll(service.sets().names());
         set.setValue("node");
         set.getStyleClass().add("query-set");
@@ -122,9 +152,14 @@ public final class MetricsView implements View {
         fetch.setOnAction(e -> fetch(List.of()));
         log.setText(messages.get("view.log"));
         log.selectedProperty().addListener((o, a, b) -> show(shown));
-        HBox source = new HBox(new Label(messages.get("view.set")), set, url, new Label(messages.get("view.since")), since,
+        HBox source = new HBox(new Label(messages.get("view.set")), set, connection, url, new Label(messages.get("view.since")), since,
                 new Label(messages.get("view.until")), until, fetch, log);
         source.getStyleClass().add("tool-bar-row");
+        source.getChildren().forEach(n -> {
+            if (n instanceof javafx.scene.control.Labeled l) {
+                l.setMinWidth(Region.USE_PREF_SIZE); // the fields shrink, the words stay whole
+            }
+        });
         query.setPromptText(messages.get("view.query"));
         query.getStyleClass().add("promql");
         HBox.setHgrow(query, Priority.ALWAYS);
@@ -199,8 +234,9 @@ public final class MetricsView implements View {
 
     private void reload() {
         run(ctx -> {
-            var charts = service.charts(24);
+            var charts = withMarks(service.charts(24));
             Set<String> known = new TreeSet<>();
+            var incident = cases.current().flatMap(dev.triage.core.cases.Case::incidentWindow);
             cases.current().ifPresent(c -> {
                 try {
                     for (SeriesKey k : service.store().keys(c)) {
@@ -214,6 +250,8 @@ public final class MetricsView implements View {
             Platform.runLater(() -> {
                 names.clear();
                 names.addAll(known);
+                since.setPromptText(incident.map(w -> w.from().toString()).orElse("-1h"));
+                until.setPromptText(incident.map(w -> w.until().toString()).orElse("now"));
                 show(charts);
             });
         });
@@ -221,15 +259,16 @@ public final class MetricsView implements View {
 
     private void fetch(List<String> extra) {
         String u = url.getText();
+        String id = connection.getValue() == null ? null : connection.getValue().id();
         String s = set.getValue();
         String from = since.getText().isBlank() ? null : since.getText();
         String to = until.getText().isBlank() ? null : until.getText();
         status.setText(messages.get("view.fetch") + " " + u + " …");
         run(ctx -> {
-            var r = service.fetch(new FetchArgs(u, null, extra.isEmpty() ? s : null, extra, from, to, null, null), ctx);
+            var r = service.fetch(new FetchArgs(id == null ? u : null, id, extra.isEmpty() ? s : null, extra, from, to, null, null), ctx);
             Platform.runLater(() -> status.setText(r.text().lines().findFirst().orElse("")));
             try {
-                var source = service.source(u, null);
+                var source = service.source(id == null ? u : null, id);
                 Set<String> remote = new TreeSet<>(source.labelValues("__name__"));
                 remote.addAll(source.labels());
                 Platform.runLater(() -> names.addAll(remote));
@@ -250,19 +289,19 @@ public final class MetricsView implements View {
             try {
                 chart = service.chartOf(text, Long.MIN_VALUE, Long.MAX_VALUE);
             } catch (IllegalArgumentException e) {
-                if (url.getText().isBlank()) {
+                if (url.getText().isBlank() && connection.getValue() == null) {
                     throw e;
                 }
             }
-            if ((chart == null || chart.series().isEmpty()) && !url.getText().isBlank()) {
+            if ((chart == null || chart.series().isEmpty()) && (!url.getText().isBlank() || connection.getValue() != null)) {
                 Platform.runLater(() -> fetch(List.of(text)));
                 return;
             }
-            MetricsService.Chart found = chart;
+            Shown found = withMarks(List.of(chart)).get(0);
             Platform.runLater(() -> {
-                List<MetricsService.Chart> next = new ArrayList<>();
+                List<Shown> next = new ArrayList<>();
                 next.add(found);
-                shown.stream().filter(c -> !c.query().equals(found.query())).forEach(next::add);
+                shown.stream().filter(c -> !c.chart().query().equals(found.chart().query())).forEach(next::add);
                 show(next);
             });
         });
@@ -300,7 +339,39 @@ public final class MetricsView implements View {
         return i;
     }
 
-    private void show(List<MetricsService.Chart> charts) {
+    private static List<Shown> withMarks(List<MetricsService.Chart> charts) {
+        List<Shown> out = new ArrayList<>();
+        for (MetricsService.Chart c : charts) {
+            out.add(new Shown(c, AnomalyDetector.DEFAULT.marks(c.series())));
+        }
+        return out;
+    }
+
+    private void refreshConnections() {
+        List<ConnectionTarget> saved = new ArrayList<>();
+        saved.add(null);
+        try {
+            if (connections != null) {
+                connections.list().stream().filter(t -> t.kind() == ConnectionKind.PROMETHEUS).forEach(saved::add);
+            }
+        } catch (java.io.IOException e) {
+            status.setText(e.getMessage());
+        }
+        ConnectionTarget current = connection.getValue();
+        connection.getItems().setAll(saved);
+        connection.setValue(current == null ? null : saved.stream().filter(t -> t != null && t.id().equals(current.id())).findFirst().orElse(null));
+    }
+
+    /**
+     * Returns the connections offered as sources (null first: the URL field), for tests.
+     *
+     * @return the picker's items
+     */
+    List<ConnectionTarget> connectionChoices() {
+        return java.util.Collections.unmodifiableList(new ArrayList<>(connection.getItems()));
+    }
+
+    private void show(List<Shown> charts) {
         shown = List.copyOf(charts);
         viewers.clear();
         grid.getChildren().clear();
@@ -311,11 +382,9 @@ public final class MetricsView implements View {
             return;
         }
         MetricsChart.Palette palette = palette();
-        for (MetricsService.Chart c : charts) {
-            List<Anomaly> marks = new ArrayList<>();
-            for (Series s : c.series()) {
-                marks.addAll(AnomalyDetector.DEFAULT.marks(s));
-            }
+        for (Shown sh : charts) {
+            MetricsService.Chart c = sh.chart();
+            List<Anomaly> marks = sh.marks();
             JFreeChart chart = MetricsChart.create(c.title(), c.series(), marks, log.isSelected(), palette);
             ChartViewer viewer = new ChartViewer(chart);
             viewer.getStyleClass().add("chart-cell");
@@ -341,7 +410,7 @@ public final class MetricsView implements View {
             viewers.add(viewer);
             grid.getChildren().add(viewer);
         }
-        status.setText(charts.size() + " charts, " + charts.stream().mapToLong(c -> c.series().size()).sum() + " series");
+        status.setText(charts.size() + " charts, " + charts.stream().mapToLong(c -> c.chart().series().size()).sum() + " series");
     }
 
     private void hover(ChartViewer viewer, MetricsService.Chart c, org.jfree.chart.fx.interaction.ChartMouseEventFX event) {
@@ -377,8 +446,7 @@ public final class MetricsView implements View {
             for (ChartViewer v : viewers) {
                 XYPlot plot = v.getChart().getXYPlot();
                 plot.getDomainAxis().setRange(from.toEpochMilli(), to.toEpochMilli());
-                MetricsChart.refine(v.getChart(), ((MetricsService.Chart) v.getUserData()).series(), log.isSelected(),
-                        from.toEpochMilli(), to.toEpochMilli());
+                plot.configureRangeAxes();
                 plot.clearDomainMarkers();
                 if (!publish) {
                     IntervalMarker marker = new IntervalMarker(from.toEpochMilli(), to.toEpochMilli());

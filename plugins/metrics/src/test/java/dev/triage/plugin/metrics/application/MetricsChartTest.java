@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.triage.plugin.metrics.domain.MetricType;
 import dev.triage.plugin.metrics.domain.Series;
 import dev.triage.plugin.metrics.domain.SeriesKey;
+import java.awt.image.BufferedImage;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -23,7 +25,7 @@ class MetricsChartTest {
     }
 
     @Test
-    void decimatesToMinAndMaxPerBucketKeepingSpikesAndGaps() {
+    void aggregatesEachPixelColumnKeepingSpikesAndGaps() {
         Series s = series(i -> i % 2);
         double[] v = s.values();
         v[5_000] = 99;
@@ -31,27 +33,45 @@ class MetricsChartTest {
         for (int i = 9_000; i < 9_100; i++) {
             v[i] = Double.NaN;
         }
-        double[][] xy = MetricsChart.decimate(s, 100, false);
-        assertThat(xy[0].length).isLessThanOrEqualTo(300).isEqualTo(xy[1].length);
-        assertThat(xy[1]).contains(99.0, -7.0, Double.NaN);
-        for (int i = 1; i < xy[0].length; i++) {
-            assertThat(xy[0][i]).isGreaterThan(xy[0][i - 1]);
-        }
-        assertThat(MetricsChart.decimate(s, 100, true)[1]).doesNotContain(-7.0, 0.0);
-        assertThat(MetricsChart.decimate(new Series(s.key(), s.type(), new long[] {1, 2}, new double[] {3, Double.POSITIVE_INFINITY}), 100, false)[1])
-                .containsExactly(3.0, Double.NaN);
+        SeriesDataset ds = new SeriesDataset(List.of(s), List.of("m"), false);
+        ColumnPlot.Columns c = ColumnPlot.columns(ds, 0, 0, 10_999_000, 100);
+        assertThat(c.min()).hasSize(102);
+        assertThat(c.filled()).isEqualTo(100); // every column of the window, none outside it
+        assertThat(Arrays.stream(c.max()).max().orElseThrow()).isEqualTo(99);
+        assertThat(Arrays.stream(c.min()).filter(m -> !Double.isNaN(m)).min().orElseThrow()).isEqualTo(-7);
+        int afterGap = 1 + (int) (9_100_000L * 100 / 10_999_000.0);
+        assertThat(c.gapBefore()[afterGap]).isTrue();
+        assertThat(ColumnPlot.columns(new SeriesDataset(List.of(s), List.of("m"), true), 0, 0, 10_999_000, 100).min())
+                .doesNotContain(-7.0, 0.0);
+        // zoomed in: 300 s shown, the points either side of the window are kept in the edge columns 0 and width + 1
+        ColumnPlot.Columns zoom = ColumnPlot.columns(ds, 0, 1_000_500, 1_300_500, 1000);
+        assertThat(zoom.filled()).isEqualTo(302);
+        assertThat(zoom.min()[0]).isEqualTo(v[1_000]);
+        assertThat(zoom.min()[1001]).isEqualTo(v[1_301]);
     }
 
     @Test
-    void refiningForAZoomedWindowShowsEveryPointOfIt() {
-        Series s = series(i -> i);
-        var chart = MetricsChart.create("m", List.of(s), List.of(), false, MetricsChart.Palette.LIGHT);
-        assertThat(chart.getXYPlot().getDataset().getItemCount(0)).isLessThanOrEqualTo(3 * MetricsChart.BUCKETS);
-        MetricsChart.refine(chart, List.of(s), false, 1_000_000, 1_300_000);
-        var ds = chart.getXYPlot().getDataset();
-        assertThat(ds.getItemCount(0)).isEqualTo(331); // 300 s of points at 1 s, plus 5 % either side
-        assertThat(ds.getXValue(0, 0)).isEqualTo(985_000.0);
-        assertThat(ds.getSeriesKey(0)).isEqualTo("m");
+    void drawsEveryPointOf200SeriesAndFitsTheValueAxisToThePannedWindow() {
+        List<Series> many = new java.util.ArrayList<>();
+        for (int k = 0; k < 200; k++) {
+            int shift = k;
+            many.add(new Series(SeriesKey.of("m", Map.of("k", Integer.toString(k))), MetricType.GAUGE,
+                    series(i -> 0).times(), series(i -> i < 5_000 ? 10 + shift % 3 : 50 + shift % 3).values()));
+        }
+        var chart = MetricsChart.create("m", many, List.of(), false, MetricsChart.Palette.LIGHT);
+        BufferedImage img = chart.createBufferedImage(1200, 600);
+        int line = MetricsChart.Palette.LIGHT.lines().get(199 % 8).getRGB(); // the last series drawn: nothing covers it
+        long painted = 0;
+        for (int x = 0; x < img.getWidth(); x++) {
+            for (int y = 0; y < img.getHeight(); y++) {
+                painted += img.getRGB(x, y) == line ? 1 : 0;
+            }
+        }
+        assertThat(painted).isGreaterThan(100);
+        chart.getXYPlot().getDomainAxis().setRange(6_000_000, 7_000_000);
+        chart.getXYPlot().configureRangeAxes(); // what the view does after a zoom
+        org.jfree.data.Range r = chart.getXYPlot().getRangeAxis().getRange();
+        assertThat(r.getLowerBound()).isGreaterThan(40); // only the points after the step are in the window
     }
 
     @Test

@@ -43,6 +43,69 @@ class AnomalyDetectorTest {
     }
 
     @Test
+    void flatAndNearZeroSeriesDoNotFloodMarksButANewLevelIsMarked() {
+        java.util.Random r = new java.util.Random(7);
+        int n = 11_000;
+        double[] blips = new double[n]; // a rate that is 0 with a small blip now and then (a quiet counter)
+        double[] floatNoise = new double[n]; // 0 with rounding noise, as rate() of an idle counter gives
+        double[] constant = new double[n]; // a gauge that barely moves: 1 GiB give or take a page
+        double[] stepAfterBlips = new double[n];
+        for (int i = 0; i < n; i++) {
+            blips[i] = r.nextInt(40) == 0 ? 0.2 * (1 + r.nextInt(3)) : 0;
+            floatNoise[i] = r.nextInt(3) == 0 ? (r.nextDouble() - 0.5) * 1e-15 : 0;
+            constant[i] = 1_073_741_824 + (r.nextInt(50) == 0 ? 4096 : 0);
+            stepAfterBlips[i] = blips[i] + (i >= 8_000 ? 5 : 0);
+        }
+        AnomalyDetector d = AnomalyDetector.DEFAULT;
+        assertThat(d.marks(series("blips", blips))).hasSizeLessThan(n / 200);
+        assertThat(d.marks(series("noise", floatNoise))).isEmpty();
+        assertThat(d.marks(series("constant", constant))).isEmpty();
+        List<Anomaly> step = d.marks(series("step", stepAfterBlips));
+        assertThat(step).isNotEmpty().hasSizeLessThan(n / 200);
+        assertThat(step).anySatisfy(a -> assertThat(a.timeMillis()).isEqualTo(8_000_000));
+    }
+
+    @Test
+    void onAChartTheFloorComesFromTheChartSoASeriesFlatBesideTheOthersIsNotCoveredInMarks() {
+        java.util.Random r = new java.util.Random(11);
+        int n = 2_000;
+        double[] big = new double[n];
+        double[] small = new double[n];
+        for (int i = 0; i < n; i++) {
+            big[i] = 50 + 40 * Math.sin(i / 100.0);
+            small[i] = Math.abs(r.nextGaussian()) * 0.002 + (r.nextInt(25) == 0 ? 0.03 : 0) + (i >= 1_500 ? 30 : 0);
+        }
+        Series user = series("user", big);
+        Series irq = series("irq", small);
+        assertThat(AnomalyDetector.DEFAULT.marks(series("irq", java.util.Arrays.copyOf(small, 1_500))))
+                .as("alone, its own tiny noise is its scale").isNotEmpty();
+        List<Anomaly> onChart = AnomalyDetector.DEFAULT.marks(List.of(user, irq));
+        assertThat(onChart).allSatisfy(a -> assertThat(a.key().metric()).isEqualTo("irq"));
+        assertThat(onChart).extracting(Anomaly::timeMillis).allSatisfy(t -> assertThat(t).isGreaterThanOrEqualTo(1_500_000L))
+                .contains(1_500_000L);
+    }
+
+    @Test
+    void theSlidingWindowGivesTheSameBandAsSortingEachWindow() {
+        java.util.Random r = new java.util.Random(3);
+        double[] v = new double[2_000];
+        for (int i = 0; i < v.length; i++) {
+            v[i] = Math.round(r.nextGaussian() * 10) / 2.0 + (i % 500 == 499 ? 80 : 0);
+        }
+        List<Anomaly> marks = AnomalyDetector.DEFAULT.marks(series("g", v));
+        assertThat(marks).isNotEmpty();
+        for (Anomaly a : marks) {
+            int i = (int) (a.timeMillis() / 1000);
+            double[] w = java.util.Arrays.copyOfRange(v, i - 30, i);
+            java.util.Arrays.sort(w);
+            double median = (w[14] + w[15]) / 2;
+            double[] dev = java.util.Arrays.stream(w).map(x -> Math.abs(x - median)).sorted().toArray();
+            assertThat(a.median()).isEqualTo(median);
+            assertThat(a.mad()).isGreaterThanOrEqualTo((dev[14] + dev[15]) / 2 * 1.4826 - 1e-9);
+        }
+    }
+
+    @Test
     void listsWhatChangedFirstAcrossSeries() {
         Series late = series("late", noisy(80, 50, 40));
         Series early = series("early", noisy(80, 35, -60));

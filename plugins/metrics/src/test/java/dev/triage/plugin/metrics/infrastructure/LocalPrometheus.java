@@ -27,15 +27,18 @@ import java.util.concurrent.TimeUnit;
 final class LocalPrometheus implements AutoCloseable {
 
     static final ObjectMapper JSON = new ObjectMapper();
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
-
     final int port;
+    /** The CA file (the self-signed certificate) when Prometheus serves TLS, else null. */
+    final Path ca;
+    private final HttpClient http;
     final int exporterPort;
     private final Process prometheus;
     private final Process exporter;
 
-    private LocalPrometheus(int port, int exporterPort, Process prometheus, Process exporter) {
+    private LocalPrometheus(int port, int exporterPort, Process prometheus, Process exporter, Path ca) {
         this.port = port;
+        this.ca = ca;
+        this.http = ca == null ? HttpClient.newHttpClient() : HttpClient.newBuilder().sslContext(PrometheusHttpClient.trusting(ca)).build();
         this.exporterPort = exporterPort;
         this.prometheus = prometheus;
         this.exporter = exporter;
@@ -64,6 +67,20 @@ final class LocalPrometheus implements AutoCloseable {
      * @param backfill an OpenMetrics file to load, or null
      */
     static LocalPrometheus start(String name, Path backfill) throws Exception {
+        return start(name, backfill, false);
+    }
+
+    /**
+     * Starts both servers with Prometheus serving HTTPS ({@code --web.config.file}) with a self-signed certificate for
+     * 127.0.0.1 that openssl makes under target/, or skips when openssl is absent.
+     *
+     * @param name the folder name under target/
+     */
+    static LocalPrometheus startTls(String name) throws Exception {
+        return start(name, null, true);
+    }
+
+    private static LocalPrometheus start(String name, Path backfill, boolean tls) throws Exception {
         Path prom = binary("prometheus");
         Path node = binary("prometheus-node-exporter");
         assumeTrue(prom != null, "prometheus is not installed (apt-get install prometheus, as .ci/run does): live Prometheus tests skipped");
@@ -79,6 +96,24 @@ final class LocalPrometheus implements AutoCloseable {
                 throw new IllegalStateException("promtool failed: " + Files.readString(dir.resolve("promtool.log")));
             }
         }
+        Path ca = null;
+        String web = "";
+        String selfScrape = "";
+        if (tls) {
+            Path openssl = binary("openssl");
+            assumeTrue(openssl != null, "openssl is not installed: the TLS test cannot make its certificate");
+            ca = dir.resolve("cert.pem");
+            Process p = new ProcessBuilder(openssl.toString(), "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2",
+                    "-subj", "/CN=127.0.0.1", "-addext", "subjectAltName=IP:127.0.0.1,DNS:localhost",
+                    "-keyout", dir.resolve("key.pem").toString(), "-out", ca.toString())
+                    .redirectErrorStream(true).redirectOutput(dir.resolve("openssl.log").toFile()).start();
+            if (p.waitFor() != 0) {
+                throw new IllegalStateException("openssl failed: " + Files.readString(dir.resolve("openssl.log")));
+            }
+            Files.writeString(dir.resolve("web.yml"), "tls_server_config:\n  cert_file: " + ca + "\n  key_file: " + dir.resolve("key.pem") + "\n");
+            web = "--web.config.file=" + dir.resolve("web.yml");
+            selfScrape = "    scheme: https\n    tls_config: {ca_file: '" + ca + "'}\n";
+        }
         int exporterPort = freePort();
         int port = freePort();
         Process exporter = new ProcessBuilder(node.toString(), "--web.listen-address=127.0.0.1:" + exporterPort,
@@ -92,14 +127,17 @@ final class LocalPrometheus implements AutoCloseable {
                 scrape_configs:
                   - job_name: prometheus
                     static_configs: [{targets: ['127.0.0.1:%d']}]
-                  - job_name: node
+                %s  - job_name: node
                     static_configs: [{targets: ['127.0.0.1:%d']}]
-                """.formatted(port, exporterPort));
-        Process prometheus = new ProcessBuilder(prom.toString(), "--config.file=" + dir.resolve("prometheus.yml"),
-                "--storage.tsdb.path=" + dir.resolve("data"), "--web.listen-address=127.0.0.1:" + port,
-                "--web.enable-admin-api")
+                """.formatted(port, selfScrape, exporterPort));
+        List<String> command = new java.util.ArrayList<>(List.of(prom.toString(), "--config.file=" + dir.resolve("prometheus.yml"),
+                "--storage.tsdb.path=" + dir.resolve("data"), "--web.listen-address=127.0.0.1:" + port, "--web.enable-admin-api"));
+        if (!web.isEmpty()) {
+            command.add(web);
+        }
+        Process prometheus = new ProcessBuilder(command)
                 .redirectErrorStream(true).redirectOutput(dir.resolve("prometheus.log").toFile()).start();
-        LocalPrometheus p = new LocalPrometheus(port, exporterPort, prometheus, exporter);
+        LocalPrometheus p = new LocalPrometheus(port, exporterPort, prometheus, exporter, ca);
         try {
             p.awaitPoints(5, Duration.ofSeconds(60));
         } catch (Exception e) {
@@ -110,7 +148,7 @@ final class LocalPrometheus implements AutoCloseable {
     }
 
     String url() {
-        return "http://127.0.0.1:" + port;
+        return (ca == null ? "http://" : "https://") + "127.0.0.1:" + port;
     }
 
     /** Polls until both targets have at least n scrapes. */
@@ -143,13 +181,13 @@ final class LocalPrometheus implements AutoCloseable {
 
     /** GETs an API path and returns its JSON, independently of the plugin's client. */
     JsonNode get(String pathAndQuery) throws Exception {
-        HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(url() + pathAndQuery)).timeout(Duration.ofSeconds(20)).build(),
+        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(url() + pathAndQuery)).timeout(Duration.ofSeconds(20)).build(),
                 HttpResponse.BodyHandlers.ofString());
         return JSON.readTree(r.body());
     }
 
     String raw(String url) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(20)).build(),
+        return http.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(20)).build(),
                 HttpResponse.BodyHandlers.ofString()).body();
     }
 

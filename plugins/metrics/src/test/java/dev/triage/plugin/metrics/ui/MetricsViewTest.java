@@ -53,7 +53,14 @@ class MetricsViewTest {
                 .filter(v -> v.id().equals("metrics.view")).findFirst().orElseThrow();
         assertThat(contribution.area()).isEqualTo(DockArea.CENTER);
         assertThat(contribution.icon()).startsWith("mdi2");
+        var saved = new dev.triage.core.connection.ConnectionTarget("prod-prom", "Prod Prometheus",
+                dev.triage.core.connection.ConnectionKind.PROMETHEUS, "10.0.0.9", 9090, null, java.util.Map.of());
+        triage.kernel().connections().save(saved, null);
+        triage.kernel().connections().save(new dev.triage.core.connection.ConnectionTarget("cache", "Cache",
+                dev.triage.core.connection.ConnectionKind.REDIS, "10.0.0.8", 6379, null, java.util.Map.of()), null);
         MetricsView view = (MetricsView) JavaFxToolkit.call(() -> contribution.factory().get());
+        assertThat(JavaFxToolkit.call(view::connectionChoices)).as("the URL field, then the saved Prometheus connections only")
+                .containsExactly(null, saved);
         var root = view.node();
         JavaFxToolkit.call(() -> {
             new Scene(root, 1200, 800);
