@@ -77,6 +77,7 @@ public final class LineMatcher {
             }
             this.trie = b.addKeywords(roles.keySet()).build();
         }
+        CaseFoldGuard.check(regex, ignoreCase);
         try {
             this.regex = regex == null || regex.isEmpty() ? null : Pattern.compile(regex, ignoreCase ? Pattern.CASE_INSENSITIVE : 0);
         } catch (PatternSyntaxException e) {
