@@ -81,7 +81,7 @@ public final class FlameViewShot {
                 public void handle(long now) {
                     if (frames++ == 0) {
                         paintedAt[0] = System.nanoTime();
-                        view.showFunctions(profile.functions());
+                        view.showFunctions(profile.functionTable());
                         if (mode == FlameView.Mode.SANDWICH || System.getProperty("select") != null) {
                             view.table().getSelectionModel().select(0);
                         }
