@@ -184,7 +184,8 @@ public final class FoldedParser {
                         }
                         break;
                     }
-                    if (c < '0' || c > '9') {
+                    if (c < '0' || c > '9' || count > (Long.MAX_VALUE - 9) / 10) {
+                        // not a number, or one too large for a long: the line is reported, not wrapped around
                         count = -1;
                         break;
                     }
@@ -376,7 +377,7 @@ public final class FoldedParser {
                 }
                 return v;
             }
-            if (c < '0' || c > '9') {
+            if (c < '0' || c > '9' || v > (Long.MAX_VALUE - 9) / 10) {
                 return -1;
             }
             v = v * 10 + (c - '0');

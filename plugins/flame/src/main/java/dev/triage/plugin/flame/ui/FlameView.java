@@ -105,6 +105,7 @@ public final class FlameView implements View {
     /** The table shows at most this many rows (the top ones in its order); the full table stays in primitive arrays. */
     static final int TABLE_ROWS = 2000;
     private FunctionTable functionTable;
+    private long tableGeneration;
     private final Label status = new Label();
     private Profile profile;
     private Profile baseline;
@@ -584,7 +585,22 @@ public final class FlameView implements View {
             key = index == 0 ? FunctionTable.Key.NAME : index == 1 ? FunctionTable.Key.SELF : FunctionTable.Key.TOTAL;
             descending = c.getSortType() == TableColumn.SortType.DESCENDING;
         }
-        functions.setAll(functionTable.select(filter.getText(), key, descending, TABLE_ROWS));
+        FunctionTable source = functionTable;
+        String text = filter.getText();
+        FunctionTable.Key k = key;
+        boolean desc = descending;
+        long generation = ++tableGeneration;
+        if (tasks == null || source.size() < 100_000) {
+            functions.setAll(source.select(text, k, desc, TABLE_ROWS));
+            return;
+        }
+        // millions of functions (a 1 GB profile): pick the rows off the JavaFX thread, keep only the latest request
+        tasks.submit(messages.get("view.task"), ctx -> List.copyOf(source.select(text, k, desc, TABLE_ROWS))).result()
+                .whenComplete((rows, error) -> fx.execute(() -> {
+                    if (rows != null && generation == tableGeneration && source == functionTable) {
+                        functions.setAll(rows);
+                    }
+                }));
     }
 
     javafx.scene.control.CheckBox leftHeavy() {
