@@ -14,7 +14,7 @@ quick=${1:-}
 gen() { # stacks seed file
   [ -s "$bench/$3" ] || python3 "$tools/gen-folded.py" --stacks "$1" --seed "$2" > "$bench/$3"
 }
-gen 100000 1 stacks-100k.folded
+gen 100000 5 stacks-100k.folded
 if [ "$quick" != quick ]; then
   gen 200000 3 stacks-200k.folded
   gen 400000 5 stacks-400k.folded

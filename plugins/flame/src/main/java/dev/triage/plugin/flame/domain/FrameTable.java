@@ -9,7 +9,8 @@ import java.util.Arrays;
 /**
  * Interns frame names: each distinct name is stored once, as UTF-8 bytes end to end in one array, and known by a small
  * integer id. The index is an open-addressing table of (hash, id) longs, so millions of frames cost no object each:
- * about the name's bytes plus 12 bytes, instead of a String of 60 bytes and more. Names become Strings when asked for.
+ * about the name's bytes plus 20 to 36 bytes, instead of a String of 60 bytes and more. Names become Strings when
+ * asked for.
  */
 public final class FrameTable {
 

@@ -481,6 +481,9 @@ public final class FlameView implements View {
         if (chart != graph.chart()) {
             applyRange();
         }
+        if (mode == Mode.TIME && profile != null && profile.timeline() == null) {
+            status.setText(messages.get("view.state.untimed", profile.source()));
+        }
         graph.setIcicle(mode == Mode.ICICLE || mode == Mode.TIME);
         graph.setBaseline(mode == Mode.DIFF && baseline != null && graph.trie() != null
                 ? DiffTree.baselineShares(graph.trie(), baseline.trie()) : null);

@@ -132,6 +132,11 @@ class FlameViewTest {
             return null;
         });
         assertThat(JavaFxToolkit.call(() -> graph.rowY(0))).isZero();
+        // a profile without time stamps has no time order: the merged graph stays, and the view says why
+        assertThat(JavaFxToolkit.call(() -> {
+            flame.setMode(FlameView.Mode.TIME);
+            return graph.chart();
+        })).isFalse();
         JavaFxToolkit.call(() -> {
             flame.setMode(FlameView.Mode.SANDWICH);
             root.layout();
