@@ -54,7 +54,7 @@ public final class FlameReport implements ReportContributor {
             Profile p = loader.load(sp.path(), null, null);
             double all = Math.max(1, p.total());
             List<List<String>> rows = new ArrayList<>();
-            List<FunctionStat> fs = p.functions();
+            List<FunctionStat> fs = p.functionTable().top(TOP);
             for (int i = 0; i < Math.min(TOP, fs.size()); i++) {
                 FunctionStat f = fs.get(i);
                 rows.add(List.of(Integer.toString(i + 1), f.name(), Long.toString(f.self()),

@@ -45,7 +45,8 @@ public record FlameSummary(String file, String format, String sampleType, String
      * @return the summary
      */
     public static FlameSummary of(Profile profile, int top) {
-        List<FunctionStat> fs = profile.functions();
+        var table = profile.functionTable();
+        List<FunctionStat> fs = table.top(top);
         double all = Math.max(1, profile.total());
         List<Row> rows = new ArrayList<>();
         for (int i = 0; i < Math.min(top, fs.size()); i++) {
@@ -53,7 +54,7 @@ public record FlameSummary(String file, String format, String sampleType, String
             rows.add(new Row(i + 1, f.name(), f.self(), f.self() / all, f.total(), f.total() / all));
         }
         return new FlameSummary(profile.source(), profile.format().name().toLowerCase(Locale.ROOT), profile.sampleType(),
-                profile.unit(), profile.sampleTypes(), profile.total(), fs.size(), profile.skipped(), profile.problems(), rows);
+                profile.unit(), profile.sampleTypes(), profile.total(), table.size(), profile.skipped(), profile.problems(), rows);
     }
 
     @Override

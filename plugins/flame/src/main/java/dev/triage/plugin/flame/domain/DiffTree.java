@@ -79,12 +79,12 @@ public final class DiffTree {
         Map<String, double[]> m = new HashMap<>();
         double tb = Math.max(1, before.grandTotal());
         double ta = Math.max(1, after.grandTotal());
-        for (FunctionStat f : FunctionStat.of(before)) {
+        for (FunctionStat f : FunctionTable.of(before).unordered()) {
             double[] v = m.computeIfAbsent(f.name(), k -> new double[4]);
             v[0] = f.self() / tb;
             v[2] = f.total() / tb;
         }
-        for (FunctionStat f : FunctionStat.of(after)) {
+        for (FunctionStat f : FunctionTable.of(after).unordered()) {
             double[] v = m.computeIfAbsent(f.name(), k -> new double[4]);
             v[1] = f.self() / ta;
             v[3] = f.total() / ta;

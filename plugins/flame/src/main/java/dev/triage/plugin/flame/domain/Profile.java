@@ -58,6 +58,15 @@ public record Profile(String source, ProfileFormat format, String sampleType, St
      * @return the functions
      */
     public List<FunctionStat> functions() {
-        return FunctionStat.of(trie);
+        return functionTable().asList();
+    }
+
+    /**
+     * Computes per-function self and total counts into primitive arrays, without a record per function.
+     *
+     * @return the function table
+     */
+    public FunctionTable functionTable() {
+        return FunctionTable.of(trie);
     }
 }

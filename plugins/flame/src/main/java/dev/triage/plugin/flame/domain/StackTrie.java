@@ -365,7 +365,7 @@ public final class StackTrie {
         for (int i = from; i < to; i++) {
             box[i - from] = sortedChildren[i];
         }
-        Arrays.sort(box, (a, b) -> name(a).compareTo(name(b)));
+        Arrays.sort(box, (a, b) -> frames.compare(frame[a], frame[b]));
         for (int i = from; i < to; i++) {
             sortedChildren[i] = box[i - from];
         }

@@ -14,6 +14,7 @@ public final class Timeline {
     private int size;
     private long start = Long.MAX_VALUE;
     private long end = Long.MIN_VALUE;
+    private int[] order;
 
     /**
      * Records one sample.
@@ -62,6 +63,61 @@ public final class Timeline {
      */
     public long end() {
         return end;
+    }
+
+    /**
+     * Returns the time of a sample.
+     *
+     * @param i the sample, in recording order
+     * @return nanoseconds since the epoch
+     */
+    public long time(int i) {
+        return times[i];
+    }
+
+    /**
+     * Returns the trie node a sample's stack ends at.
+     *
+     * @param i the sample, in recording order
+     * @return the leaf node
+     */
+    public int leaf(int i) {
+        return leaves[i];
+    }
+
+    /**
+     * Returns the weight of a sample.
+     *
+     * @param i the sample, in recording order
+     * @return its count or value
+     */
+    public long weight(int i) {
+        return weights[i];
+    }
+
+    /**
+     * Returns the samples' indexes in time order (equal times in recording order); computed once.
+     *
+     * @return the indexes, a shared array not to be changed
+     */
+    public synchronized int[] timeOrder() {
+        if (order == null || order.length != size) {
+            Integer[] box = new Integer[size];
+            boolean sorted = true;
+            for (int i = 0; i < size; i++) {
+                box[i] = i;
+                sorted &= i == 0 || times[i - 1] <= times[i];
+            }
+            if (!sorted) {
+                Arrays.sort(box, (a, b) -> Long.compare(times[a], times[b]));
+            }
+            int[] out = new int[size];
+            for (int i = 0; i < size; i++) {
+                out[i] = box[i];
+            }
+            order = out;
+        }
+        return order;
     }
 
     /**

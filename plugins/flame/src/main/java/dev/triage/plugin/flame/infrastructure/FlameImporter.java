@@ -48,7 +48,7 @@ public final class FlameImporter implements FileImporter {
             session.skip(problem.replace(copy.getFileName().toString(), file.getFileName().toString()));
         }
         String rel = "sources/" + session.importId() + "/" + copy.getFileName();
-        var functions = p.functions();
+        var functions = p.functionTable().unordered();
         try (PreparedStatement ps = session.connection().prepareStatement("INSERT INTO " + FlameSchema.PROFILES
                 + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             ps.setString(1, session.importId());

@@ -108,12 +108,21 @@ public final class FoldedParser {
     private static Profile parseBytes(InputStream in, String source) throws IOException {
         FrameTable frames = new FrameTable();
         StackTrie trie = new StackTrie(frames);
-        ByteInterner interner = new ByteInterner(frames);
+        TrieFeeder feeder = new TrieFeeder(trie);
         int[] ids = new int[256];
+        byte[] buf = new byte[1 << 22];
+        try {
+            return parseLines(in, source, frames, trie, feeder, ids, buf);
+        } finally {
+            feeder.close();
+        }
+    }
+
+    private static Profile parseLines(InputStream in, String source, FrameTable frames, StackTrie trie,
+            TrieFeeder feeder, int[] ids, byte[] buf) throws IOException {
         long skipped = 0;
         List<String> problems = new ArrayList<>();
         long lineNo = 0;
-        byte[] buf = new byte[1 << 22];
         int len = 0;
         boolean eof = false;
         int pos = 0;
@@ -175,7 +184,8 @@ public final class FoldedParser {
                         }
                         break;
                     }
-                    if (c < '0' || c > '9') {
+                    if (c < '0' || c > '9' || count > (Long.MAX_VALUE - 9) / 10) {
+                        // not a number, or one too large for a long: the line is reported, not wrapped around
                         count = -1;
                         break;
                     }
@@ -202,90 +212,152 @@ public final class FoldedParser {
                         if (n == ids.length) {
                             ids = java.util.Arrays.copyOf(ids, n * 2);
                         }
-                        ids[n++] = interner.intern(buf, from, i);
+                        ids[n++] = frames.intern(buf, from, i);
                     }
                     from = i + 1;
                 }
             }
-            trie.add(ids, n, count);
+            feeder.add(ids, n, count);
         }
+        feeder.finish();
         return new Profile(source, ProfileFormat.FOLDED, "samples", "count", trie, skipped, problems, List.of("samples"));
     }
 
     /**
-     * Interns frame names straight from bytes: an open-addressing table of frame ids keyed by a hash of the bytes; a
-     * candidate is confirmed against the stored name, so no copy of the bytes is kept.
+     * Hands parsed stacks (frame ids and counts) to a second thread that adds them to the trie, so that tokenising and
+     * interning on the reading thread overlap with the trie's work: the two share no data but the batches passed
+     * through a small queue, and stacks reach the trie in file order, so the result equals a one-thread parse.
      */
-    private static final class ByteInterner {
-        private final FrameTable frames;
-        private int[] table = new int[1 << 16];
-        private int[] hashes = new int[1 << 12];
-        private int size;
+    private static final class TrieFeeder {
+        private static final int BATCH_IDS = 1 << 16;
+        private static final Batch END = new Batch();
+        private final StackTrie trie;
+        private final java.util.concurrent.ArrayBlockingQueue<Batch> full = new java.util.concurrent.ArrayBlockingQueue<>(4);
+        private final java.util.concurrent.ArrayBlockingQueue<Batch> free = new java.util.concurrent.ArrayBlockingQueue<>(8);
+        private final Thread worker;
+        private volatile Throwable failure;
+        private volatile boolean stop;
+        private Batch current = new Batch();
 
-        ByteInterner(FrameTable frames) {
-            this.frames = frames;
-            java.util.Arrays.fill(table, -1);
+        TrieFeeder(StackTrie trie) {
+            this.trie = trie;
+            for (int i = 0; i < 5; i++) {
+                free.add(new Batch());
+            }
+            worker = new Thread(this::run, "flame-trie");
+            worker.setDaemon(true);
+            worker.start();
         }
 
-        int intern(byte[] b, int from, int to) {
-            int h = 1;
-            for (int i = from; i < to; i++) {
-                h = 31 * h + b[i];
+        void add(int[] ids, int n, long count) throws IOException {
+            if (current.idCount + n > current.ids.length || current.lines == current.counts.length) {
+                flush();
             }
-            h ^= h >>> 16;
-            int mask = table.length - 1;
-            int slot = h & mask;
-            int id;
-            while ((id = table[slot]) != -1) {
-                if (hashes[id] == h && same(frames.name(id), b, from, to)) {
-                    return id;
+            if (n > current.ids.length) {
+                current.ids = java.util.Arrays.copyOf(current.ids, n);
+            }
+            System.arraycopy(ids, 0, current.ids, current.idCount, n);
+            current.idCount += n;
+            current.lengths[current.lines] = n;
+            current.counts[current.lines++] = count;
+        }
+
+        private void flush() throws IOException {
+            if (current.lines > 0) {
+                hand(current);
+                current = take(free);
+                current.lines = 0;
+                current.idCount = 0;
+            }
+        }
+
+        /** Waits for the trie thread to add every stack; rethrows what it failed with. */
+        void finish() throws IOException {
+            flush();
+            hand(END);
+            try {
+                worker.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new java.io.InterruptedIOException("interrupted while building the trie");
+            }
+            rethrow();
+        }
+
+        /** Stops the trie thread when the parse ends early (a read error). */
+        void close() {
+            stop = true;
+            worker.interrupt();
+        }
+
+        private void hand(Batch b) throws IOException {
+            try {
+                while (!full.offer(b, 100, java.util.concurrent.TimeUnit.MILLISECONDS)) {
+                    rethrow();
                 }
-                slot = (slot + 1) & mask;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new java.io.InterruptedIOException("interrupted while reading");
             }
-            id = frames.addNew(new String(b, from, to - from, StandardCharsets.UTF_8));
-            if (id >= hashes.length) {
-                hashes = java.util.Arrays.copyOf(hashes, Math.max(id + 1, hashes.length + (hashes.length >> 1)));
+        }
+
+        private Batch take(java.util.concurrent.ArrayBlockingQueue<Batch> q) throws IOException {
+            try {
+                Batch b;
+                while ((b = q.poll(100, java.util.concurrent.TimeUnit.MILLISECONDS)) == null) {
+                    rethrow();
+                }
+                return b;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new java.io.InterruptedIOException("interrupted while reading");
             }
-            hashes[id] = h;
-            table[slot] = id;
-            if (++size * 2 > table.length) {
-                int[] bigger = new int[table.length * 2];
-                java.util.Arrays.fill(bigger, -1);
-                int m = bigger.length - 1;
-                for (int k = 0; k < table.length; k++) {
-                    int v = table[k];
-                    if (v != -1) {
-                        int s = hashes[v] & m;
-                        while (bigger[s] != -1) {
-                            s = (s + 1) & m;
+        }
+
+        private void rethrow() throws IOException {
+            Throwable t = failure;
+            if (t instanceof Error e) {
+                throw e;
+            }
+            if (t != null) {
+                throw new IOException("building the call tree failed: " + t, t);
+            }
+        }
+
+        private void run() {
+            try {
+                int[] path = new int[256];
+                while (!stop) {
+                    Batch b = full.take();
+                    if (b == END) {
+                        return;
+                    }
+                    int at = 0;
+                    for (int i = 0; i < b.lines; i++) {
+                        int n = b.lengths[i];
+                        if (n > path.length) {
+                            path = new int[n];
                         }
-                        bigger[s] = v;
+                        System.arraycopy(b.ids, at, path, 0, n);
+                        trie.add(path, n, b.counts[i]);
+                        at += n;
                     }
+                    free.put(b);
                 }
-                table = bigger;
+            } catch (InterruptedException stopped) {
+                Thread.currentThread().interrupt();
+            } catch (Throwable t) {
+                failure = t;
             }
-            return id;
         }
 
-        private static boolean same(String name, byte[] b, int from, int to) {
-            int n = to - from;
-            if (name.length() == n) {
-                boolean ascii = true;
-                for (int i = 0; i < n; i++) {
-                    int c = b[from + i];
-                    if (c < 0) {
-                        ascii = false;
-                        break;
-                    }
-                    if (name.charAt(i) != c) {
-                        return false;
-                    }
-                }
-                if (ascii) {
-                    return true;
-                }
-            }
-            return name.equals(new String(b, from, n, StandardCharsets.UTF_8));
+        /** Stacks of consecutive lines: their frame ids end to end, each line's length and count. */
+        private static final class Batch {
+            private int[] ids = new int[BATCH_IDS];
+            private final int[] lengths = new int[BATCH_IDS / 4];
+            private final long[] counts = new long[BATCH_IDS / 4];
+            private int idCount;
+            private int lines;
         }
     }
 
@@ -305,7 +377,7 @@ public final class FoldedParser {
                 }
                 return v;
             }
-            if (c < '0' || c > '9') {
+            if (c < '0' || c > '9' || v > (Long.MAX_VALUE - 9) / 10) {
                 return -1;
             }
             v = v * 10 + (c - '0');

@@ -73,7 +73,13 @@ public final class JfrParser {
         Path plain = file;
         Path temp = null;
         try {
-            byte[] magic = Inputs.head(file, 4);
+            byte[] magic;
+            try {
+                magic = Inputs.head(file, 4);
+            } catch (IOException e) {
+                throw new ProfileParseException(source + " byte 0: cannot be read, a truncated or corrupt gzip stream? ("
+                        + e.getMessage() + ")", e);
+            }
             if (Files.size(file) >= 2 && isGzip(file)) {
                 temp = Files.createTempFile("triage-flame-", ".jfr");
                 try (InputStream in = Inputs.open(file)) {

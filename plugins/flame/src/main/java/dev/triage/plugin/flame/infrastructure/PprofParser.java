@@ -24,8 +24,13 @@ public final class PprofParser {
     private record Loc(long address, long[] functionIds) {
     }
 
-    private record Sample(long[] locationIds, long[] values) {
+    /** A sample: its stack, its values, and its labels as (key, string value, number value) string-table triples. */
+    private record Sample(long[] locationIds, long[] values, long[] labels) {
     }
+
+    /** Label keys that name a thread or goroutine, in the order they are preferred when splitting by thread. */
+    static final List<String> THREAD_LABELS = List.of("thread", "thread_name", "thread name", "threadname", "thread_id",
+            "thread id", "tid", "goroutine", "goroutine_id");
 
     /**
      * Parses an unzipped pprof message.
@@ -38,6 +43,21 @@ public final class PprofParser {
      * @throws ProfileParseException when the bytes are not a pprof profile, naming the byte offset
      */
     public static Profile parse(byte[] data, String source, String sampleType) throws ProfileParseException {
+        return parse(data, source, sampleType, false);
+    }
+
+    /**
+     * Parses an unzipped pprof message, optionally split by thread: samples with a thread or goroutine label
+     * ({@link #THREAD_LABELS}) get a root frame naming it ({@code thread worker-1}), the others stay as they are.
+     *
+     * @param data the protobuf bytes
+     * @param source the file name for messages
+     * @param sampleType the sample type to use, or null for the profile's default
+     * @param threads whether to split stacks by their thread label
+     * @return the profile
+     * @throws ProfileParseException when the bytes are not a pprof profile, naming the byte offset
+     */
+    public static Profile parse(byte[] data, String source, String sampleType, boolean threads) throws ProfileParseException {
         List<long[]> types = new ArrayList<>();
         List<Sample> samples = new ArrayList<>();
         Map<Long, Loc> locations = new HashMap<>();
@@ -112,6 +132,10 @@ public final class PprofParser {
             }
             int n = 0;
             boolean broken = false;
+            String thread = threads ? threadOf(s, strings) : null;
+            if (thread != null) {
+                ids[n++] = frames.intern(thread);
+            }
             for (int i = s.locationIds.length - 1; i >= 0; i--) {
                 long locId = s.locationIds[i];
                 int[] fs = locFrames.get(locId);
@@ -189,10 +213,13 @@ public final class PprofParser {
         int limit = in.pushLimit(in.readRawVarint32());
         LongList locs = new LongList();
         LongList values = new LongList();
+        LongList labels = new LongList();
         while (!in.isAtEnd()) {
             int tag = in.readTag();
             int field = WireFormat.getTagFieldNumber(tag);
-            if (field == 1 || field == 2) {
+            if (field == 3 && WireFormat.getTagWireType(tag) == WireFormat.WIRETYPE_LENGTH_DELIMITED) {
+                label(in, labels);
+            } else if (field == 1 || field == 2) {
                 LongList target = field == 1 ? locs : values;
                 if (WireFormat.getTagWireType(tag) == WireFormat.WIRETYPE_LENGTH_DELIMITED) {
                     int packed = in.pushLimit(in.readRawVarint32());
@@ -208,7 +235,44 @@ public final class PprofParser {
             }
         }
         in.popLimit(limit);
-        return new Sample(locs.toArray(), values.toArray());
+        return new Sample(locs.toArray(), values.toArray(), labels.toArray());
+    }
+
+    /** Reads a Label (key 1, str 2, num 3, all varints) as a triple; a missing str is -1. */
+    private static void label(CodedInputStream in, LongList out) throws IOException {
+        int limit = in.pushLimit(in.readRawVarint32());
+        long key = 0;
+        long str = -1;
+        long num = 0;
+        while (!in.isAtEnd()) {
+            int tag = in.readTag();
+            switch (WireFormat.getTagFieldNumber(tag)) {
+                case 1 -> key = in.readInt64();
+                case 2 -> str = in.readInt64();
+                case 3 -> num = in.readInt64();
+                default -> in.skipField(tag);
+            }
+        }
+        in.popLimit(limit);
+        out.add(key);
+        out.add(str);
+        out.add(num);
+    }
+
+    /** Returns the root frame naming a sample's thread, from its most preferred thread label, or null. */
+    private static String threadOf(Sample s, List<String> strings) {
+        String best = null;
+        int rank = Integer.MAX_VALUE;
+        for (int i = 0; i + 2 < s.labels.length; i += 3) {
+            String key = str(strings, s.labels[i]);
+            int r = THREAD_LABELS.indexOf(key.toLowerCase(java.util.Locale.ROOT));
+            if (r >= 0 && r < rank) {
+                rank = r;
+                String value = s.labels[i + 1] > 0 ? str(strings, s.labels[i + 1]) : Long.toString(s.labels[i + 2]);
+                best = (key.startsWith("goroutine") ? "goroutine " : "thread ") + value;
+            }
+        }
+        return best;
     }
 
     private static Map.Entry<Long, Loc> location(CodedInputStream in) throws IOException {

@@ -29,7 +29,7 @@ public final class ProfileReader {
      *
      * @param sampleType the sample type for pprof and JFR (null for the default)
      * @param perf the stackcollapse-perf.pl options for perf script text
-     * @param threads whether JFR stacks are split by thread (a root frame per thread name)
+     * @param threads whether JFR and pprof stacks are split by thread (a root frame per thread name or thread/goroutine label)
      */
     public record Options(String sampleType, PerfScriptCollapser.Options perf, boolean threads) {
 
@@ -202,7 +202,7 @@ public final class ProfileReader {
                     try (InputStream in = Inputs.open(file)) {
                         data = readAll(in, source);
                     }
-                    yield PprofParser.parse(data, source, options.sampleType());
+                    yield PprofParser.parse(data, source, options.sampleType(), options.threads());
                 }
                 case SPEEDSCOPE -> {
                     try (InputStream in = Inputs.open(file)) {

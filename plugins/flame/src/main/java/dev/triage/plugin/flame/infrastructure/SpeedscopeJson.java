@@ -42,6 +42,9 @@ public final class SpeedscopeJson {
             var loc = e.getLocation();
             throw new ProfileParseException(source + (loc == null ? "" : " line " + loc.getLineNr() + " column " + loc.getColumnNr())
                     + ": not valid speedscope JSON (" + e.getOriginalMessage() + ")", e);
+        } catch (java.io.CharConversionException e) {
+            // bytes that look like UTF-16/32 to the parser's encoding detection but are not
+            throw new ProfileParseException(source + ": not valid speedscope JSON (" + e.getMessage() + ")", e);
         }
         JsonNode sharedFrames = root.path("shared").path("frames");
         JsonNode profiles = root.path("profiles");
@@ -108,7 +111,10 @@ public final class SpeedscopeJson {
                     problems.add(source + ": sample " + (s + 1) + " names a frame outside shared.frames");
                     continue;
                 }
-                long w = weights.has(s) ? Math.round(weights.get(s).asDouble()) : 1;
+                JsonNode weight = weights.get(s);
+                // integral weights stay exact (a double keeps only 53 bits); fractional ones are rounded
+                long w = weight == null ? 1 : weight.isIntegralNumber() && weight.canConvertToLong() ? weight.asLong()
+                        : Math.round(weight.asDouble());
                 trie.add(ids, ids.length, w);
             }
         }
@@ -141,7 +147,8 @@ public final class SpeedscopeJson {
         p.put("endValue", trie.grandTotal());
         ArrayNode samples = p.putArray("samples");
         ArrayNode weights = p.putArray("weights");
-        for (int n = 1; n < trie.size(); n++) {
+        // from the root: samples without any frame (a pprof sample with no location) are an empty stack
+        for (int n = StackTrie.ROOT; n < trie.size(); n++) {
             if (trie.self(n) == 0) {
                 continue;
             }

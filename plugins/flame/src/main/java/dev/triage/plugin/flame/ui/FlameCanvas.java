@@ -1,8 +1,10 @@
 package dev.triage.plugin.flame.ui;
 
+import dev.triage.plugin.flame.domain.FlameChart;
 import dev.triage.plugin.flame.domain.FlameLayout;
 import dev.triage.plugin.flame.domain.Palette;
 import dev.triage.plugin.flame.domain.StackTrie;
+import dev.triage.plugin.flame.domain.Timeline;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.IntConsumer;
@@ -43,6 +45,9 @@ public final class FlameCanvas extends Region {
     private IntConsumer onZoom = n -> { };
     private TooltipText tooltipText = (name, self, selfPct, total, allPct, parentPct) -> name;
     private final Font font = Font.font("System", 11);
+    private Timeline chart;
+    private long chartFrom;
+    private long chartTo;
 
     /** Formats the hover text of a frame. */
     @FunctionalInterface
@@ -110,6 +115,30 @@ public final class FlameCanvas extends Region {
         setPrefHeight(levels * ROW + 4);
         onZoom.accept(zoom);
         repaint();
+    }
+
+    /**
+     * Draws the samples of a time range in time order (a flame chart over the trie shown, whose nodes the timeline's
+     * leaves are), or the merged graph again when the timeline is null.
+     *
+     * @param timeline the samples, or null for the merged graph
+     * @param from the first time shown, nanoseconds since the epoch
+     * @param to the last time shown
+     */
+    public void setChart(Timeline timeline, long from, long to) {
+        chart = timeline;
+        chartFrom = from;
+        chartTo = to;
+        repaint();
+    }
+
+    /**
+     * Tells whether the samples are drawn in time order.
+     *
+     * @return true for a flame chart
+     */
+    public boolean chart() {
+        return chart != null;
     }
 
     /**
@@ -291,7 +320,8 @@ public final class FlameCanvas extends Region {
             return;
         }
         int rows = (int) Math.ceil(h / ROW);
-        boxes = FlameLayout.layout(trie, zoom, w, 0.5, rows, leftHeavy);
+        boxes = chart != null ? FlameChart.layout(chart, trie, chartFrom, chartTo, w, 0.5, rows)
+                : FlameLayout.layout(trie, zoom, w, 0.5, rows, leftHeavy);
         g.setFont(font);
         g.setTextBaseline(VPos.CENTER);
         g.setTextAlign(TextAlignment.LEFT);

@@ -13,6 +13,7 @@ import dev.triage.plugin.flame.application.ProfileStore;
 import dev.triage.plugin.flame.application.StoredProfile;
 import dev.triage.plugin.flame.domain.DiffTree;
 import dev.triage.plugin.flame.domain.FunctionStat;
+import dev.triage.plugin.flame.domain.FunctionTable;
 import dev.triage.plugin.flame.domain.Palette;
 import dev.triage.plugin.flame.domain.Profile;
 import dev.triage.plugin.flame.domain.Sandwich;
@@ -27,8 +28,6 @@ import javafx.application.Platform;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
-import javafx.collections.transformation.FilteredList;
-import javafx.collections.transformation.SortedList;
 import javafx.geometry.Orientation;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
@@ -66,7 +65,9 @@ public final class FlameView implements View, dev.triage.core.ui.Revealing {
         /** Callers above and callees below the selected function. */
         SANDWICH,
         /** Coloured by change against the baseline profile. */
-        DIFF
+        DIFF,
+        /** The samples in the order they were taken (a flame chart), for profiles with time stamps. */
+        TIME
     }
 
     private final FlameService service;
@@ -101,10 +102,16 @@ public final class FlameView implements View, dev.triage.core.ui.Revealing {
     private final TableView<FunctionStat> table = new TableView<>();
     private final TextField filter = new TextField();
     private final ObservableList<FunctionStat> functions = FXCollections.observableArrayList();
-    private final FilteredList<FunctionStat> filtered = new FilteredList<>(functions);
+    /** The table shows at most this many rows (the top ones in its order); the full table stays in primitive arrays. */
+    static final int TABLE_ROWS = 2000;
+    private FunctionTable functionTable;
+    private long tableGeneration;
     private final Label status = new Label();
     private Profile profile;
     private Profile baseline;
+    private long rangeFrom = Long.MIN_VALUE;
+    private long rangeTo = Long.MAX_VALUE;
+    private StackTrie rangeTrie;
 
     /**
      * Builds the view.
@@ -231,16 +238,18 @@ public final class FlameView implements View, dev.triage.core.ui.Revealing {
         table.getColumns().add(name);
         table.getColumns().add(self);
         table.getColumns().add(total);
-        SortedList<FunctionStat> sorted = new SortedList<>(filtered);
-        sorted.comparatorProperty().bind(table.comparatorProperty());
-        table.setItems(sorted);
+        self.setSortType(TableColumn.SortType.DESCENDING);
+        total.setSortType(TableColumn.SortType.DESCENDING);
+        table.setItems(functions);
+        // sorting and filtering pick the top rows from the primitive function table instead of sorting records
+        table.setSortPolicy(tv -> {
+            refreshTable();
+            return true;
+        });
         table.getStyleClass().add("functions");
         table.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> selectFunction(b));
         filter.setPromptText(messages.get("view.functions.filter"));
-        filter.textProperty().addListener((o, a, b) -> {
-            String f = b == null ? "" : b.toLowerCase(Locale.ROOT);
-            filtered.setPredicate(fs -> f.isEmpty() || fs.name().toLowerCase(Locale.ROOT).contains(f));
-        });
+        filter.textProperty().addListener((o, a, b) -> refreshTable());
         VBox side = new VBox(6, filter, table);
         side.getStyleClass().add("side");
         VBox.setVgrow(table, Priority.ALWAYS);
@@ -349,9 +358,9 @@ public final class FlameView implements View, dev.triage.core.ui.Revealing {
             } else {
                 show(p, null);
                 // the graph is painted first; the function table follows when it is computed
-                tasks.submit(messages.get("view.task"), ctx -> p.functions()).result().whenComplete((fs, e2) -> fx.execute(() -> {
+                tasks.submit(messages.get("view.task"), ctx -> p.functionTable()).result().whenComplete((fs, e2) -> fx.execute(() -> {
                     if (fs != null && profile == p) {
-                        functions.setAll(fs);
+                        showFunctions(fs);
                     }
                 }));
             }
@@ -365,9 +374,9 @@ public final class FlameView implements View, dev.triage.core.ui.Revealing {
      * @param p the profile
      * @return its functions
      */
-    public static List<FunctionStat> prepare(Profile p) {
+    public static FunctionTable prepare(Profile p) {
         p.trie().children(StackTrie.ROOT);
-        return p.functions();
+        return p.functionTable();
     }
 
     /**
@@ -385,19 +394,19 @@ public final class FlameView implements View, dev.triage.core.ui.Revealing {
      * @param p the profile
      * @param fs its functions ({@link #prepare}), or null to leave the table empty for now
      */
-    public void show(Profile p, List<FunctionStat> fs) {
+    public void show(Profile p, FunctionTable fs) {
         profile = p;
         sampleTypeBox.getItems().setAll(p.sampleTypes());
         sampleTypeBox.setValue(p.sampleType());
         sampleTypeBox.setVisible(p.sampleTypes().size() > 1);
         sampleTypeBox.setManaged(p.sampleTypes().size() > 1);
         timelineBar.setTimeline(p.timeline());
+        rangeFrom = Long.MIN_VALUE;
+        rangeTo = Long.MAX_VALUE;
+        rangeTrie = p.trie();
+        graph.setChart(null, 0, 0);
         graph.setTrie(p.trie(), p.unit());
-        if (fs == null) {
-            functions.clear();
-        } else {
-            functions.setAll(fs);
-        }
+        showFunctions(fs);
         status.setText(messages.get("view.state.loaded", p.source(), String.format(Locale.ROOT, "%,d", p.total()), p.unit(),
                 String.format(Locale.ROOT, "%,d", p.trie().size() - 1), Long.toString(p.skipped())));
         applyMode();
@@ -416,12 +425,35 @@ public final class FlameView implements View, dev.triage.core.ui.Revealing {
         }
         var t = profile.timeline();
         boolean whole = from <= t.start() && to >= t.end();
-        graph.setTrie(whole ? profile.trie() : t.slice(profile.trie(), from, to), profile.unit());
+        rangeFrom = from;
+        rangeTo = to;
+        rangeTrie = whole ? profile.trie() : t.slice(profile.trie(), from, to);
+        applyRange();
         applyMode();
         applySearch();
         status.setText(messages.get("view.state.range", String.format(Locale.ROOT, "%.3f", (from - t.start()) / 1e9),
-                String.format(Locale.ROOT, "%.3f", (to - t.start()) / 1e9), String.format(Locale.ROOT, "%,d", graph.trie().grandTotal()),
+                String.format(Locale.ROOT, "%.3f", (to - t.start()) / 1e9), String.format(Locale.ROOT, "%,d", rangeTrie.grandTotal()),
                 profile.unit()));
+    }
+
+    /** Shows the time range: in time order over the whole trie (flame chart), or merged over the range's own trie. */
+    private void applyRange() {
+        var t = profile == null ? null : profile.timeline();
+        if (t == null || rangeTrie == null) {
+            graph.setChart(null, 0, 0);
+            return;
+        }
+        if (modeBox.getValue() == Mode.TIME) {
+            if (graph.trie() != profile.trie()) {
+                graph.setTrie(profile.trie(), profile.unit());
+            }
+            graph.setChart(t, rangeFrom, rangeTo);
+        } else {
+            graph.setChart(null, 0, 0);
+            if (graph.trie() != rangeTrie) {
+                graph.setTrie(rangeTrie, profile.unit());
+            }
+        }
     }
 
     /**
@@ -445,7 +477,14 @@ public final class FlameView implements View, dev.triage.core.ui.Revealing {
 
     private void applyMode() {
         Mode mode = modeBox.getValue();
-        graph.setIcicle(mode == Mode.ICICLE);
+        boolean chart = mode == Mode.TIME && profile != null && profile.timeline() != null;
+        if (chart != graph.chart()) {
+            applyRange();
+        }
+        if (mode == Mode.TIME && profile != null && profile.timeline() == null) {
+            status.setText(messages.get("view.state.untimed", profile.source()));
+        }
+        graph.setIcicle(mode == Mode.ICICLE || mode == Mode.TIME);
         graph.setBaseline(mode == Mode.DIFF && baseline != null && graph.trie() != null
                 ? DiffTree.baselineShares(graph.trie(), baseline.trie()) : null);
         graphArea.setCenter(mode == Mode.SANDWICH ? sandwichPane : graphScroll);
@@ -536,8 +575,41 @@ public final class FlameView implements View, dev.triage.core.ui.Revealing {
         }
     }
 
-    void showFunctions(List<FunctionStat> fs) {
-        functions.setAll(fs);
+    void showFunctions(FunctionTable fs) {
+        functionTable = fs;
+        refreshTable();
+    }
+
+    /** Fills the table with the top rows of the function table in the table's order, filtered by the filter field. */
+    private void refreshTable() {
+        if (functionTable == null) {
+            functions.clear();
+            return;
+        }
+        FunctionTable.Key key = FunctionTable.Key.SELF;
+        boolean descending = true;
+        if (!table.getSortOrder().isEmpty()) {
+            TableColumn<FunctionStat, ?> c = table.getSortOrder().get(0);
+            int index = table.getColumns().indexOf(c);
+            key = index == 0 ? FunctionTable.Key.NAME : index == 1 ? FunctionTable.Key.SELF : FunctionTable.Key.TOTAL;
+            descending = c.getSortType() == TableColumn.SortType.DESCENDING;
+        }
+        FunctionTable source = functionTable;
+        String text = filter.getText();
+        FunctionTable.Key k = key;
+        boolean desc = descending;
+        long generation = ++tableGeneration;
+        if (tasks == null || source.size() < 100_000) {
+            functions.setAll(source.select(text, k, desc, TABLE_ROWS));
+            return;
+        }
+        // millions of functions (a 1 GB profile): pick the rows off the JavaFX thread, keep only the latest request
+        tasks.submit(messages.get("view.task"), ctx -> List.copyOf(source.select(text, k, desc, TABLE_ROWS))).result()
+                .whenComplete((rows, error) -> fx.execute(() -> {
+                    if (rows != null && generation == tableGeneration && source == functionTable) {
+                        functions.setAll(rows);
+                    }
+                }));
     }
 
     javafx.scene.control.CheckBox leftHeavy() {

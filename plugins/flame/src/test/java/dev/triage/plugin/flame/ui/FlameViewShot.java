@@ -22,7 +22,8 @@ import javax.imageio.ImageIO;
 
 /**
  * Opens a profile in the flame view in a real window and measures open (parse) and first paint, then writes a PNG:
- * {@code FlameViewShot PROFILE OUT.png [light|dark] [flame|icicle|sandwich|diff] [BASELINE] [SEARCH]}. Run under
+ * {@code FlameViewShot PROFILE OUT.png [light|dark] [flame|icicle|sandwich|diff|time] [BASELINE] [SEARCH]}
+ * ({@code -Drange=0.2,0.6} brushes part of a recording). Run under
  * {@code xvfb-run}; prints one line of numbers for docs/benchmarks.md.
  */
 public final class FlameViewShot {
@@ -71,6 +72,12 @@ public final class FlameViewShot {
                 view.showBaseline(baseline);
             }
             view.setMode(mode);
+            String range = System.getProperty("range");
+            if (range != null) {
+                // -Drange=0.2,0.6 brushes that part of the recording (profiles with time stamps)
+                String[] r = range.split(",");
+                view.timelineBar().select(Double.parseDouble(r[0]), Double.parseDouble(r[1]));
+            }
             if (search != null && !search.isEmpty()) {
                 view.search().setText(search);
             }
@@ -81,7 +88,7 @@ public final class FlameViewShot {
                 public void handle(long now) {
                     if (frames++ == 0) {
                         paintedAt[0] = System.nanoTime();
-                        view.showFunctions(profile.functions());
+                        view.showFunctions(profile.functionTable());
                         if (mode == FlameView.Mode.SANDWICH || System.getProperty("select") != null) {
                             view.table().getSelectionModel().select(0);
                         }

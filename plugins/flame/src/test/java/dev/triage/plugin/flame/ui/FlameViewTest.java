@@ -106,6 +106,14 @@ class FlameViewTest {
         });
         assertThat(JavaFxToolkit.call(() -> flame.matched().getText())).startsWith("Invalid regex");
 
+        // sorting by a column picks the top rows of the function table in that order
+        List<Long> totals = JavaFxToolkit.call(() -> {
+            var totalColumn = flame.table().getColumns().get(2);
+            totalColumn.setSortType(javafx.scene.control.TableColumn.SortType.ASCENDING);
+            flame.table().getSortOrder().setAll(List.of(totalColumn));
+            return flame.table().getItems().stream().map(FunctionStat::total).toList();
+        });
+        assertThat(totals).hasSize(7).isSorted();
         // the table sorts and filters; selecting a row outlines its frames
         JavaFxToolkit.call(() -> {
             flame.filter().setText("LOCK");
@@ -124,6 +132,11 @@ class FlameViewTest {
             return null;
         });
         assertThat(JavaFxToolkit.call(() -> graph.rowY(0))).isZero();
+        // a profile without time stamps has no time order: the merged graph stays, and the view says why
+        assertThat(JavaFxToolkit.call(() -> {
+            flame.setMode(FlameView.Mode.TIME);
+            return graph.chart();
+        })).isFalse();
         JavaFxToolkit.call(() -> {
             flame.setMode(FlameView.Mode.SANDWICH);
             root.layout();
@@ -198,6 +211,24 @@ class FlameViewTest {
         });
         long mid = p.timeline().start() + Math.round(0.5 * (p.timeline().end() - p.timeline().start()));
         assertThat(half).isEqualTo(p.timeline().slice(p.trie(), p.timeline().start(), mid).grandTotal()).isLessThan(p.total());
+        // the time-ordered view (flame chart) draws the same range's samples in time order over the whole trie
+        List<dev.triage.plugin.flame.domain.FlameLayout.Box> chart = JavaFxToolkit.call(() -> {
+            flame.setMode(FlameView.Mode.TIME);
+            root.layout();
+            assertThat(flame.graph().chart()).isTrue();
+            assertThat(flame.graph().trie()).isSameAs(p.trie());
+            return flame.graph().boxes();
+        });
+        double width = JavaFxToolkit.call(() -> flame.graph().getWidth());
+        assertThat(chart).isNotEmpty().allSatisfy(b -> assertThat(b.x() + b.width()).isLessThanOrEqualTo(width + 1e-6));
+        assertThat(chart.stream().filter(b -> b.level() == 0).mapToDouble(dev.triage.plugin.flame.domain.FlameLayout.Box::width)
+                .sum()).isCloseTo(width, org.assertj.core.data.Offset.offset(1e-6));
+        assertThat(chart.stream().filter(b -> b.level() == 1).count()).isGreaterThan(1);
+        long merged = JavaFxToolkit.call(() -> {
+            flame.setMode(FlameView.Mode.FLAME);
+            return flame.graph().chart() ? -1 : flame.graph().trie().grandTotal();
+        });
+        assertThat(merged).isEqualTo(half);
         long all = JavaFxToolkit.call(() -> {
             flame.timelineBar().clear();
             long total = flame.graph().trie().grandTotal();
