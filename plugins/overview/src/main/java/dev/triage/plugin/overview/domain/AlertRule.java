@@ -2,7 +2,10 @@ package dev.triage.plugin.overview.domain;
 
 import dev.triage.core.finding.Severity;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Objects;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
 /**
@@ -16,9 +19,14 @@ import java.util.regex.Pattern;
  * @param severity the severity of the finding raised while firing
  * @param targets regular expression on target ids (".*" for all)
  * @param summary text of the finding; {@code {target}}, {@code {value}}, {@code {threshold}} are replaced
+ * @param keepFiringFor how long a firing alert keeps firing after its condition stopped holding (Prometheus
+ *     {@code keep_firing_for}: a flapping metric does not resolve and fire again on every dip); zero resolves at once
+ * @param labels extra labels of the alert's notifications, used by routing (e.g. team=db)
  */
 public record AlertRule(String name, String metric, Op op, double threshold, Duration forDuration, Severity severity, String targets,
-                        String summary) {
+                        String summary, Duration keepFiringFor, Map<String, String> labels) {
+
+    private static final Map<String, Pattern> PATTERNS = new ConcurrentHashMap<>();
 
     /** Comparisons. */
     public enum Op {
@@ -89,8 +97,30 @@ public record AlertRule(String name, String metric, Op op, double threshold, Dur
         forDuration = forDuration == null ? Duration.ZERO : forDuration;
         severity = severity == null ? Severity.WARNING : severity;
         targets = targets == null || targets.isBlank() ? ".*" : targets;
-        Pattern.compile(targets);
+        PATTERNS.computeIfAbsent(targets, Pattern::compile);
         summary = summary == null || summary.isBlank() ? "{metric} {op} {threshold} on {target} (now {value})" : summary;
+        keepFiringFor = keepFiringFor == null ? Duration.ZERO : keepFiringFor;
+        if (forDuration.isNegative() || keepFiringFor.isNegative()) {
+            throw new IllegalArgumentException("Alert rule '" + name + "': durations cannot be negative");
+        }
+        labels = labels == null ? Map.of() : java.util.Collections.unmodifiableMap(new TreeMap<>(labels));
+    }
+
+    /**
+     * A rule without keep-firing time or extra labels.
+     *
+     * @param name unique rule name
+     * @param metric the metric
+     * @param op the comparison
+     * @param threshold the threshold
+     * @param forDuration how long the condition must hold before firing
+     * @param severity the severity
+     * @param targets regular expression on target ids
+     * @param summary the finding's text
+     */
+    public AlertRule(String name, String metric, Op op, double threshold, Duration forDuration, Severity severity, String targets,
+                     String summary) {
+        this(name, metric, op, threshold, forDuration, severity, targets, summary, Duration.ZERO, Map.of());
     }
 
     /**
@@ -100,7 +130,7 @@ public record AlertRule(String name, String metric, Op op, double threshold, Dur
      * @return true when the id matches the pattern
      */
     public boolean appliesTo(String target) {
-        return Pattern.matches(targets, target);
+        return PATTERNS.computeIfAbsent(targets, Pattern::compile).matcher(target).matches();
     }
 
     /**

@@ -83,11 +83,18 @@ public final class AlertRulesFile {
                 out.add(new AlertRule(n.path("name").asText(null), n.path("metric").asText(null), AlertRule.Op.parse(n.path("op").asText(">")),
                         n.path("threshold").asDouble(), CollectorSettings.parseDuration(n.path("for").asText("0s")),
                         Severity.valueOf(n.path("severity").asText("WARNING").toUpperCase(Locale.ROOT)), n.path("targets").asText(null),
-                        n.path("summary").asText(null)));
+                        n.path("summary").asText(null), CollectorSettings.parseDuration(n.path("keep_firing_for").asText("0s")),
+                        labels(n.path("labels"))));
             } catch (RuntimeException e) {
                 throw new IOException(source + ": rule " + i + " (" + n.path("name").asText("?") + "): " + e.getMessage(), e);
             }
         }
+        return out;
+    }
+
+    private static java.util.Map<String, String> labels(JsonNode node) {
+        java.util.Map<String, String> out = new java.util.TreeMap<>();
+        node.fields().forEachRemaining(e -> out.put(e.getKey(), e.getValue().asText()));
         return out;
     }
 }
