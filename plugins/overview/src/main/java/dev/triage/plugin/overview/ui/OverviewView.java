@@ -64,7 +64,10 @@ public final class OverviewView implements dev.triage.core.ui.View {
     record CardData(OverviewReport.Card card, Map<String, List<Double>> trends) {
     }
 
-    private OverviewView(Supplier<OverviewService> service, CaseService cases, TaskExecutor tasks, EventBus events, Watch watch) {
+    private final VBox notes = new VBox(4);
+
+    private OverviewView(Supplier<OverviewService> service, CaseService cases, TaskExecutor tasks, EventBus events, Watch watch,
+                         dev.triage.plugin.overview.application.AlertInbox inbox) {
         this.service = service;
         this.cases = cases;
         this.tasks = tasks;
@@ -79,7 +82,14 @@ public final class OverviewView implements dev.triage.core.ui.View {
         HBox bar = new HBox(8, new Label("Targets"), spacer(), collect, reload);
         bar.getStyleClass().add("toolbar");
         bar.setPadding(new Insets(8));
-        root.setTop(bar);
+        notes.getStyleClass().add("alert-notes");
+        notes.setPadding(new Insets(0, 12, 0, 12));
+        root.setTop(new VBox(bar, notes));
+        if (inbox != null) {
+            showNotes(inbox.latest());
+            subscriptions.add(events.subscribe(dev.triage.plugin.overview.application.AlertInbox.AlertNotified.class,
+                    e -> javafx.application.Platform.runLater(() -> showNotes(inbox.latest()))));
+        }
         cards.setPadding(new Insets(12));
         cards.getStyleClass().add("cards");
         empty.getStyleClass().add("empty-state");
@@ -109,7 +119,45 @@ public final class OverviewView implements dev.triage.core.ui.View {
      * @return the view
      */
     public static OverviewView create(Supplier<OverviewService> service, CaseService cases, TaskExecutor tasks, EventBus events, Watch watch) {
-        return new OverviewView(service, cases, tasks, events, watch);
+        return new OverviewView(service, cases, tasks, events, watch, null);
+    }
+
+    /**
+     * Creates the view with the in-app alert notifications shown above the cards.
+     *
+     * @param service the service of the open case
+     * @param cases the case service
+     * @param tasks the kernel's tasks (all reads run there)
+     * @param events the event bus
+     * @param watch starts and stops collection from the view
+     * @param inbox the in-app notifier
+     * @return the view
+     */
+    public static OverviewView create(Supplier<OverviewService> service, CaseService cases, TaskExecutor tasks, EventBus events, Watch watch,
+                                      dev.triage.plugin.overview.application.AlertInbox inbox) {
+        return new OverviewView(service, cases, tasks, events, watch, inbox);
+    }
+
+    /** The latest three notifications, newest first, each one line coloured by firing or resolved. */
+    private void showNotes(List<dev.triage.plugin.overview.application.AlertInbox.AlertNotified> latest) {
+        notes.getChildren().clear();
+        for (var n : latest.subList(0, Math.min(3, latest.size()))) {
+            Label l = new Label(n.at().toString().replace('T', ' ').replaceAll("\\.\\d+Z$|Z$", "") + "  " + n.group().title() + "  "
+                    + n.group().alerts().stream().map(a -> a.summary()).distinct().limit(3).collect(java.util.stream.Collectors.joining("; ")));
+            l.getStyleClass().addAll("alert-note", n.group().status() == dev.triage.plugin.overview.domain.Notification.Status.FIRING
+                    ? "firing" : "resolved");
+            l.setMaxWidth(Double.MAX_VALUE);
+            notes.getChildren().add(l);
+        }
+    }
+
+    /**
+     * The notification lines shown (for tests).
+     *
+     * @return the texts
+     */
+    List<String> noteTexts() {
+        return notes.getChildren().stream().map(n -> ((Label) n).getText()).toList();
     }
 
     private static Region spacer() {

@@ -84,4 +84,35 @@ class OverviewViewTest {
             });
         }
     }
+
+    @Test
+    void showsInAppAlertNotificationsAboveTheCards() throws Exception {
+        ViewContribution contribution = triage.kernel().services().findAll(ViewContribution.class).stream()
+                .filter(v -> v.id().equals("overview.view")).findFirst().orElseThrow();
+        triage.kernel().cases().create(triage.home().resolve("case"), "overview");
+        View view = JavaFxToolkit.call(() -> contribution.factory().get());
+        Parent root = (Parent) view.node();
+        javafx.scene.layout.VBox notes = JavaFxToolkit.call(() -> {
+            new Scene(root, 1200, 800);
+            return (javafx.scene.layout.VBox) root.lookup(".alert-notes");
+        });
+        CountDownLatch shown = new CountDownLatch(1);
+        JavaFxToolkit.call(() -> {
+            notes.getChildren().addListener((ListChangeListener<Node>) ch -> shown.countDown());
+            return null;
+        });
+        try {
+            Object out = triage.kernel().commands().execute("alerts.notify", null, null);
+            assertThat(out.toString()).contains("Configuration: defaults").contains("window (inapp): sent");
+            assertThat(shown.await(30, TimeUnit.SECONDS)).as("the note appeared").isTrue();
+            assertThat(JavaFxToolkit.call(() -> ((Label) notes.getChildren().get(0)).getText())).contains("[FIRING:1] triage-test")
+                    .contains("Test notification from Triage");
+            assertThat(JavaFxToolkit.call(() -> notes.getChildren().get(0).getStyleClass())).contains("alert-note", "firing");
+        } finally {
+            JavaFxToolkit.call(() -> {
+                view.dispose();
+                return null;
+            });
+        }
+    }
 }
