@@ -12,6 +12,7 @@ import dev.triage.core.report.ReportContributor;
 import dev.triage.core.ui.DockArea;
 import dev.triage.core.ui.ViewContribution;
 import dev.triage.plugin.overview.application.AckArgs;
+import dev.triage.plugin.overview.application.AlertBench;
 import dev.triage.plugin.overview.application.AlertTestArgs;
 import dev.triage.plugin.overview.application.SilenceArgs;
 import dev.triage.plugin.overview.infrastructure.AlertNotifications;
@@ -111,6 +112,10 @@ public final class OverviewPlugin implements Plugin {
         context.command(new CommandSpec<>("alerts.deliveries", "Notification deliveries",
                 "The latest notifications sent or failed, newest first: --case DIR [--limit 50]", OverviewArgs.class),
                 (args, task) -> notify.deliveries(args == null || args.limit() == null ? 50 : args.limit()));
+        context.command(new CommandSpec<>("alerts.bench", "Benchmark the alert engine",
+                "Evaluates synthetic rules on synthetic targets round after round and prints the CPU time per round:"
+                        + " alerts bench [--rules 1000] [--targets 20] [--rounds 60]", AlertBench.Args.class),
+                (args, task) -> AlertBench.run(args));
         context.register(ReportContributor.class, new OverviewReportSection(store, () -> service(context, store)));
         context.register(ViewContribution.class, new ViewContribution(VIEW_ID, "Overview", "mdi2v-view-dashboard-outline", DockArea.CENTER,
                 () -> OverviewView.create(() -> service(context, store), context.cases(), context.tasks(), context.events(), watch,

@@ -99,4 +99,14 @@ class AlertCommandsTest {
                 .isEqualTo("Acknowledged busy/db-1: no repeats until it resolves");
         assertThat((String) run("alerts.deliveries", new dev.triage.plugin.overview.application.OverviewArgs(null))).isEqualTo("No notification sent yet");
     }
+
+    @Test
+    void theBenchmarkEvaluatesEveryRuleOnEveryTargetEachRound() throws Exception {
+        var bench = (dev.triage.plugin.overview.application.AlertBench) run("alerts.bench",
+                new dev.triage.plugin.overview.application.AlertBench.Args(100, 5, 6));
+        assertThat(bench.evaluations()).isEqualTo(100L * 5 * 6);
+        assertThat(bench.transitions()).as("random values cross thresholds").isPositive();
+        assertThat(bench.notifications()).isPositive();
+        assertThat(bench.text()).contains("100 rules x 5 targets, 6 rounds");
+    }
 }
