@@ -31,7 +31,9 @@ import dev.triage.plugin.overview.infrastructure.DiagnosticsMetricSource;
 import dev.triage.plugin.overview.infrastructure.DuckDbSampleStore;
 import dev.triage.plugin.overview.infrastructure.MySqlMetricSource;
 import dev.triage.plugin.overview.infrastructure.OverviewSchema;
+import dev.triage.plugin.overview.ui.AlertRulesView;
 import dev.triage.plugin.overview.ui.OverviewView;
+import dev.triage.plugin.overview.application.AlertRuleFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Clock;
@@ -43,6 +45,8 @@ public final class OverviewPlugin implements Plugin {
 
     /** The id of the overview view. */
     public static final String VIEW_ID = "overview.view";
+    /** The id of the alert rule editor. */
+    public static final String RULES_VIEW_ID = "overview.rules";
 
     private final Clock clock = Clock.systemUTC();
     private volatile OverviewService current;
@@ -116,6 +120,36 @@ public final class OverviewPlugin implements Plugin {
                 "Evaluates synthetic rules on synthetic targets round after round and prints the CPU time per round:"
                         + " alerts bench [--rules 1000] [--targets 20] [--rounds 60]", AlertBench.Args.class),
                 (args, task) -> AlertBench.run(args));
+        AlertRuleFiles ruleFiles = new AlertRuleFiles() {
+            @Override
+            public Loaded load() throws Exception {
+                java.nio.file.Path caseFolder = context.cases().current().map(Case::folder).orElse(null);
+                String source = "the shipped defaults";
+                for (java.nio.file.Path folder : new java.nio.file.Path[] {caseFolder, context.paths().config()}) {
+                    if (folder != null && java.nio.file.Files.isRegularFile(folder.resolve(AlertRulesFile.FILE))) {
+                        source = folder.resolve(AlertRulesFile.FILE).toString();
+                        break;
+                    }
+                }
+                return new Loaded(rules(context), source, target().toString());
+            }
+
+            private java.nio.file.Path target() {
+                return context.cases().current().map(Case::folder).orElse(context.paths().config()).resolve(AlertRulesFile.FILE);
+            }
+
+            @Override
+            public String save(List<AlertRule> rules) throws Exception {
+                java.nio.file.Path file = target();
+                AlertRulesFile.write(rules, file);
+                synchronized (OverviewPlugin.this) {
+                    current = null;
+                }
+                return file.toString();
+            }
+        };
+        context.register(ViewContribution.class, new ViewContribution(RULES_VIEW_ID, "Alert rules", "mdi2b-bell-outline", DockArea.CENTER,
+                () -> AlertRulesView.create(ruleFiles, context.tasks())));
         context.register(ReportContributor.class, new OverviewReportSection(store, () -> service(context, store)));
         context.register(ViewContribution.class, new ViewContribution(VIEW_ID, "Overview", "mdi2v-view-dashboard-outline", DockArea.CENTER,
                 () -> OverviewView.create(() -> service(context, store), context.cases(), context.tasks(), context.events(), watch,

@@ -97,4 +97,60 @@ public final class AlertRulesFile {
         node.fields().forEachRemaining(e -> out.put(e.getKey(), e.getValue().asText()));
         return out;
     }
+
+    /**
+     * Writes rules in the documented format (atomically: a temporary file moved over the old one).
+     *
+     * @param rules the rules
+     * @param file the file
+     * @throws IOException when it cannot be written, or a rule is invalid
+     */
+    public static void write(List<AlertRule> rules, Path file) throws IOException {
+        List<String> problems = dev.triage.plugin.overview.application.AlertRuleFiles.problems(rules);
+        if (!problems.isEmpty()) {
+            throw new IOException(file.getFileName() + ": " + String.join("; ", problems));
+        }
+        com.fasterxml.jackson.databind.node.ObjectNode root = JSON.createObjectNode();
+        root.put("format", 1);
+        com.fasterxml.jackson.databind.node.ArrayNode list = root.putArray("rules");
+        for (AlertRule r : rules) {
+            com.fasterxml.jackson.databind.node.ObjectNode n = list.addObject();
+            n.put("name", r.name());
+            n.put("metric", r.metric());
+            n.put("op", r.op().symbol());
+            n.put("threshold", r.threshold());
+            n.put("for", duration(r.forDuration()));
+            if (!r.keepFiringFor().isZero()) {
+                n.put("keep_firing_for", duration(r.keepFiringFor()));
+            }
+            n.put("severity", r.severity().name());
+            n.put("targets", r.targets());
+            n.put("summary", r.summary());
+            if (!r.labels().isEmpty()) {
+                com.fasterxml.jackson.databind.node.ObjectNode labels = n.putObject("labels");
+                r.labels().forEach(labels::put);
+            }
+        }
+        Files.createDirectories(file.toAbsolutePath().getParent());
+        Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
+        Files.writeString(tmp, JSON.writerWithDefaultPrettyPrinter().writeValueAsString(root) + "\n", StandardCharsets.UTF_8);
+        Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    /**
+     * A duration as the file writes it: 90s, 5m, 1h.
+     *
+     * @param d the duration
+     * @return the text
+     */
+    public static String duration(java.time.Duration d) {
+        long s = d.getSeconds();
+        if (s != 0 && s % 3600 == 0) {
+            return s / 3600 + "h";
+        }
+        if (s != 0 && s % 60 == 0) {
+            return s / 60 + "m";
+        }
+        return s + "s";
+    }
 }

@@ -200,9 +200,21 @@ public final class OverviewView implements dev.triage.core.ui.View {
             }
             List<String> targets = out.stream().map(d -> d.card().snapshot().target()).toList();
             List<Trends.Series> series = Trends.load(s.store(), targets, metric, range, Instant.now());
+            List<TrendChart.ForecastBand> bands = new ArrayList<>();
+            if (OverviewService.STORAGE.equals(metric) && range.daily()) {
+                double today = java.time.LocalDate.now(java.time.ZoneOffset.UTC).toEpochDay();
+                for (String t : targets) {
+                    s.forecast(t).ifPresent(f -> {
+                        double days = f.forecast().daysHigh();
+                        double ahead = Double.isFinite(days) ? Math.min(90, Math.max(7, Math.ceil(days))) : 90;
+                        bands.add(new TrendChart.ForecastBand(t, f.forecast().band(today, today + ahead, 30), f.limit()));
+                    });
+                }
+            }
             Platform.runLater(() -> {
                 show(out);
                 trend.show(series);
+                trend.showForecast(bands);
             });
             return out.size();
         });

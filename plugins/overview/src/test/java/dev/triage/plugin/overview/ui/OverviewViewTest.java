@@ -115,4 +115,60 @@ class OverviewViewTest {
             });
         }
     }
+
+    @Test
+    void drawsTheStorageForecastBandAheadOfTheDailySizes() throws Exception {
+        ViewContribution contribution = triage.kernel().services().findAll(ViewContribution.class).stream()
+                .filter(v -> v.id().equals("overview.view")).findFirst().orElseThrow();
+        triage.kernel().cases().create(triage.home().resolve("case"), "overview");
+        DuckDbSampleStore store = new DuckDbSampleStore(triage.kernel().cases());
+        java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneOffset.UTC);
+        double gib = 1024d * 1024 * 1024;
+        for (int d = 20; d >= 0; d--) {
+            double size = (50 + 2 * (20 - d) + (d % 3)) * gib;
+            store.putDaily("maria", today.minusDays(d), "storage_bytes", new dev.triage.plugin.overview.domain.Rollup(size, size, size, size, size, 10));
+            store.putDaily("maria", today.minusDays(d), "storage_limit_bytes",
+                    new dev.triage.plugin.overview.domain.Rollup(200 * gib, 200 * gib, 200 * gib, 200 * gib, 200 * gib, 10));
+        }
+        store.append(new Sample("maria", Instant.now(), true, "11.4", Map.of("storage_bytes", 90 * gib, "storage_limit_bytes", 200 * gib), ""));
+        View view = JavaFxToolkit.call(() -> contribution.factory().get());
+        Parent root = (Parent) view.node();
+        try {
+            org.jfree.chart.fx.ChartViewer chart = JavaFxToolkit.call(() -> {
+                new Scene(root, 1200, 800);
+                root.applyCss();
+                root.layout();
+                @SuppressWarnings("unchecked")
+                javafx.scene.control.ComboBox<String> metric = (javafx.scene.control.ComboBox<String>) root.lookup(".trend-metric");
+                @SuppressWarnings("unchecked")
+                javafx.scene.control.ComboBox<dev.triage.plugin.overview.application.Trends.Range> range =
+                        (javafx.scene.control.ComboBox<dev.triage.plugin.overview.application.Trends.Range>) root.lookup(".trend-range");
+                metric.setValue("storage_bytes");
+                range.setValue(range.getItems().stream().filter(r -> r.daily()).findFirst().orElseThrow());
+                return (org.jfree.chart.fx.ChartViewer) root.lookup(".trend-chart");
+            });
+            org.jfree.data.xy.YIntervalSeriesCollection band = null;
+            for (int i = 0; i < 300; i++) {
+                band = JavaFxToolkit.call(() -> (org.jfree.data.xy.YIntervalSeriesCollection) chart.getChart().getXYPlot().getDataset(1));
+                if (JavaFxToolkit.call(band::getSeriesCount) > 0) {
+                    break;
+                }
+                JavaFxToolkit.call(() -> null);
+            }
+            org.jfree.data.xy.YIntervalSeriesCollection drawn = band;
+            assertThat(JavaFxToolkit.call(drawn::getSeriesCount)).as("one forecast band").isEqualTo(1);
+            assertThat(JavaFxToolkit.call(() -> drawn.getSeriesKey(0).toString())).isEqualTo("maria forecast");
+            int n = JavaFxToolkit.call(() -> drawn.getItemCount(0));
+            assertThat(JavaFxToolkit.call(() -> drawn.getXValue(0, 0))).as("starts today").isEqualTo(today.toEpochDay() * 86_400_000d);
+            assertThat(JavaFxToolkit.call(() -> drawn.getEndYValue(0, n - 1) > drawn.getYValue(0, n - 1)
+                    && drawn.getStartYValue(0, n - 1) < drawn.getYValue(0, n - 1))).as("the band opens around the line").isTrue();
+            assertThat(JavaFxToolkit.call(() -> chart.getChart().getXYPlot().getRangeMarkers(org.jfree.chart.ui.Layer.FOREGROUND).size()))
+                    .as("the limit is marked").isEqualTo(1);
+        } finally {
+            JavaFxToolkit.call(() -> {
+                view.dispose();
+                return null;
+            });
+        }
+    }
 }
