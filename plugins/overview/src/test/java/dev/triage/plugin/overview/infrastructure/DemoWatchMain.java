@@ -55,6 +55,7 @@ public final class DemoWatchMain {
             try (Connection c = db.connect(); Statement s = c.createStatement()) {
                 s.execute("CREATE DATABASE shop");
                 s.execute("CREATE TABLE shop.orders (id INT PRIMARY KEY, note VARCHAR(200)) ENGINE=InnoDB");
+                s.execute("USE shop");
                 s.execute("INSERT INTO shop.orders SELECT seq, REPEAT('x', 150) FROM seq_1_to_20000");
             }
             Thread load = new Thread(() -> {

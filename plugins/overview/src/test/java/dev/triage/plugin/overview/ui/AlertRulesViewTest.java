@@ -89,10 +89,14 @@ class AlertRulesViewTest {
             assertThat(Files.exists(folder.resolve("alert-rules.json"))).isFalse();
 
             status = JavaFxToolkit.call(() -> {
+                @SuppressWarnings("unchecked")
+                javafx.scene.control.TableView<AlertRule> table = (javafx.scene.control.TableView<AlertRule>) root.lookup(".table-view");
+                table.getSelectionModel().clearAndSelect(table.getItems().size() - 1);
                 click(root, "rule-delete");
                 click(root, "rule-save");
-                return editor.statusText();
+                return null;
             });
+            status = JavaFxToolkit.call(editor::statusText);
             assertThat(status).isEqualTo("Saved " + (defaults.size() + 1) + " rules to " + folder.resolve("alert-rules.json"));
             List<AlertRule> saved = AlertRulesFile.load(folder, null);
             assertThat(saved).hasSize(defaults.size() + 1);
