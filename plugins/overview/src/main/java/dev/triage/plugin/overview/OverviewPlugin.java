@@ -123,25 +123,26 @@ public final class OverviewPlugin implements Plugin {
         AlertRuleFiles ruleFiles = new AlertRuleFiles() {
             @Override
             public Loaded load() throws Exception {
-                java.nio.file.Path caseFolder = context.cases().current().map(Case::folder).orElse(null);
-                String source = "the shipped defaults";
-                for (java.nio.file.Path folder : new java.nio.file.Path[] {caseFolder, context.paths().config()}) {
-                    if (folder != null && java.nio.file.Files.isRegularFile(folder.resolve(AlertRulesFile.FILE))) {
-                        source = folder.resolve(AlertRulesFile.FILE).toString();
-                        break;
-                    }
-                }
-                return new Loaded(rules(context), source, target().toString());
+                java.nio.file.Path file = AlertRulesFile.find(context.cases().current().map(Case::folder).orElse(null), context.paths().config());
+                return new Loaded(rules(context), file == null ? "the shipped defaults" : file.toString(), target().toString());
             }
 
+            /** The case's file (else the settings folder's), in the format of the file already there, TOML for a new one. */
             private java.nio.file.Path target() {
-                return context.cases().current().map(Case::folder).orElse(context.paths().config()).resolve(AlertRulesFile.FILE);
+                java.nio.file.Path folder = context.cases().current().map(Case::folder).orElse(context.paths().config());
+                boolean json = java.nio.file.Files.isRegularFile(folder.resolve(AlertRulesFile.FILE))
+                        && !java.nio.file.Files.isRegularFile(folder.resolve(AlertRulesFile.TOML_FILE));
+                return folder.resolve(json ? AlertRulesFile.FILE : AlertRulesFile.TOML_FILE);
             }
 
             @Override
             public String save(List<AlertRule> rules) throws Exception {
                 java.nio.file.Path file = target();
-                AlertRulesFile.write(rules, file);
+                if (file.getFileName().toString().endsWith(".toml")) {
+                    AlertRulesFile.writeToml(rules, file);
+                } else {
+                    AlertRulesFile.write(rules, file);
+                }
                 synchronized (OverviewPlugin.this) {
                     current = null;
                 }

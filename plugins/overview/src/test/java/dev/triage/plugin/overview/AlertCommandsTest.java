@@ -25,16 +25,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /** The alert commands through the kernel's command bus, with the webhook URL in the secret store and a loopback HTTP server. */
 class AlertCommandsTest {
 
-    static final TaskContext NONE = new TaskContext() {
-        @Override
-        public void progress(double fraction, String message) {
-        }
-
-        @Override
-        public boolean isCancelled() {
-            return false;
-        }
-    };
+    static final TaskContext NONE = new dev.triage.core.task.TaskHandle<>("test");
 
     @RegisterExtension
     final KernelExtension triage = new KernelExtension();

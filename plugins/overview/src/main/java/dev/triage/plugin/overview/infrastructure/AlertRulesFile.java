@@ -21,8 +21,10 @@ import java.util.Locale;
  */
 public final class AlertRulesFile {
 
-    /** The file name looked up in the case and the settings folder. */
+    /** The JSON file name looked up in the case and the settings folder. */
     public static final String FILE = "alert-rules.json";
+    /** The TOML file name, looked up before the JSON one in each folder. */
+    public static final String TOML_FILE = "alert-rules.toml";
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private AlertRulesFile() {
@@ -37,12 +39,48 @@ public final class AlertRulesFile {
      * @throws IOException when a rules file cannot be read or holds a bad rule
      */
     public static List<AlertRule> load(Path caseFolder, Path configFolder) throws IOException {
+        Path file = find(caseFolder, configFolder);
+        if (file == null) {
+            return defaults();
+        }
+        String text = Files.readString(file, StandardCharsets.UTF_8);
+        return file.getFileName().toString().endsWith(".toml") ? parseToml(text, file.toString()) : parse(text, file.toString());
+    }
+
+    /**
+     * The rules file in effect: in the case folder, then the settings folder, {@code alert-rules.toml} before
+     * {@code alert-rules.json}.
+     *
+     * @param caseFolder the open case's folder, or null
+     * @param configFolder the settings folder, or null
+     * @return the file, or null when the defaults apply
+     */
+    public static Path find(Path caseFolder, Path configFolder) {
         for (Path folder : new Path[] {caseFolder, configFolder}) {
-            if (folder != null && Files.isRegularFile(folder.resolve(FILE))) {
-                return parse(Files.readString(folder.resolve(FILE), StandardCharsets.UTF_8), folder.resolve(FILE).toString());
+            for (String name : new String[] {TOML_FILE, FILE}) {
+                if (folder != null && Files.isRegularFile(folder.resolve(name))) {
+                    return folder.resolve(name);
+                }
             }
         }
-        return defaults();
+        return null;
+    }
+
+    /**
+     * Parses rules written in TOML ({@code [[rules]]} tables with the JSON format's fields).
+     *
+     * @param text the TOML text
+     * @param source the file name for messages
+     * @return the rules
+     * @throws IOException when the text is not valid TOML or a rule is bad
+     */
+    public static List<AlertRule> parseToml(String text, String source) throws IOException {
+        org.tomlj.TomlParseResult toml = org.tomlj.Toml.parse(text);
+        if (toml.hasErrors()) {
+            org.tomlj.TomlParseError e = toml.errors().get(0);
+            throw new IOException(source + " is not valid TOML at line " + e.position().line() + ": " + e.getMessage());
+        }
+        return parse(toml.toJson(), source);
     }
 
     /**
@@ -152,5 +190,64 @@ public final class AlertRulesFile {
             return s / 60 + "m";
         }
         return s + "s";
+    }
+
+    /**
+     * Writes rules as TOML, the same fields as the JSON format (atomically).
+     *
+     * @param rules the rules
+     * @param file the file
+     * @throws IOException when it cannot be written, or a rule is invalid
+     */
+    public static void writeToml(List<AlertRule> rules, Path file) throws IOException {
+        List<String> problems = dev.triage.plugin.overview.application.AlertRuleFiles.problems(rules);
+        if (!problems.isEmpty()) {
+            throw new IOException(file.getFileName() + ": " + String.join("; ", problems));
+        }
+        StringBuilder b = new StringBuilder("# Triage alert rules (docs/alert-rules.md)\nformat = 1\n");
+        for (AlertRule r : rules) {
+            b.append("\n[[rules]]\n");
+            b.append("name = ").append(quote(r.name())).append('\n');
+            b.append("metric = ").append(quote(r.metric())).append('\n');
+            b.append("op = ").append(quote(r.op().symbol())).append('\n');
+            b.append("threshold = ").append(r.threshold() == Math.rint(r.threshold()) && Math.abs(r.threshold()) < 1e15
+                    ? Long.toString((long) r.threshold()) : Double.toString(r.threshold())).append('\n');
+            b.append("for = ").append(quote(duration(r.forDuration()))).append('\n');
+            if (!r.keepFiringFor().isZero()) {
+                b.append("keep_firing_for = ").append(quote(duration(r.keepFiringFor()))).append('\n');
+            }
+            b.append("severity = ").append(quote(r.severity().name())).append('\n');
+            b.append("targets = ").append(quote(r.targets())).append('\n');
+            b.append("summary = ").append(quote(r.summary())).append('\n');
+            if (!r.labels().isEmpty()) {
+                b.append("labels = { ").append(String.join(", ", r.labels().entrySet().stream()
+                        .map(e -> quote(e.getKey()) + " = " + quote(e.getValue())).toList())).append(" }\n");
+            }
+        }
+        Files.createDirectories(file.toAbsolutePath().getParent());
+        Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
+        Files.writeString(tmp, b.toString(), StandardCharsets.UTF_8);
+        Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    private static String quote(String s) {
+        StringBuilder b = new StringBuilder("\"");
+        for (char c : s.toCharArray()) {
+            switch (c) {
+                case '"' -> b.append("\\\"");
+                case '\\' -> b.append("\\\\");
+                case '\n' -> b.append("\\n");
+                case '\t' -> b.append("\\t");
+                case '\r' -> b.append("\\r");
+                default -> {
+                    if (c < 0x20) {
+                        b.append(String.format("\\u%04x", (int) c));
+                    } else {
+                        b.append(c);
+                    }
+                }
+            }
+        }
+        return b.append('"').toString();
     }
 }

@@ -6,7 +6,6 @@ import dev.triage.core.connection.ConnectionKind;
 import dev.triage.core.connection.ConnectionTarget;
 import dev.triage.core.kernel.Kernel;
 import dev.triage.core.task.DefaultTaskExecutor;
-import dev.triage.core.task.TaskContext;
 import dev.triage.testkit.MariaDbProcess;
 import java.net.ServerSocket;
 import java.nio.file.Path;
@@ -86,16 +85,7 @@ public final class DemoWatchMain {
                 kernel.connections().save(new ConnectionTarget("kafka", "Kafka", ConnectionKind.KAFKA, hp[0], Integer.parseInt(hp[1]), null,
                         Map.of("bootstrap.servers", kafka.bootstrapServers())), null);
                 Object result = kernel.commands().executeText("watch", Map.of("duration", seconds + "s", "interval", "2s", "timeout", "8s"),
-                        new TaskContext() {
-                            @Override
-                            public void progress(double fraction, String message) {
-                            }
-
-                            @Override
-                            public boolean isCancelled() {
-                                return false;
-                            }
-                        });
+                        new dev.triage.core.task.TaskHandle<>("demo"));
                 System.out.println(result);
             } finally {
                 running.set(false);

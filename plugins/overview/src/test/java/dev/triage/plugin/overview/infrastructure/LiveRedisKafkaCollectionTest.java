@@ -41,16 +41,7 @@ class LiveRedisKafkaCollectionTest {
     @TempDir
     Path home;
 
-    static final TaskContext CLI = new TaskContext() {
-        @Override
-        public void progress(double fraction, String message) {
-        }
-
-        @Override
-        public boolean isCancelled() {
-            return false;
-        }
-    };
+    static final TaskContext CLI = new dev.triage.core.task.TaskHandle<>("test");
 
     @BeforeAll
     static void start() throws Exception {

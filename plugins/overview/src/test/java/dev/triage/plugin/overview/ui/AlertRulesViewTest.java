@@ -46,7 +46,7 @@ class AlertRulesViewTest {
             List<AlertRule> defaults = JavaFxToolkit.call(editor::rules);
             assertThat(defaults).extracting(AlertRule::name).contains("target-down", "replication-lag");
             assertThat(JavaFxToolkit.call(editor::statusText)).contains("rules from the shipped defaults")
-                    .contains(folder.resolve("alert-rules.json").toString());
+                    .contains(folder.resolve("alert-rules.toml").toString());
 
             String status = JavaFxToolkit.call(() -> {
                 type(root, "name", "disk-almost-full");
@@ -86,7 +86,7 @@ class AlertRulesViewTest {
                 return editor.statusText();
             });
             assertThat(status).contains("the name is used twice").startsWith("Not saved");
-            assertThat(Files.exists(folder.resolve("alert-rules.json"))).isFalse();
+            assertThat(Files.exists(folder.resolve("alert-rules.toml"))).isFalse();
 
             status = JavaFxToolkit.call(() -> {
                 @SuppressWarnings("unchecked")
@@ -97,7 +97,7 @@ class AlertRulesViewTest {
                 return null;
             });
             status = JavaFxToolkit.call(editor::statusText);
-            assertThat(status).isEqualTo("Saved " + (defaults.size() + 1) + " rules to " + folder.resolve("alert-rules.json"));
+            assertThat(status).isEqualTo("Saved " + (defaults.size() + 1) + " rules to " + folder.resolve("alert-rules.toml"));
             List<AlertRule> saved = AlertRulesFile.load(folder, null);
             assertThat(saved).hasSize(defaults.size() + 1);
             AlertRule added = saved.stream().filter(r -> r.name().equals("disk-almost-full")).findFirst().orElseThrow();
