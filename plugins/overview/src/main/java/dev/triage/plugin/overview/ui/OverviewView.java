@@ -9,6 +9,7 @@ import dev.triage.core.task.TaskExecutor;
 import dev.triage.plugin.overview.application.OverviewReport;
 import dev.triage.plugin.overview.application.OverviewService;
 import dev.triage.plugin.overview.application.Trends;
+import dev.triage.plugin.overview.domain.Numbers;
 import dev.triage.plugin.overview.application.Watch;
 import dev.triage.plugin.overview.application.WatchArgs;
 import dev.triage.plugin.overview.domain.AlertEngine;
@@ -46,7 +47,7 @@ public final class OverviewView implements dev.triage.core.ui.View {
     /** Style class of the root. */
     public static final String STYLE_CLASS = "overview-view";
     /** Metrics drawn as sparklines on each card. */
-    static final List<String> TRENDS = List.of("qps", "threads_connected");
+    static final List<String> TRENDS = List.of("qps", "threads_connected", "latency_ms");
 
     private final BorderPane root = new BorderPane();
     private final FlowPane cards = new FlowPane(12, 12);
@@ -256,6 +257,20 @@ public final class OverviewView implements dev.triage.core.ui.View {
                 Label value = new Label(c.value(m.getKey()));
                 value.getStyleClass().add("metric-value");
                 value.setId("metric-" + m.getKey());
+                grid.addRow(row++, name, value);
+            }
+        }
+        if (row < 3 && c.snapshot().up()) {
+            List<String> others = c.snapshot().metrics().keySet().stream().filter(k -> !k.equals("up") && !k.startsWith("db.")
+                    && !k.startsWith("table.") && OverviewReport.KEY_METRICS.stream().noneMatch(m -> m.getKey().equals(k)))
+                    .sorted(java.util.Comparator.comparing((String k) -> !k.equals("latency_ms")).thenComparing(k -> k)).limit(7).toList();
+            for (String k : others) {
+                Label name = new Label(k);
+                name.getStyleClass().add("metric-name");
+                double v = c.snapshot().metric(k);
+                Label value = new Label(k.contains("memory") && !k.endsWith("ratio") ? Numbers.bytes(v) : c.value(k));
+                value.getStyleClass().add("metric-value");
+                value.setId("metric-" + k);
                 grid.addRow(row++, name, value);
             }
         }

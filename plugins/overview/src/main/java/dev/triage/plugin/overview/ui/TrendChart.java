@@ -24,7 +24,8 @@ final class TrendChart {
 
     /** Metrics offered in the picker. */
     static final List<String> METRICS = List.of("qps", "tps", "threads_connected", "threads_running", "replication_delay_s",
-            "buffer_pool_hit_pct", "row_lock_waits_per_s", "slow_queries_per_s", "storage_bytes", "up");
+            "buffer_pool_hit_pct", "row_lock_waits_per_s", "slow_queries_per_s", "storage_bytes", "up", "latency_ms", "used_memory",
+            "connected_clients");
 
     private final BorderPane root = new BorderPane();
     private final ComboBox<String> metric = new ComboBox<>();
