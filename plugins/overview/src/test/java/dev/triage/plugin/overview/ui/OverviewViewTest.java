@@ -41,6 +41,8 @@ class OverviewViewTest {
                     Map.of("qps", 100.0 + i * 10, "threads_connected", 7.0 + i, "storage_bytes", 5.0 * 1024 * 1024), ""));
         }
         store.append(Sample.down("gone", now, "127.0.0.1:1: Connection refused"));
+        store.append(new Sample("redis", now, true, "6.2.11", Map.of("latency_ms", 5.9, "used_memory", 2.0 * 1024 * 1024,
+                "connected_clients", 3.0), ""));
 
         View view = JavaFxToolkit.call(() -> contribution.factory().get());
         Parent root = (Parent) view.node();
@@ -52,11 +54,11 @@ class OverviewViewTest {
         });
         CountDownLatch shown = new CountDownLatch(1);
         JavaFxToolkit.call(() -> {
-            if (cards.getChildren().size() == 2) {
+            if (cards.getChildren().size() == 3) {
                 shown.countDown();
             }
             cards.getChildren().addListener((ListChangeListener<Node>) ch -> {
-                if (cards.getChildren().size() == 2) {
+                if (cards.getChildren().size() == 3) {
                     shown.countDown();
                 }
             });
@@ -66,6 +68,9 @@ class OverviewViewTest {
         try {
             assertThat(JavaFxToolkit.call(() -> cards.getChildren().get(0).getStyleClass())).contains("target-card", "state-critical");
             assertThat(JavaFxToolkit.call(() -> cards.getChildren().get(1).getStyleClass())).contains("target-card", "state-ok");
+            Node cache = cards.getChildren().get(2);
+            assertThat(JavaFxToolkit.call(() -> ((Label) cache.lookup("#metric-latency_ms")).getText())).as("a Redis card").isEqualTo("5.9");
+            assertThat(JavaFxToolkit.call(() -> ((Label) cache.lookup("#metric-used_memory")).getText())).isEqualTo("2.0 MiB");
             Node maria = cards.getChildren().get(1);
             assertThat(JavaFxToolkit.call(() -> ((Label) maria.lookup("#metric-qps")).getText())).isEqualTo("140");
             assertThat(JavaFxToolkit.call(() -> ((Label) maria.lookup("#metric-storage_bytes")).getText())).isEqualTo("5.0 MiB");
@@ -74,7 +79,7 @@ class OverviewViewTest {
             org.jfree.chart.fx.ChartViewer chart = JavaFxToolkit.call(() -> (org.jfree.chart.fx.ChartViewer) root.lookup(".trend-chart"));
             org.jfree.data.time.TimeSeriesCollection series = JavaFxToolkit.call(() ->
                     (org.jfree.data.time.TimeSeriesCollection) chart.getChart().getXYPlot().getDataset());
-            assertThat(JavaFxToolkit.call(() -> series.getSeriesCount())).as("both targets overlaid").isEqualTo(2);
+            assertThat(JavaFxToolkit.call(() -> series.getSeriesCount())).as("every target overlaid").isEqualTo(3);
             assertThat(JavaFxToolkit.call(() -> series.getSeries("maria").getItemCount())).isEqualTo(5);
             assertThat(JavaFxToolkit.call(() -> series.getSeries("maria").getDataItem(4).getValue().doubleValue())).isEqualTo(140.0);
         } finally {
