@@ -176,12 +176,15 @@ public final class AlertRulesFile {
     }
 
     /**
-     * A duration as the file writes it: 90s, 5m, 1h.
+     * A duration as the file writes it: 90s, 5m, 1h, or 1500ms when it has milliseconds.
      *
      * @param d the duration
      * @return the text
      */
     public static String duration(java.time.Duration d) {
+        if (d.getNano() % 1_000_000 == 0 && d.getNano() != 0) {
+            return d.toMillis() + "ms";
+        }
         long s = d.getSeconds();
         if (s != 0 && s % 3600 == 0) {
             return s / 3600 + "h";

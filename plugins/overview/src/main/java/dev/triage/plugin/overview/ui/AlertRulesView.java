@@ -170,6 +170,9 @@ public final class AlertRulesView implements View {
     }
 
     private static String text(Duration d) {
+        if (d.getNano() != 0) {
+            return d.toMillis() + "ms";
+        }
         long s = d.getSeconds();
         return s != 0 && s % 3600 == 0 ? s / 3600 + "h" : s != 0 && s % 60 == 0 ? s / 60 + "m" : s + "s";
     }
