@@ -6,7 +6,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.regex.Pattern;
+import com.google.re2j.Pattern;
+import com.google.re2j.PatternSyntaxException;
 
 /**
  * An alert rule as data: a metric compared with a threshold, held for a duration, on targets whose id matches a pattern.
@@ -17,7 +18,7 @@ import java.util.regex.Pattern;
  * @param threshold the threshold
  * @param forDuration how long the condition must hold before the alert fires (zero fires at once)
  * @param severity the severity of the finding raised while firing
- * @param targets regular expression on target ids (".*" for all)
+ * @param targets regular expression on target ids (".*" for all; RE2 syntax, linear time)
  * @param summary text of the finding; {@code {target}}, {@code {value}}, {@code {threshold}} are replaced
  * @param keepFiringFor how long a firing alert keeps firing after its condition stopped holding (Prometheus
  *     {@code keep_firing_for}: a flapping metric does not resolve and fire again on every dip); zero resolves at once
@@ -97,7 +98,11 @@ public record AlertRule(String name, String metric, Op op, double threshold, Dur
         forDuration = forDuration == null ? Duration.ZERO : forDuration;
         severity = severity == null ? Severity.WARNING : severity;
         targets = targets == null || targets.isBlank() ? ".*" : targets;
-        PATTERNS.computeIfAbsent(targets, Pattern::compile);
+        try {
+            PATTERNS.computeIfAbsent(targets, Pattern::compile);
+        } catch (PatternSyntaxException e) {
+            throw new IllegalArgumentException("Alert rule '" + name + "': targets is not a regular expression: " + e.getDescription());
+        }
         summary = summary == null || summary.isBlank() ? "{metric} {op} {threshold} on {target} (now {value})" : summary;
         keepFiringFor = keepFiringFor == null ? Duration.ZERO : keepFiringFor;
         if (forDuration.isNegative() || keepFiringFor.isNegative()) {

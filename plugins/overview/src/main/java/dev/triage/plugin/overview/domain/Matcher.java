@@ -1,11 +1,12 @@
 package dev.triage.plugin.overview.domain;
 
 import java.util.Map;
-import java.util.regex.Pattern;
+import com.google.re2j.Pattern;
+import com.google.re2j.PatternSyntaxException;
 
 /**
  * A label matcher as in Alertmanager: {@code name=value}, {@code name!=value}, {@code name=~regex}, {@code name!~regex}; a regex
- * must match the whole value, and a missing label is the empty string.
+ * must match the whole value (RE2 syntax, linear time), and a missing label is the empty string.
  *
  * @param label the label name
  * @param type the comparison
@@ -46,7 +47,12 @@ public record Matcher(String label, Type type, String value) {
             throw new IllegalArgumentException("Bad label name '" + label + "' in a matcher (letters, digits and _)");
         }
         if (type == Type.RE || type == Type.NRE) {
-            Pattern.compile(value);
+            try {
+                Pattern.compile(value);
+            } catch (PatternSyntaxException e) {
+                throw new IllegalArgumentException("Bad regular expression in matcher " + label + type.symbol() + value + ": "
+                        + e.getDescription());
+            }
         }
     }
 

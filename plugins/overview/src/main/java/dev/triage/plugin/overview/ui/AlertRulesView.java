@@ -198,12 +198,15 @@ public final class AlertRulesView implements View {
             }
             l.put(kv[0].trim(), kv[1].trim());
         }
-        try {
-            return new AlertRule(name.getText().trim(), metric.getText().trim(), AlertRule.Op.parse(op.getValue()), value, f,
-                    severity.getValue(), targets.getText().trim(), summary.getText().trim(), k, l);
-        } catch (java.util.regex.PatternSyntaxException e) {
-            throw new IllegalArgumentException("Targets: not a regular expression: " + e.getDescription());
+        if (!targets.getText().isBlank()) {
+            try {
+                com.google.re2j.Pattern.compile(targets.getText().trim());
+            } catch (com.google.re2j.PatternSyntaxException e) {
+                throw new IllegalArgumentException("Targets: not a regular expression: " + e.getDescription());
+            }
         }
+        return new AlertRule(name.getText().trim(), metric.getText().trim(), AlertRule.Op.parse(op.getValue()), value, f,
+                severity.getValue(), targets.getText().trim(), summary.getText().trim(), k, l);
     }
 
     private static Duration duration(String field, String text) {
