@@ -35,6 +35,7 @@ public final class OverviewService {
     private final SampleStore store;
     private final AlertEngine alerts;
     private final Clock clock;
+    private volatile java.util.function.Consumer<List<AlertTransition>> listener = changes -> { };
 
     /**
      * Creates the service.
@@ -98,19 +99,58 @@ public final class OverviewService {
     public void accept(Sample sample) {
         try {
             store.append(sample);
-            List<AlertTransition> changes = alerts.evaluate(sample);
-            for (AlertTransition t : changes) {
-                store.recordTransition(t);
-            }
-            boolean findingsChanged = changes.stream().anyMatch(t -> t.to() == AlertState.FIRING || t.from() == AlertState.FIRING);
-            if (findingsChanged) {
-                store.replaceFindings(sample.target(), findings(sample.target()));
-            }
+            List<AlertTransition> changes = new ArrayList<>(alerts.evaluate(sample));
+            changes.addAll(alerts.tick(sample.time()));
+            record(changes);
         } catch (RuntimeException e) {
             throw e;
         } catch (Exception e) {
             throw new IllegalStateException("Cannot store the sample of " + sample.target() + ": " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * Runs the time-driven alert transitions (pending alerts whose duration elapsed, silent targets, resolved retention) and
+     * records them like {@link #accept} does.
+     *
+     * @param now the evaluation time
+     * @return the transitions
+     */
+    public List<AlertTransition> tick(java.time.Instant now) {
+        List<AlertTransition> changes = alerts.tick(now);
+        try {
+            record(changes);
+        } catch (Exception e) {
+            throw new IllegalStateException("Cannot record the alert changes: " + e.getMessage(), e);
+        }
+        return changes;
+    }
+
+    private void record(List<AlertTransition> changes) throws Exception {
+        java.util.Set<String> targets = new java.util.TreeSet<>();
+        for (AlertTransition t : changes) {
+            store.recordTransition(t);
+            if (t.to() == AlertState.FIRING || t.from() == AlertState.FIRING) {
+                targets.add(t.target());
+            }
+        }
+        for (String target : targets) {
+            store.replaceFindings(target, findings(target));
+        }
+        if (!changes.isEmpty()) {
+            listener.accept(changes);
+        }
+    }
+
+    /**
+     * Sets who hears of the transitions after they are recorded (the notification dispatcher).
+     *
+     * @param listener the listener
+     * @return this service
+     */
+    public OverviewService onTransitions(java.util.function.Consumer<List<AlertTransition>> listener) {
+        this.listener = listener;
+        return this;
     }
 
     /**

@@ -2,8 +2,12 @@ package dev.triage.plugin.overview.domain;
 
 import dev.triage.core.finding.Severity;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Objects;
-import java.util.regex.Pattern;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import com.google.re2j.Pattern;
+import com.google.re2j.PatternSyntaxException;
 
 /**
  * An alert rule as data: a metric compared with a threshold, held for a duration, on targets whose id matches a pattern.
@@ -14,11 +18,16 @@ import java.util.regex.Pattern;
  * @param threshold the threshold
  * @param forDuration how long the condition must hold before the alert fires (zero fires at once)
  * @param severity the severity of the finding raised while firing
- * @param targets regular expression on target ids (".*" for all)
+ * @param targets regular expression on target ids (".*" for all; RE2 syntax, linear time)
  * @param summary text of the finding; {@code {target}}, {@code {value}}, {@code {threshold}} are replaced
+ * @param keepFiringFor how long a firing alert keeps firing after its condition stopped holding (Prometheus
+ *     {@code keep_firing_for}: a flapping metric does not resolve and fire again on every dip); zero resolves at once
+ * @param labels extra labels of the alert's notifications, used by routing (e.g. team=db)
  */
 public record AlertRule(String name, String metric, Op op, double threshold, Duration forDuration, Severity severity, String targets,
-                        String summary) {
+                        String summary, Duration keepFiringFor, Map<String, String> labels) {
+
+    private static final Map<String, Pattern> PATTERNS = new ConcurrentHashMap<>();
 
     /** Comparisons. */
     public enum Op {
@@ -89,8 +98,34 @@ public record AlertRule(String name, String metric, Op op, double threshold, Dur
         forDuration = forDuration == null ? Duration.ZERO : forDuration;
         severity = severity == null ? Severity.WARNING : severity;
         targets = targets == null || targets.isBlank() ? ".*" : targets;
-        Pattern.compile(targets);
+        try {
+            PATTERNS.computeIfAbsent(targets, Pattern::compile);
+        } catch (PatternSyntaxException e) {
+            throw new IllegalArgumentException("Alert rule '" + name + "': targets is not a regular expression: " + e.getDescription());
+        }
         summary = summary == null || summary.isBlank() ? "{metric} {op} {threshold} on {target} (now {value})" : summary;
+        keepFiringFor = keepFiringFor == null ? Duration.ZERO : keepFiringFor;
+        if (forDuration.isNegative() || keepFiringFor.isNegative()) {
+            throw new IllegalArgumentException("Alert rule '" + name + "': durations cannot be negative");
+        }
+        labels = labels == null ? Map.of() : java.util.Collections.unmodifiableMap(new TreeMap<>(labels));
+    }
+
+    /**
+     * A rule without keep-firing time or extra labels.
+     *
+     * @param name unique rule name
+     * @param metric the metric
+     * @param op the comparison
+     * @param threshold the threshold
+     * @param forDuration how long the condition must hold before firing
+     * @param severity the severity
+     * @param targets regular expression on target ids
+     * @param summary the finding's text
+     */
+    public AlertRule(String name, String metric, Op op, double threshold, Duration forDuration, Severity severity, String targets,
+                     String summary) {
+        this(name, metric, op, threshold, forDuration, severity, targets, summary, Duration.ZERO, Map.of());
     }
 
     /**
@@ -100,7 +135,7 @@ public record AlertRule(String name, String metric, Op op, double threshold, Dur
      * @return true when the id matches the pattern
      */
     public boolean appliesTo(String target) {
-        return Pattern.matches(targets, target);
+        return PATTERNS.computeIfAbsent(targets, Pattern::compile).matcher(target).matches();
     }
 
     /**

@@ -80,4 +80,36 @@ public record Forecast(double slope, double intercept, double slopeStdError, dou
         boolean reliable = n >= RELIABLE_POINTS && r2 >= RELIABLE_R2 && slope > 0;
         return Optional.of(new Forecast(slope, intercept, se, r2, n, days, low, high, reliable));
     }
+
+    /**
+     * One point of the forecast band.
+     *
+     * @param day the epoch day
+     * @param fit the fitted value
+     * @param low the value if growth is at the slow end of the 95 % interval
+     * @param high the value if growth is at the fast end of the 95 % interval
+     */
+    public record BandPoint(double day, double fit, double low, double high) {
+    }
+
+    /**
+     * The forecast drawn ahead: the fitted line from {@code fromDay} to {@code toDay}, and the band the slope's 95 % interval
+     * opens from the fitted value at {@code fromDay}, the same interval the days-to-limit range uses.
+     *
+     * @param fromDay the first epoch day (usually the last measured day)
+     * @param toDay the last epoch day
+     * @param steps how many intervals between them (at least 1)
+     * @return {@code steps + 1} points
+     */
+    public java.util.List<BandPoint> band(double fromDay, double toDay, int steps) {
+        java.util.List<BandPoint> out = new java.util.ArrayList<>();
+        double start = intercept + slope * fromDay;
+        for (int i = 0; i <= Math.max(1, steps); i++) {
+            double d = fromDay + (toDay - fromDay) * i / Math.max(1, steps);
+            double ahead = d - fromDay;
+            out.add(new BandPoint(d, start + slope * ahead, start + (slope - 1.96 * slopeStdError) * ahead,
+                    start + (slope + 1.96 * slopeStdError) * ahead));
+        }
+        return out;
+    }
 }

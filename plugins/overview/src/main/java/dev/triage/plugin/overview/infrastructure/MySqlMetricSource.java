@@ -4,6 +4,7 @@ import dev.triage.core.connection.ConnectionKind;
 import dev.triage.core.connection.ConnectionTarget;
 import dev.triage.plugin.overview.application.MetricSource;
 import dev.triage.plugin.overview.application.OverviewService;
+import dev.triage.plugin.overview.domain.ClusterMetrics;
 import dev.triage.plugin.overview.domain.CounterRates;
 import dev.triage.plugin.overview.domain.Sample;
 import java.sql.Connection;
@@ -74,7 +75,7 @@ public final class MySqlMetricSource implements MetricSource {
     private Sample read(ConnectionTarget target, Connection c, Instant time) throws SQLException {
         Map<String, String> status = pairs(c, "SHOW GLOBAL STATUS");
         Map<String, String> vars = pairs(c, "SHOW GLOBAL VARIABLES WHERE Variable_name IN ('max_connections', 'version',"
-                + " 'innodb_buffer_pool_size', 'read_only', 'long_query_time')");
+                + " 'innodb_buffer_pool_size', 'read_only', 'long_query_time', 'version_comment')");
         Map<String, Double> m = new HashMap<>();
         Map<String, Double> counters = new HashMap<>();
         for (String name : COUNTERS) {
@@ -121,6 +122,7 @@ public final class MySqlMetricSource implements MetricSource {
         if (limit != null) {
             m.put(OverviewService.STORAGE_LIMIT, parseBytes(limit));
         }
+        clusterViews(target, c, vars, m);
         String version = vars.getOrDefault("version", "");
         return new Sample(target.id(), time, true, version, m, "");
     }
@@ -176,6 +178,44 @@ public final class MySqlMetricSource implements MetricSource {
         m.put("data_bytes", data);
         m.put("index_bytes", index);
         m.put(OverviewService.STORAGE, data + index);
+    }
+
+    /**
+     * The cluster views of TiDB (cluster_info, tikv_store_status) and StarRocks (SHOW BACKENDS, SHOW FRONTENDS), for targets of
+     * that kind or whose version comment names StarRocks (or option {@code flavor=starrocks}); a view the server does not have,
+     * or may not show, is skipped.
+     */
+    private static void clusterViews(ConnectionTarget target, Connection c, Map<String, String> vars, Map<String, Double> m) {
+        boolean starRocks = "starrocks".equalsIgnoreCase(target.options().getOrDefault("flavor", ""))
+                || vars.getOrDefault("version_comment", "").toLowerCase(Locale.ROOT).contains("starrocks");
+        if (target.kind() == ConnectionKind.TIDB) {
+            rows(c, "SELECT * FROM information_schema.cluster_info").ifPresent(r -> m.putAll(ClusterMetrics.tidbClusterInfo(r)));
+            rows(c, "SELECT * FROM information_schema.tikv_store_status").ifPresent(r -> m.putAll(ClusterMetrics.tidbStores(r)));
+        }
+        if (starRocks) {
+            rows(c, "SHOW BACKENDS").ifPresent(r -> m.putAll(ClusterMetrics.starRocksBackends(r)));
+            rows(c, "SHOW FRONTENDS").ifPresent(r -> m.putAll(ClusterMetrics.starRocksFrontends(r)));
+        }
+    }
+
+    private static java.util.Optional<List<Map<String, String>>> rows(Connection c, String sql) {
+        List<Map<String, String>> out = new java.util.ArrayList<>();
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+            java.sql.ResultSetMetaData meta = rs.getMetaData();
+            while (rs.next()) {
+                Map<String, String> row = new HashMap<>();
+                for (int i = 1; i <= meta.getColumnCount(); i++) {
+                    String v = rs.getString(i);
+                    if (v != null) {
+                        row.put(meta.getColumnLabel(i), v);
+                    }
+                }
+                out.add(row);
+            }
+            return java.util.Optional.of(out);
+        } catch (SQLException e) {
+            return java.util.Optional.empty();
+        }
     }
 
     private static Map<String, String> pairs(Connection c, String sql) throws SQLException {

@@ -9,6 +9,7 @@ import dev.triage.core.task.TaskExecutor;
 import dev.triage.plugin.overview.application.OverviewReport;
 import dev.triage.plugin.overview.application.OverviewService;
 import dev.triage.plugin.overview.application.Trends;
+import dev.triage.plugin.overview.domain.Numbers;
 import dev.triage.plugin.overview.application.Watch;
 import dev.triage.plugin.overview.application.WatchArgs;
 import dev.triage.plugin.overview.domain.AlertEngine;
@@ -46,7 +47,7 @@ public final class OverviewView implements dev.triage.core.ui.View {
     /** Style class of the root. */
     public static final String STYLE_CLASS = "overview-view";
     /** Metrics drawn as sparklines on each card. */
-    static final List<String> TRENDS = List.of("qps", "threads_connected");
+    static final List<String> TRENDS = List.of("qps", "threads_connected", "latency_ms");
 
     private final BorderPane root = new BorderPane();
     private final FlowPane cards = new FlowPane(12, 12);
@@ -64,7 +65,10 @@ public final class OverviewView implements dev.triage.core.ui.View {
     record CardData(OverviewReport.Card card, Map<String, List<Double>> trends) {
     }
 
-    private OverviewView(Supplier<OverviewService> service, CaseService cases, TaskExecutor tasks, EventBus events, Watch watch) {
+    private final VBox notes = new VBox(4);
+
+    private OverviewView(Supplier<OverviewService> service, CaseService cases, TaskExecutor tasks, EventBus events, Watch watch,
+                         dev.triage.plugin.overview.application.AlertInbox inbox) {
         this.service = service;
         this.cases = cases;
         this.tasks = tasks;
@@ -79,7 +83,14 @@ public final class OverviewView implements dev.triage.core.ui.View {
         HBox bar = new HBox(8, new Label("Targets"), spacer(), collect, reload);
         bar.getStyleClass().add("toolbar");
         bar.setPadding(new Insets(8));
-        root.setTop(bar);
+        notes.getStyleClass().add("alert-notes");
+        notes.setPadding(new Insets(0, 12, 0, 12));
+        root.setTop(new VBox(bar, notes));
+        if (inbox != null) {
+            showNotes(inbox.latest());
+            subscriptions.add(events.subscribe(dev.triage.plugin.overview.application.AlertInbox.AlertNotified.class,
+                    e -> javafx.application.Platform.runLater(() -> showNotes(inbox.latest()))));
+        }
         cards.setPadding(new Insets(12));
         cards.getStyleClass().add("cards");
         empty.getStyleClass().add("empty-state");
@@ -109,7 +120,45 @@ public final class OverviewView implements dev.triage.core.ui.View {
      * @return the view
      */
     public static OverviewView create(Supplier<OverviewService> service, CaseService cases, TaskExecutor tasks, EventBus events, Watch watch) {
-        return new OverviewView(service, cases, tasks, events, watch);
+        return new OverviewView(service, cases, tasks, events, watch, null);
+    }
+
+    /**
+     * Creates the view with the in-app alert notifications shown above the cards.
+     *
+     * @param service the service of the open case
+     * @param cases the case service
+     * @param tasks the kernel's tasks (all reads run there)
+     * @param events the event bus
+     * @param watch starts and stops collection from the view
+     * @param inbox the in-app notifier
+     * @return the view
+     */
+    public static OverviewView create(Supplier<OverviewService> service, CaseService cases, TaskExecutor tasks, EventBus events, Watch watch,
+                                      dev.triage.plugin.overview.application.AlertInbox inbox) {
+        return new OverviewView(service, cases, tasks, events, watch, inbox);
+    }
+
+    /** The latest three notifications, newest first, each one line coloured by firing or resolved. */
+    private void showNotes(List<dev.triage.plugin.overview.application.AlertInbox.AlertNotified> latest) {
+        notes.getChildren().clear();
+        for (var n : latest.subList(0, Math.min(3, latest.size()))) {
+            Label l = new Label(n.at().toString().replace('T', ' ').replaceAll("\\.\\d+Z$|Z$", "") + "  " + n.group().title() + "  "
+                    + n.group().alerts().stream().map(a -> a.summary()).distinct().limit(3).collect(java.util.stream.Collectors.joining("; ")));
+            l.getStyleClass().addAll("alert-note", n.group().status() == dev.triage.plugin.overview.domain.Notification.Status.FIRING
+                    ? "firing" : "resolved");
+            l.setMaxWidth(Double.MAX_VALUE);
+            notes.getChildren().add(l);
+        }
+    }
+
+    /**
+     * The notification lines shown (for tests).
+     *
+     * @return the texts
+     */
+    List<String> noteTexts() {
+        return notes.getChildren().stream().map(n -> ((Label) n).getText()).toList();
     }
 
     private static Region spacer() {
@@ -152,9 +201,21 @@ public final class OverviewView implements dev.triage.core.ui.View {
             }
             List<String> targets = out.stream().map(d -> d.card().snapshot().target()).toList();
             List<Trends.Series> series = Trends.load(s.store(), targets, metric, range, Instant.now());
+            List<TrendChart.ForecastBand> bands = new ArrayList<>();
+            if (OverviewService.STORAGE.equals(metric) && range.daily()) {
+                double today = java.time.LocalDate.now(java.time.ZoneOffset.UTC).toEpochDay();
+                for (String t : targets) {
+                    s.forecast(t).ifPresent(f -> {
+                        double days = f.forecast().daysHigh();
+                        double ahead = Double.isFinite(days) ? Math.min(90, Math.max(7, Math.ceil(days))) : 90;
+                        bands.add(new TrendChart.ForecastBand(t, f.forecast().band(today, today + ahead, 30), f.limit()));
+                    });
+                }
+            }
             Platform.runLater(() -> {
                 show(out);
                 trend.show(series);
+                trend.showForecast(bands);
             });
             return out.size();
         });
@@ -196,6 +257,20 @@ public final class OverviewView implements dev.triage.core.ui.View {
                 Label value = new Label(c.value(m.getKey()));
                 value.getStyleClass().add("metric-value");
                 value.setId("metric-" + m.getKey());
+                grid.addRow(row++, name, value);
+            }
+        }
+        if (row < 3 && c.snapshot().up()) {
+            List<String> others = c.snapshot().metrics().keySet().stream().filter(k -> !k.equals("up") && !k.startsWith("db.")
+                    && !k.startsWith("table.") && OverviewReport.KEY_METRICS.stream().noneMatch(m -> m.getKey().equals(k)))
+                    .sorted(java.util.Comparator.comparing((String k) -> !k.equals("latency_ms")).thenComparing(k -> k)).limit(7).toList();
+            for (String k : others) {
+                Label name = new Label(k);
+                name.getStyleClass().add("metric-name");
+                double v = c.snapshot().metric(k);
+                Label value = new Label(k.contains("memory") && !k.endsWith("ratio") ? Numbers.bytes(v) : c.value(k));
+                value.getStyleClass().add("metric-value");
+                value.setId("metric-" + k);
                 grid.addRow(row++, name, value);
             }
         }
