@@ -25,9 +25,8 @@ import java.util.regex.Pattern;
 final class EntryReader {
 
     private static final int F = Pattern.UNIX_LINES;
-    private static final Pattern USER_HOST = Pattern.compile(
+    static final Pattern USER_HOST = Pattern.compile(
             "# User@Host: ([^\\[]+|\\[[^\\[]+\\]).*?@ (\\S*) \\[(.*)\\]\\s*(?:Id:\\s*(\\d+))?", F);
-    private static final Pattern EMPTY_SCHEMA = Pattern.compile("Schema:\\s+\\w+: ", F);
     private static final Pattern EMPTY_SCHEMA_FIX = Pattern.compile("Schema:\\s+", F);
     private static final Pattern USE = Pattern.compile("use ([^;]+)", F);
     private static final Pattern SET = Pattern.compile("SET\\s+([^;]*)", F);
@@ -131,14 +130,9 @@ final class EntryReader {
                 gotTs = true;
                 timeText = line.substring(8).trim();
                 if (line.contains("User@Host")) {
-                    Matcher uh = USER_HOST.matcher(line);
-                    if (uh.find()) {
-                        userHost(uh, props);
-                        gotUh = true;
-                    }
+                    gotUh = userHost(line, props);
                 }
-            } else if (!gotUh && line.contains("# User@Host: ") && (m = USER_HOST.matcher(line)).find()) {
-                userHost(m, props);
+            } else if (!gotUh && line.contains("# User@Host: ") && userHost(line, props)) {
                 gotUh = true;
             } else if (!gotAc && line.startsWith("# administrator command:")) {
                 arg = line.replaceFirst("^#\\s+", "");
@@ -265,15 +259,85 @@ final class EntryReader {
         return LEADING_SPACE.matcher(read).replaceFirst("");
     }
 
-    private static void userHost(Matcher m, Map<String, String> props) {
-        String host = m.group(2);
-        String ip = m.group(3);
-        props.put("user", m.group(1));
+    /** Reads pt's {@code User@Host} pattern found in the line into the properties; false when it is not there. */
+    private static boolean userHost(String line, Map<String, String> props) {
+        String[] groups = userHostGroups(line);
+        if (groups == null) {
+            return false;
+        }
+        String host = groups[1];
+        String ip = groups[2];
+        props.put("user", groups[0]);
         props.put("host", host.isEmpty() ? ip : host);
         props.put("ip", ip);
-        if (m.group(4) != null) {
-            props.put("Thread_id", m.group(4));
+        if (groups[3] != null) {
+            props.put("Thread_id", groups[3]);
         }
+        return true;
+    }
+
+    /**
+     * The four groups of {@link #USER_HOST}'s first match in the line (user, host, ip, id or null), or null when none.
+     * The usual line is read without the regex, taking the choices the regex tries first (the user up to the first
+     * {@code [}, the first {@code "@ "} after it, the ip up to the last {@code ]}); any other line goes to the regex.
+     */
+    static String[] userHostGroups(String line) {
+        String[] fast = userHostFast(line);
+        if (fast != null) {
+            return fast;
+        }
+        Matcher m = USER_HOST.matcher(line);
+        return m.find() ? new String[] {m.group(1), m.group(2), m.group(3), m.group(4)} : null;
+    }
+
+    private static String[] userHostFast(String line) {
+        int at = line.indexOf("# User@Host: ");
+        if (at < 0) {
+            return null;
+        }
+        int userStart = at + 13;
+        int bracket = line.indexOf('[', userStart);
+        if (bracket <= userStart) {
+            return null;
+        }
+        int sep = line.indexOf("@ ", bracket);
+        if (sep < 0) {
+            return null;
+        }
+        int hostStart = sep + 2;
+        int hostEnd = hostStart;
+        int n = line.length();
+        while (hostEnd < n && !isSpace(line.charAt(hostEnd))) {
+            hostEnd++;
+        }
+        if (hostEnd + 1 >= n || line.charAt(hostEnd) != ' ' || line.charAt(hostEnd + 1) != '[') {
+            return null;
+        }
+        int ipStart = hostEnd + 2;
+        int ipEnd = line.lastIndexOf(']');
+        if (ipEnd < ipStart) {
+            return null;
+        }
+        int i = ipEnd + 1;
+        while (i < n && isSpace(line.charAt(i))) {
+            i++;
+        }
+        String id = null;
+        if (line.startsWith("Id:", i)) {
+            i += 3;
+            while (i < n && isSpace(line.charAt(i))) {
+                i++;
+            }
+            int digits = i;
+            while (i < n && line.charAt(i) >= '0' && line.charAt(i) <= '9') {
+                i++;
+            }
+            if (i > digits) {
+                id = line.substring(digits, i);
+            }
+        }
+        return new String[] {line.substring(userStart, bracket), line.substring(hostStart, hostEnd),
+            line.substring(ipStart, ipEnd), id};
     }
 
     /** The {@code ^(?:#|use |SET (?:last_insert_id|insert_id|timestamp))} test of pt, without a regex. */
@@ -319,7 +383,7 @@ final class EntryReader {
      * a line with a single pair keeps its whole value (TiDB's Plan, Index_names, Stats...), spaces included.
      */
     private static void attributes(String line, Map<String, String> props, boolean all) {
-        if (line.contains("Schema:") && EMPTY_SCHEMA.matcher(line).find()) {
+        if (line.contains("Schema:") && emptySchema(line)) {
             line = EMPTY_SCHEMA_FIX.matcher(line).replaceFirst("");
         }
         int n = line.length();
@@ -367,6 +431,26 @@ final class EntryReader {
         }
     }
 
+    /** pt's {@code Schema:\s+\w+: } test (a Schema with an empty value, followed by the next name), without a regex. */
+    static boolean emptySchema(String line) {
+        int n = line.length();
+        for (int at = line.indexOf("Schema:"); at >= 0; at = line.indexOf("Schema:", at + 1)) {
+            int i = at + 7;
+            int spaces = i;
+            while (i < n && isSpace(line.charAt(i))) {
+                i++;
+            }
+            int word = i;
+            while (i < n && isWord(line.charAt(i))) {
+                i++;
+            }
+            if (word > spaces && i > word && line.startsWith(": ", i)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** The attributes an event is made of when the others are not kept (a one-off digest). */
     private static final String[] USED = {"Query_time", "Lock_time", "Rows_sent", "Rows_examined", "Thread_id", "Id", "Conn_ID",
         "Schema", "DB", "Plan_digest", "Txn_start_ts", "QC_hit", "timestamp"};
@@ -375,7 +459,7 @@ final class EntryReader {
     private static boolean isUsed(String line, int from, int to) {
         int n = to - from;
         for (String used : USED) {
-            if (used.length() == n && line.regionMatches(from, used, 0, n)) {
+            if (used.length() == n && line.charAt(from) == used.charAt(0) && line.regionMatches(from, used, 0, n)) {
                 return true;
             }
         }

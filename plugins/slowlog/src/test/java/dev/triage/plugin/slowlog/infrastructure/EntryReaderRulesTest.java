@@ -1,0 +1,62 @@
+package dev.triage.plugin.slowlog.infrastructure;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Arrays;
+import java.util.Random;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+/** The header rules read without regexes give what pt-query-digest's regexes give, on random and real header lines. */
+class EntryReaderRulesTest {
+
+    private static final String[] PIECES = {"# User@Host: ", "app", "[app]", "[", "]", " @ ", "@ ", " ", "  ", "\t", "localhost",
+        "10.0.0.1", "Id:", " Id: ", "42", "x", "@", "Schema:", " ", "db", ": ", "Last_errno:"};
+
+    @Test
+    void userHostMatchesPtsRegexOnRandomLines() {
+        Random random = new Random(7);
+        int found = 0;
+        for (int i = 0; i < 50_000; i++) {
+            String line = randomLine(random);
+            Matcher m = EntryReader.USER_HOST.matcher(line);
+            String[] regex = m.find() ? new String[] {m.group(1), m.group(2), m.group(3), m.group(4)} : null;
+            found += regex == null ? 0 : 1;
+            assertThat(EntryReader.userHostGroups(line)).as("User@Host of '%s'", line).isEqualTo(regex);
+        }
+        assertThat(found).as("random lines the regex matches").isGreaterThan(1_000);
+        assertThat(EntryReader.userHostGroups("# User@Host: app[app] @  [192.168.1.20]  Id: 4390"))
+                .containsExactly("app", "", "192.168.1.20", "4390");
+        assertThat(EntryReader.userHostGroups("# User@Host: root[root] @ localhost []  Id:     5"))
+                .containsExactly("root", "localhost", "", "5");
+        assertThat(EntryReader.userHostGroups("# User@Host: [x] @ h [1.2.3.4]")).containsExactly("[x]", "h", "1.2.3.4", null);
+    }
+
+    @Test
+    void emptySchemaMatchesPtsRegexOnRandomLines() {
+        Pattern emptySchema = Pattern.compile("Schema:\\s+\\w+: ", Pattern.UNIX_LINES);
+        Random random = new Random(11);
+        for (int i = 0; i < 50_000; i++) {
+            String line = randomLine(random);
+            assertThat(EntryReader.emptySchema(line)).as("empty Schema in '%s'", line).isEqualTo(emptySchema.matcher(line).find());
+        }
+        assertThat(EntryReader.emptySchema("# Schema:   Last_errno: 0  Killed: 0")).isTrue();
+        assertThat(EntryReader.emptySchema("# Schema: shop  Last_errno: 0  Killed: 0")).isFalse();
+    }
+
+    private static String randomLine(Random random) {
+        StringBuilder sb = new StringBuilder(random.nextBoolean() ? "# User@Host: " : "");
+        int parts = random.nextInt(12);
+        for (int k = 0; k < parts; k++) {
+            sb.append(PIECES[random.nextInt(PIECES.length)]);
+        }
+        String s = sb.toString();
+        return random.nextInt(10) == 0 ? s.replace(' ', '\t') : s;
+    }
+
+    @Test
+    void piecesCoverTheRegexesBranches() {
+        assertThat(Arrays.asList(PIECES)).contains("[", "]", "@ ", "Id:", "Schema:", ": ");
+    }
+}
