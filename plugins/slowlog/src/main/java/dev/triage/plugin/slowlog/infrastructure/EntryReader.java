@@ -29,7 +29,6 @@ final class EntryReader {
             "# User@Host: ([^\\[]+|\\[[^\\[]+\\]).*?@ (\\S*) \\[(.*)\\]\\s*(?:Id:\\s*(\\d+))?", F);
     private static final Pattern EMPTY_SCHEMA_FIX = Pattern.compile("Schema:\\s+", F);
     private static final Pattern USE = Pattern.compile("use ([^;]+)", F);
-    private static final Pattern SET = Pattern.compile("SET\\s+([^;]*)", F);
     private static final Pattern SET_SPLIT = Pattern.compile(",|\\s*=\\s*", F);
     private static final Pattern NO_QUERY_NEXT = Pattern.compile("\\s*[A-Z][a-z_]+: ", F);
     private static final Pattern LEADING_SPACE = Pattern.compile("\\A\\s+", F);
@@ -101,78 +100,32 @@ final class EntryReader {
             return;
         }
         // A record ends with pt's separator ";\n#" unless it is the last one or its last line was cut.
-        boolean separated = !chunk.last && chunk.lines.get(chunk.lines.size() - 1).endsWith(";");
-        String text = String.join("\n", chunk.lines) + (separated ? "\n#" : chunk.last && chunk.endsWithNewline ? "\n" : "");
-        if (!text.startsWith("#")) {
-            text = "#" + text;
+        List<String> lines = chunk.lines;
+        int size = lines.size();
+        boolean separated = !chunk.last && lines.get(size - 1).endsWith(";");
+        String suffix = separated ? "\n#" : chunk.last && chunk.endsWithNewline ? "\n" : "";
+        Header h = new Header();
+        String first = lines.get(0).startsWith("#") ? lines.get(0) : "#" + lines.get(0);
+        int k = 1;
+        while (k < size && isMeta(lines.get(k))) {
+            k++;
         }
-        text = stripEnd(text);
-        Map<String, String> props = new HashMap<>(64);
-        String arg = null;
-        boolean gotTs = false;
-        boolean gotUh = false;
-        boolean gotAc = false;
-        boolean gotDb = false;
-        boolean gotSet = false;
-        String timeText = null;
-        int len = text.length();
-        int start = 0;
-        while (true) {
-            int nl = text.indexOf('\n', start);
-            int end = nl < 0 ? len : nl;
-            String line = text.substring(start, end);
-            if (!isMeta(line)) {
-                arg = text.substring(start);
-                break;
+        String tail = k >= size ? null : (k == size - 1 ? lines.get(k) + suffix : String.join("\n", lines.subList(k, size)) + suffix);
+        if (tail != null && tail.length() >= 4) {
+            // The usual record: header lines, then the statement. pt's end trimming (stripEnd) looks at the last four
+            // characters only, all in the statement here, so the header lines are read as they are, without joining
+            // the record into one text and splitting it again.
+            for (int i = 0; i < k && h.arg == null; i++) {
+                header(i == 0 ? first : lines.get(i), h, keepAttributes, out);
             }
-            Matcher m;
-            if (!gotTs && line.startsWith("# Time: ") && timeAt8(line)) {
-                gotTs = true;
-                timeText = line.substring(8).trim();
-                if (line.contains("User@Host")) {
-                    gotUh = userHost(line, props);
-                }
-            } else if (!gotUh && line.contains("# User@Host: ") && userHost(line, props)) {
-                gotUh = true;
-            } else if (!gotAc && line.startsWith("# administrator command:")) {
-                arg = line.replaceFirst("^#\\s+", "");
-                props.put("cmd", "Admin");
-                gotAc = true;
-            } else if (isAttributeLine(line)) {
-                attributes(line, props, keepAttributes);
-            } else if (!gotDb && line.startsWith("use ") && useDb(line) != null) {
-                props.put("use", useDb(line));
-                gotDb = true;
-            } else if (!gotSet && line.startsWith("SET") && (m = SET.matcher(line)).lookingAt()) {
-                String assignments = m.group(1);
-                int eq = assignments.indexOf('=');
-                if (eq > 0 && assignments.indexOf(',') < 0 && assignments.indexOf('=', eq + 1) < 0
-                        && !isSpace(assignments.charAt(eq - 1)) && eq + 1 < assignments.length()
-                        && !isSpace(assignments.charAt(eq + 1))) {
-                    props.put(assignments.substring(0, eq), assignments.substring(eq + 1));
-                } else {
-                    String[] parts = SET_SPLIT.split(assignments, -1);
-                    for (int k = 0; k + 1 < parts.length; k += 2) {
-                        props.put(parts[k], parts[k + 1]);
-                    }
-                }
-                gotSet = true;
-            } else if (line.startsWith("# explain:")) {
-                out.mariaDb = true;
+            if (h.arg == null) {
+                h.arg = stripEnd(tail);
             }
-            if (arg == null && end == len) {
-                if (next == null) {
-                    out.problems.add(new Problem(chunk.firstLine, "entry without a statement (truncated?); skipped"));
-                    return;
-                }
-                arg = lookAhead(next);
-                break;
-            }
-            if (arg != null || nl < 0 || nl + 1 >= len) {
-                break;
-            }
-            start = nl + 1;
+        } else if (!walk(chunk, next, first, suffix, h, keepAttributes, out)) {
+            return;
         }
+        String arg = h.arg;
+        Map<String, String> props = h.props;
         if (arg == null || arg.isEmpty() || arg.equals("0")) {
             out.problems.add(new Problem(chunk.firstLine, "entry without a statement (truncated?); skipped"));
             return;
@@ -180,7 +133,110 @@ final class EntryReader {
         if (chunk.cut) {
             props.put("Triage_cut", "yes");
         }
-        out.entries.add(parsed(chunk.firstLine, props, timeText, arg, keepAttributes, out));
+        out.entries.add(parsed(chunk.firstLine, props, h.timeText, arg, keepAttributes, out));
+    }
+
+    /** What the header lines of a record said so far. */
+    private static final class Header {
+        final Map<String, String> props = new HashMap<>(64);
+        String arg;
+        boolean gotTs;
+        boolean gotUh;
+        boolean gotAc;
+        boolean gotDb;
+        boolean gotSet;
+        String timeText;
+    }
+
+    /**
+     * Reads a record joined into one text and trimmed as pt does, line by line, up to its statement (or into the next
+     * record for one without a statement); false when the record is skipped (a problem was added).
+     */
+    private static boolean walk(Chunk chunk, Chunk next, String first, String suffix, Header h, boolean keepAttributes,
+            Output out) {
+        List<String> lines = chunk.lines;
+        String text = stripEnd(first + (lines.size() > 1 ? "\n" + String.join("\n", lines.subList(1, lines.size())) : "")
+                + suffix);
+        int len = text.length();
+        int start = 0;
+        while (true) {
+            int nl = text.indexOf('\n', start);
+            int end = nl < 0 ? len : nl;
+            String line = text.substring(start, end);
+            if (!isMeta(line)) {
+                h.arg = text.substring(start);
+                return true;
+            }
+            header(line, h, keepAttributes, out);
+            if (h.arg == null && end == len) {
+                if (next == null) {
+                    out.problems.add(new Problem(chunk.firstLine, "entry without a statement (truncated?); skipped"));
+                    return false;
+                }
+                h.arg = lookAhead(next);
+                return true;
+            }
+            if (h.arg != null || nl < 0 || nl + 1 >= len) {
+                return true;
+            }
+            start = nl + 1;
+        }
+    }
+
+    /** Reads one header line ({@link #isMeta} is true of it) as pt does. */
+    private static void header(String line, Header h, boolean keepAttributes, Output out) {
+        Map<String, String> props = h.props;
+        if (!h.gotTs && line.startsWith("# Time: ") && timeAt8(line)) {
+            h.gotTs = true;
+            h.timeText = line.substring(8).trim();
+            if (line.contains("User@Host")) {
+                h.gotUh = userHost(line, props);
+            }
+        } else if (!h.gotUh && line.contains("# User@Host: ") && userHost(line, props)) {
+            h.gotUh = true;
+        } else if (!h.gotAc && line.startsWith("# administrator command:")) {
+            h.arg = line.replaceFirst("^#\\s+", "");
+            props.put("cmd", "Admin");
+            h.gotAc = true;
+        } else if (isAttributeLine(line)) {
+            attributes(line, props, keepAttributes);
+        } else if (!h.gotDb && line.startsWith("use ") && useDb(line) != null) {
+            props.put("use", useDb(line));
+            h.gotDb = true;
+        } else if (!h.gotSet && line.startsWith("SET") && setAssignments(line) != null) {
+            String assignments = setAssignments(line);
+            int eq = assignments.indexOf('=');
+            if (eq > 0 && assignments.indexOf(',') < 0 && assignments.indexOf('=', eq + 1) < 0
+                    && !isSpace(assignments.charAt(eq - 1)) && eq + 1 < assignments.length()
+                    && !isSpace(assignments.charAt(eq + 1))) {
+                props.put(assignments.substring(0, eq), assignments.substring(eq + 1));
+            } else {
+                String[] parts = SET_SPLIT.split(assignments, -1);
+                for (int k = 0; k + 1 < parts.length; k += 2) {
+                    props.put(parts[k], parts[k + 1]);
+                }
+            }
+            h.gotSet = true;
+        } else if (line.startsWith("# explain:")) {
+            out.mariaDb = true;
+        }
+    }
+
+    /** pt's {@code SET\s+([^;]*)} at the start of a line, without a regex: the group, or null when it does not match. */
+    static String setAssignments(String line) {
+        if (!line.startsWith("SET")) {
+            return null;
+        }
+        int n = line.length();
+        int i = 3;
+        while (i < n && isSpace(line.charAt(i))) {
+            i++;
+        }
+        if (i == 3) {
+            return null;
+        }
+        int semicolon = line.indexOf(';', i);
+        return line.substring(i, semicolon < 0 ? n : semicolon);
     }
 
     /** pt's {@code # Time: ((?:[0-9: ]{15})|(?:[-0-9: T]{19}))} test at the start of a line, without a regex. */

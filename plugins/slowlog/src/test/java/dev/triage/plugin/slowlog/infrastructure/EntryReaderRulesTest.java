@@ -19,13 +19,13 @@ class EntryReaderRulesTest {
         Random random = new Random(7);
         int found = 0;
         for (int i = 0; i < 50_000; i++) {
-            String line = randomLine(random);
+            String line = random.nextBoolean() ? randomLine(random) : nearlyUserHost(random);
             Matcher m = EntryReader.USER_HOST.matcher(line);
             String[] regex = m.find() ? new String[] {m.group(1), m.group(2), m.group(3), m.group(4)} : null;
             found += regex == null ? 0 : 1;
             assertThat(EntryReader.userHostGroups(line)).as("User@Host of '%s'", line).isEqualTo(regex);
         }
-        assertThat(found).as("random lines the regex matches").isGreaterThan(1_000);
+        assertThat(found).as("random lines the regex matches").isGreaterThan(2_000);
         assertThat(EntryReader.userHostGroups("# User@Host: app[app] @  [192.168.1.20]  Id: 4390"))
                 .containsExactly("app", "", "192.168.1.20", "4390");
         assertThat(EntryReader.userHostGroups("# User@Host: root[root] @ localhost []  Id:     5"))
@@ -43,6 +43,36 @@ class EntryReaderRulesTest {
         }
         assertThat(EntryReader.emptySchema("# Schema:   Last_errno: 0  Killed: 0")).isTrue();
         assertThat(EntryReader.emptySchema("# Schema: shop  Last_errno: 0  Killed: 0")).isFalse();
+    }
+
+    @Test
+    void setMatchesPtsRegexOnRandomLines() {
+        Pattern set = Pattern.compile("SET\\s+([^;]*)", Pattern.UNIX_LINES);
+        String[] pieces = {"SET", " ", "\t", "timestamp", "=", "1", ";", ",", "x", "SET "};
+        Random random = new Random(3);
+        for (int i = 0; i < 50_000; i++) {
+            StringBuilder sb = new StringBuilder(random.nextBoolean() ? "SET" : "");
+            for (int k = random.nextInt(8); k > 0; k--) {
+                sb.append(pieces[random.nextInt(pieces.length)]);
+            }
+            String line = sb.toString();
+            Matcher m = set.matcher(line);
+            assertThat(EntryReader.setAssignments(line)).as("SET of '%s'", line).isEqualTo(m.lookingAt() ? m.group(1) : null);
+        }
+    }
+
+    /** Slots of a User@Host line, each usually right and sometimes bent the ways real and broken logs bend it. */
+    private static final String[][] SLOTS = {{"# User@Host: ", "# User@Host: ", "x # User@Host: ", "# User@Host:"},
+        {"app", "app", "", "[x]", "a@ b", "a["}, {"[app]", "[app]", "[", "", "]"}, {" @ ", " @ ", "@ ", " @", "@  ", " "},
+        {"localhost", "", "", "h h", "\t"}, {" [", " [", "[", "  ["}, {"10.0.0.1", "", "]", "a]b", "[x"},
+        {"]", "]", "", "] ]"}, {"  Id: 42", "  Id:    5", " Id:", "Id:\t7", "", "  Id: x", "]", "  Id: 3 ]"}};
+
+    private static String nearlyUserHost(Random random) {
+        StringBuilder sb = new StringBuilder();
+        for (String[] slot : SLOTS) {
+            sb.append(slot[random.nextInt(slot.length)]);
+        }
+        return sb.toString();
     }
 
     private static String randomLine(Random random) {
