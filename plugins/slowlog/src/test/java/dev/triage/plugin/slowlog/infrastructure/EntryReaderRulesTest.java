@@ -75,6 +75,26 @@ class EntryReaderRulesTest {
         return sb.toString();
     }
 
+    @Test
+    void isoTimesWithZoneOrOffsetReadAsJavaTimeReadsThem() {
+        Random random = new Random(5);
+        for (int i = 0; i < 20_000; i++) {
+            long seconds = random.nextInt(2_000_000_000);
+            int digits = random.nextInt(10);
+            String fraction = digits == 0 ? "" : "." + String.format("%09d", random.nextInt(1_000_000_000)).substring(0, digits);
+            int offsetMinutes = (random.nextInt(29) - 12) * 60 + (random.nextBoolean() ? 0 : 30);
+            java.time.ZoneOffset zone = java.time.ZoneOffset.ofTotalSeconds(offsetMinutes * 60);
+            String local = java.time.LocalDateTime.ofEpochSecond(seconds, 0, zone).toString();
+            local = local.length() == 16 ? local + ":00" : local;
+            String text = local + fraction + (random.nextInt(3) == 0 ? "Z" : zone.getId());
+            java.time.Instant expected = java.time.OffsetDateTime.parse(text).toInstant();
+            assertThat(EntryReader.isoInstant(text)).as("time %s", text).isEqualTo(expected);
+        }
+        assertThat(EntryReader.isoInstant("2024-03-01 10:00:00")).isNull();
+        assertThat(EntryReader.isoInstant("2024-03-01T10:00:00.Z")).isNull();
+        assertThat(EntryReader.isoInstant("2024-13-01T10:00:00+08:00")).isNull();
+    }
+
     private static String randomLine(Random random) {
         StringBuilder sb = new StringBuilder(random.nextBoolean() ? "# User@Host: " : "");
         int parts = random.nextInt(12);
