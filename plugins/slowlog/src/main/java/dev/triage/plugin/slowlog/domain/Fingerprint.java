@@ -196,24 +196,29 @@ public final class Fingerprint {
                 while (i < n && isNumberPart(s.charAt(i))) {
                     i++;
                 }
-                sb.append('?');
+                mark(sb);
+            } else if (c == '?') {
+                mark(sb);
+                i++;
             } else {
                 sb.append(c);
                 i++;
             }
         }
+        return sb.toString();
+    }
+
+    /** Appends a ?, dropping an x, b, dot or sign right before it (the second rule, applied in the same pass). */
+    private static void mark(StringBuilder sb) {
         int m = sb.length();
-        StringBuilder out = new StringBuilder(m);
-        for (int k = 0; k < m; k++) {
-            char c = sb.charAt(k);
-            if ((c == 'x' || c == 'b' || c == '.' || c == '+' || c == '-') && k + 1 < m && sb.charAt(k + 1) == '?') {
-                out.append('?');
-                k++;
-            } else {
-                out.append(c);
+        if (m > 0) {
+            char last = sb.charAt(m - 1);
+            if (last == 'x' || last == 'b' || last == '.' || last == '+' || last == '-') {
+                sb.setCharAt(m - 1, '?');
+                return;
             }
         }
-        return out.toString();
+        sb.append('?');
     }
 
     private static boolean isNumberPart(char c) {
