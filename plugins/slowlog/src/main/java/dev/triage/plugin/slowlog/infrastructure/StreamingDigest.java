@@ -53,7 +53,7 @@ final class StreamingDigest {
     }
 
     /** A growable array of doubles. */
-    private static final class Values {
+    static final class Values {
         double[] v = new double[8];
         int n;
         double sum;
@@ -72,12 +72,16 @@ final class StreamingDigest {
             if (n == 0) {
                 return new DigestRow.Stats(null, null, null, null, null, null, null);
             }
-            double[] sorted = Arrays.copyOf(v, n);
-            Arrays.sort(sorted);
             double total = integral ? (double) longSum : sum;
             double avg = integral ? (double) longSum / n : sum / n;
-            return new DigestRow.Stats(total, sorted[0], sorted[n - 1], avg, quantile(sorted, 0.95), quantile(sorted, 0.5),
-                    Math.sqrt(variance()));
+            double[] work = Arrays.copyOf(v, n);
+            double min = work[0];
+            double max = work[0];
+            for (int i = 1; i < n; i++) {
+                min = Math.min(min, work[i]);
+                max = Math.max(max, work[i]);
+            }
+            return new DigestRow.Stats(total, min, max, avg, quantile(work, 0.95), quantile(work, 0.5), Math.sqrt(variance()));
         }
 
         /** The population variance, two-pass (the values are at hand). */
@@ -91,15 +95,80 @@ final class StreamingDigest {
             return d2 / n;
         }
 
-        /** DuckDB's {@code quantile_cont}: linear interpolation between the values around {@code q * (n - 1)}. */
-        static double quantile(double[] sorted, double q) {
-            double rn = q * (sorted.length - 1);
+        /**
+         * DuckDB's {@code quantile_cont}: linear interpolation between the values around {@code q * (n - 1)} in sorted
+         * order, found by selection rather than sorting (the array's order changes).
+         */
+        static double quantile(double[] values, double q) {
+            int count = values.length;
+            double rn = q * (count - 1);
             int lo = (int) Math.floor(rn);
             int hi = (int) Math.ceil(rn);
-            if (lo == hi) {
-                return sorted[lo];
+            for (double d : values) {
+                if (Double.isNaN(d)) {
+                    double[] sorted = values.clone();
+                    Arrays.sort(sorted);
+                    return lo == hi ? sorted[lo] : sorted[lo] + (rn - lo) * (sorted[hi] - sorted[lo]);
+                }
             }
-            return sorted[lo] + (rn - lo) * (sorted[hi] - sorted[lo]);
+            double below = select(values, lo);
+            if (lo == hi) {
+                return below;
+            }
+            double above = values[lo + 1];
+            for (int i = lo + 2; i < count; i++) {
+                above = Math.min(above, values[i]);
+            }
+            return below + (rn - lo) * (above - below);
+        }
+
+        /** Moves the k-th smallest value to index k, smaller ones before it and larger ones after it, and returns it. */
+        static double select(double[] a, int k) {
+            int left = 0;
+            int right = a.length - 1;
+            while (right > left) {
+                int mid = (left + right) >>> 1;
+                // median of three as the pivot, so sorted input stays linear
+                if (a[mid] < a[left]) {
+                    swap(a, mid, left);
+                }
+                if (a[right] < a[left]) {
+                    swap(a, right, left);
+                }
+                if (a[right] < a[mid]) {
+                    swap(a, right, mid);
+                }
+                double pivot = a[mid];
+                int i = left;
+                int j = right;
+                while (i <= j) {
+                    while (a[i] < pivot) {
+                        i++;
+                    }
+                    while (a[j] > pivot) {
+                        j--;
+                    }
+                    if (i <= j) {
+                        swap(a, i, j);
+                        i++;
+                        j--;
+                    }
+                }
+                if (k <= j) {
+                    right = j;
+                } else if (k >= i) {
+                    left = i;
+                } else {
+                    return a[k];
+                }
+            }
+            return a[k];
+        }
+
+        private static void swap(double[] a, int i, int j) {
+            double t = a[i];
+            a[i] = a[j];
+            a[j] = t;
         }
     }
 
@@ -335,11 +404,7 @@ final class StreamingDigest {
             case SUM -> v.integral ? (double) v.longSum : v.sum;
             case AVG -> v.integral ? (double) v.longSum / v.n : v.sum / v.n;
             case MAX -> max(v);
-            case P95 -> {
-                double[] sorted = Arrays.copyOf(v.v, v.n);
-                Arrays.sort(sorted);
-                yield Values.quantile(sorted, 0.95);
-            }
+            case P95 -> Values.quantile(Arrays.copyOf(v.v, v.n), 0.95);
             case COUNT -> (double) g.calls;
         };
     }

@@ -90,6 +90,27 @@ class StreamingDigestTest {
         }
     }
 
+    @Test
+    void quantilesBySelectionEqualThoseOfTheSortedValues() {
+        Random random = new Random(8);
+        for (int i = 0; i < 5_000; i++) {
+            int n = 1 + random.nextInt(i % 10 == 0 ? 2_000 : 30);
+            double[] values = new double[n];
+            for (int k = 0; k < n; k++) {
+                values[k] = random.nextInt(4) == 0 ? random.nextInt(5) : random.nextDouble() * 100;
+            }
+            double[] sorted = values.clone();
+            java.util.Arrays.sort(sorted);
+            for (double q : new double[] {0, 0.5, 0.95, 1}) {
+                double rn = q * (n - 1);
+                int lo = (int) Math.floor(rn);
+                int hi = (int) Math.ceil(rn);
+                double expected = lo == hi ? sorted[lo] : sorted[lo] + (rn - lo) * (sorted[hi] - sorted[lo]);
+                assertThat(StreamingDigest.Values.quantile(values.clone(), q)).as("quantile %s of %d values", q, n).isEqualTo(expected);
+            }
+        }
+    }
+
     private static List<DigestRow> sameRows(Path log, DigestQuery q) throws Exception {
         List<DigestRow> java = new DuckDbSlowLogStore().digestFiles(List.of(log), q, NONE);
         List<DigestRow> sql = DuckDbSlowLogStore.digestFilesInSql(List.of(log), q, NONE);
