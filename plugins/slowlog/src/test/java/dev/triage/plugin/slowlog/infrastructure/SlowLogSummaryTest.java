@@ -3,7 +3,6 @@ package dev.triage.plugin.slowlog.infrastructure;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.triage.core.task.TaskContext;
-import dev.triage.plugin.slowlog.SlowLogText;
 import dev.triage.plugin.slowlog.application.DigestAttribute;
 import dev.triage.plugin.slowlog.application.DigestFilter;
 import dev.triage.plugin.slowlog.application.DigestGroup;
@@ -14,7 +13,6 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
-import java.time.Instant;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
@@ -23,21 +21,12 @@ import org.junit.jupiter.api.io.TempDir;
 /** The class summary written at import gives exactly the digest aggregated from the events, in every order. */
 class SlowLogSummaryTest {
 
-    private static final TaskContext NONE = new TaskContext() {
-        @Override
-        public void progress(double fraction, String message) {
-        }
-
-        @Override
-        public boolean isCancelled() {
-            return false;
-        }
-    };
+    private static final TaskContext NONE = PtQueryDigestOracleTest.NONE;
 
     @Test
     void storedSummaryEqualsAFreshDigestAndIsDroppedWhenEventsChange(@TempDir Path dir) throws Exception {
-        Path first = Files.writeString(dir.resolve("a.log"), log(new Random(1), 400));
-        Path second = Files.writeString(dir.resolve("b.log"), log(new Random(2), 300));
+        Path first = Files.writeString(dir.resolve("a.log"), StreamingDigestTest.randomLog(new Random(1), 400));
+        Path second = Files.writeString(dir.resolve("b.log"), StreamingDigestTest.randomLog(new Random(2), 300));
         try (Connection conn = DriverManager.getConnection("jdbc:duckdb:" + dir.resolve("case.duckdb"));
              Statement st = conn.createStatement()) {
             st.execute(SlowLogSchema.CREATE_EVENTS);
@@ -72,21 +61,5 @@ class SlowLogSummaryTest {
                 }
             }
         }
-    }
-
-    private static String log(Random random, int entries) {
-        String[] statements = {"SELECT * FROM orders WHERE id = %d", "UPDATE stock SET n = n - %d WHERE sku = 'a'",
-            "select c from t%d", "INSERT INTO log VALUES (%d, 'x')"};
-        StringBuilder text = new StringBuilder();
-        for (int i = 0; i < entries; i++) {
-            String time = Instant.parse("2024-03-01T10:00:00Z").plusSeconds(i).toString();
-            text.append(SlowLogText.entry(time, "u" + random.nextInt(3), "h" + random.nextInt(4), "10.0.0." + random.nextInt(9), i,
-                    random.nextInt(1000) / 100.0, random.nextInt(100) / 10_000.0, random.nextInt(1000), random.nextInt(100_000),
-                    String.format(statements[random.nextInt(statements.length)], random.nextInt(50))));
-            if (i % 50 == 0) {
-                text.append("use db").append(random.nextInt(3)).append(";\n");
-            }
-        }
-        return text.toString();
     }
 }

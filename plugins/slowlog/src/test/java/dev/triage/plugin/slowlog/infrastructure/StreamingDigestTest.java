@@ -28,16 +28,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 /** The one-off digest computed in Java while parsing gives the rows of the SQL digest over the same events in DuckDB. */
 class StreamingDigestTest {
 
-    private static final TaskContext NONE = new TaskContext() {
-        @Override
-        public void progress(double fraction, String message) {
-        }
-
-        @Override
-        public boolean isCancelled() {
-            return false;
-        }
-    };
+    private static final TaskContext NONE = PtQueryDigestOracleTest.NONE;
 
     static Stream<Path> corpusLogs() throws IOException {
         return BatchedParseTest.corpusLogs();
@@ -67,11 +58,19 @@ class StreamingDigestTest {
 
     @Test
     void aLogOfItsOwnDigestsAsInSqlForEveryGroupingAndFilter(@TempDir Path dir) throws Exception {
-        Random random = new Random(4);
+        Path log = Files.writeString(dir.resolve("slow.log"), randomLog(new Random(4), 600), StandardCharsets.UTF_8);
+        for (DigestQuery q : queries()) {
+            List<DigestRow> java = sameRows(log, q);
+            assertThat(java).as("rows of %s", q).isNotEmpty();
+        }
+    }
+
+    /** A log of a few classes, users, hosts and databases, three entries a second from 2024-03-01T10:00Z on. */
+    static String randomLog(Random random, int entries) {
         String[] statements = {"SELECT * FROM orders WHERE id = %d", "UPDATE stock SET n = n - %d WHERE sku = 'a'",
             "select c from t%d", "INSERT INTO log VALUES (%d, 'x')"};
         StringBuilder text = new StringBuilder();
-        for (int i = 0; i < 600; i++) {
+        for (int i = 0; i < entries; i++) {
             String time = Instant.parse("2024-03-01T10:00:00Z").plusSeconds(i / 3).toString();
             String user = "u" + random.nextInt(3);
             text.append(SlowLogText.entry(time, user, "h" + random.nextInt(4), "10.0.0." + random.nextInt(9), i,
@@ -82,12 +81,7 @@ class StreamingDigestTest {
                 text.append("use db").append(random.nextInt(3)).append(";\n");
             }
         }
-        Path log = dir.resolve("slow.log");
-        Files.writeString(log, text, StandardCharsets.UTF_8);
-        for (DigestQuery q : queries()) {
-            List<DigestRow> java = sameRows(log, q);
-            assertThat(java).as("rows of %s", q).isNotEmpty();
-        }
+        return text.toString();
     }
 
     @Test
