@@ -76,6 +76,11 @@ class SlowLogPluginTest {
                 assertThat(rs.getString(5)).isEqualTo("MYSQL");
                 assertThat(rs.getString(6)).isEqualTo("10.0.0.2");
             }
+            try (Connection conn = c.newConnection(); Statement st = conn.createStatement();
+                 ResultSet rs = st.executeQuery("SELECT count(*) FROM slowlog_summary")) {
+                assertThat(rs.next()).isTrue();
+                assertThat(rs.getLong(1)).as("classes in the summary the import wrote").isEqualTo(2);
+            }
             List<DigestRow> rows = ((DigestReport) kernel.commands().executeText("slowlog.case-digest", Map.of(), NONE)).rows();
             assertThat(rows).extracting(DigestRow::fingerprint).containsExactly(
                     "select * from orders where customer_id = ?", "update customers set seen = now() where id = ?");

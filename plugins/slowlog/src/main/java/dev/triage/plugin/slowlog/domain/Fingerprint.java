@@ -30,7 +30,6 @@ public final class Fingerprint {
     private static final Pattern USE = Pattern.compile("\\Ause \\S+\\Z", F | Pattern.CASE_INSENSITIVE);
     private static final Pattern ESCAPED_QUOTE = Pattern.compile("\\\\[\"']", F);
     private static final Pattern BOOLEAN = Pattern.compile("\\bfalse\\b|\\btrue\\b", F | Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
-    private static final Pattern LEADING_SPACE = Pattern.compile("\\A\\s+", F);
     private static final Pattern NULL = Pattern.compile("\\bnull\\b", F);
     private static final Pattern LISTS = Pattern.compile("\\b(in|values?)(?:[\\s,]*\\([\\s?,]*\\))+", F);
     private static final Pattern UNION = Pattern.compile("\\b(select\\s.*?)(?:(\\sunion(?:\\sall)?)\\s\\1)+", F);
@@ -94,18 +93,17 @@ public final class Fingerprint {
         if (q.indexOf('\'') >= 0) {
             q = quotedToMark(q, '\'');
         }
-        if (containsIgnoreCase(q, "true") || containsIgnoreCase(q, "false")) {
+        if (containsTrueOrFalse(q)) {
             q = BOOLEAN.matcher(q).replaceAll("?");
         }
         if (hasNumberStart(q)) {
             q = numbersToMarks(q);
         }
-        q = LEADING_SPACE.matcher(q).replaceFirst("");
+        q = stripLeadingSpace(q);
         if (q.endsWith("\n")) {
             q = q.substring(0, q.length() - 1);
         }
-        q = collapseSpaces(q);
-        q = lowerAscii(q);
+        q = collapseSpacesAndLower(q);
         if (q.contains("null")) {
             q = NULL.matcher(q).replaceAll("?");
         }
@@ -196,37 +194,67 @@ public final class Fingerprint {
                 while (i < n && isNumberPart(s.charAt(i))) {
                     i++;
                 }
-                sb.append('?');
+                mark(sb);
+            } else if (c == '?') {
+                mark(sb);
+                i++;
             } else {
                 sb.append(c);
                 i++;
             }
         }
+        return sb.toString();
+    }
+
+    /** Appends a ?, dropping an x, b, dot or sign right before it (the second rule, applied in the same pass). */
+    private static void mark(StringBuilder sb) {
         int m = sb.length();
-        StringBuilder out = new StringBuilder(m);
-        for (int k = 0; k < m; k++) {
-            char c = sb.charAt(k);
-            if ((c == 'x' || c == 'b' || c == '.' || c == '+' || c == '-') && k + 1 < m && sb.charAt(k + 1) == '?') {
-                out.append('?');
-                k++;
-            } else {
-                out.append(c);
+        if (m > 0) {
+            char last = sb.charAt(m - 1);
+            if (last == 'x' || last == 'b' || last == '.' || last == '+' || last == '-') {
+                sb.setCharAt(m - 1, '?');
+                return;
             }
         }
-        return out.toString();
+        sb.append('?');
     }
 
     private static boolean isNumberPart(char c) {
         return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || c == '.' || c == 'x' || c == 'b' || c == '+' || c == '-';
     }
 
-    /** Perl's {@code tr[ \n\t\r\f][ ]s}: each run of these five characters becomes one space. */
-    private static String collapseSpaces(String s) {
+    /** pt's {@code s/\A\s+//}: the text without its leading whitespace. */
+    static String stripLeadingSpace(String s) {
         int i = 0;
         int n = s.length();
+        while (i < n && isSpace(s.charAt(i))) {
+            i++;
+        }
+        return i == 0 ? s : s.substring(i);
+    }
+
+    /** Whether the text holds {@code true} or {@code false} in any case, in one pass. */
+    static boolean containsTrueOrFalse(String s) {
+        for (int i = 0, n = s.length(); i + 4 <= n; i++) {
+            char c = (char) (s.charAt(i) | 0x20);
+            if ((c == 't' && s.regionMatches(true, i, "true", 0, 4)) || (c == 'f' && s.regionMatches(true, i, "false", 0, 5))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Perl's {@code tr[ \n\t\r\f][ ]s} then ASCII lower case, in one pass: each run of the five characters of Perl's
+     * {@code tr[ \n\t\r\f][ ]s} becomes one space and A to Z become a to z.
+     */
+    static String collapseSpacesAndLower(String s) {
+        int n = s.length();
+        int i = 0;
         while (i < n) {
             char c = s.charAt(i);
-            if (c == '\n' || c == '\t' || c == '\r' || c == '\f' || (c == ' ' && i + 1 < n && isTrSpace(s.charAt(i + 1)))) {
+            if ((c >= 'A' && c <= 'Z') || c == '\n' || c == '\t' || c == '\r' || c == '\f'
+                    || (c == ' ' && i + 1 < n && isTrSpace(s.charAt(i + 1)))) {
                 break;
             }
             i++;
@@ -234,21 +262,23 @@ public final class Fingerprint {
         if (i == n) {
             return s;
         }
-        StringBuilder sb = new StringBuilder(n).append(s, 0, i);
+        char[] out = new char[n];
+        s.getChars(0, i, out, 0);
+        int m = i;
         boolean inRun = false;
         for (; i < n; i++) {
             char c = s.charAt(i);
             if (isTrSpace(c)) {
                 if (!inRun) {
-                    sb.append(' ');
+                    out[m++] = ' ';
                     inRun = true;
                 }
             } else {
-                sb.append(c);
+                out[m++] = c >= 'A' && c <= 'Z' ? (char) (c + 32) : c;
                 inRun = false;
             }
         }
-        return sb.toString();
+        return new String(out, 0, m);
     }
 
     private static boolean isTrSpace(char c) {

@@ -19,6 +19,16 @@ final class DigestBreakdown {
     private DigestBreakdown() {
     }
 
+    /** The top values of db, user and host per group key of the events in scope, as columns k, kind, value, n, pos. */
+    static String rankedSql(String key, String scope) {
+        return "WITH e AS (SELECT " + key + " AS k, db, user_name, host FROM " + SlowLogSchema.EVENTS + scope + "), "
+                + "v AS (SELECT k, 'db' AS kind, db AS value, count(*) AS n FROM e WHERE db IS NOT NULL GROUP BY ALL "
+                + "UNION ALL SELECT k, 'user', user_name, count(*) FROM e WHERE user_name IS NOT NULL GROUP BY ALL "
+                + "UNION ALL SELECT k, 'host', host, count(*) FROM e WHERE host IS NOT NULL GROUP BY ALL), "
+                + "r AS (SELECT *, row_number() OVER (PARTITION BY k, kind ORDER BY n DESC, value) AS pos FROM v) "
+                + "SELECT k, kind, value, n, pos FROM r WHERE pos <= " + TOP;
+    }
+
     /** One query for all groups: the top values of db, user and host per group key, under the digest's filter. */
     static List<DigestRow> fill(Connection conn, String key, List<DigestRow> rows, String where, List<Object> params)
             throws SQLException {
@@ -27,12 +37,21 @@ final class DigestBreakdown {
         }
         String keys = String.join(", ", java.util.Collections.nCopies(rows.size(), "?"));
         String scope = (where.isEmpty() ? " WHERE " : where + " AND ") + key + " IN (" + keys + ")";
-        String sql = "WITH e AS (SELECT " + key + " AS k, db, user_name, host FROM " + SlowLogSchema.EVENTS + scope + "), "
-                + "v AS (SELECT k, 'db' AS kind, db AS value, count(*) AS n FROM e WHERE db IS NOT NULL GROUP BY ALL "
-                + "UNION ALL SELECT k, 'user', user_name, count(*) FROM e WHERE user_name IS NOT NULL GROUP BY ALL "
-                + "UNION ALL SELECT k, 'host', host, count(*) FROM e WHERE host IS NOT NULL GROUP BY ALL), "
-                + "r AS (SELECT *, row_number() OVER (PARTITION BY k, kind ORDER BY n DESC, value) AS pos FROM v) "
-                + "SELECT k, kind, value, n FROM r WHERE pos <= " + TOP + " ORDER BY k, kind, pos";
+        return fill(conn, rankedSql(key, scope) + " ORDER BY k, kind, pos", params, rows);
+    }
+
+    /** The same from a table written by {@link #rankedSql} beforehand (the case's class summary). */
+    static List<DigestRow> fillFromSummary(Connection conn, String table, List<DigestRow> rows) throws SQLException {
+        if (rows.isEmpty()) {
+            return rows;
+        }
+        String keys = String.join(", ", java.util.Collections.nCopies(rows.size(), "?"));
+        return fill(conn, "SELECT k, kind, value, n FROM " + table + " WHERE k IN (" + keys + ") ORDER BY k, kind, pos",
+                List.of(), rows);
+    }
+
+    private static List<DigestRow> fill(Connection conn, String sql, List<Object> params, List<DigestRow> rows)
+            throws SQLException {
         Map<String, Map<String, List<String>>> found = new HashMap<>();
         try (PreparedStatement ps = conn.prepareStatement(sql)) {
             int i = 1;

@@ -44,8 +44,14 @@ public final class DuckDbSlowLogStore implements SlowLogStore {
         return conn;
     }
 
+    /** Digests files in Java as they stream by ({@link StreamingDigest}): a one-off digest stores no event. */
     @Override
     public List<DigestRow> digestFiles(List<Path> files, DigestQuery query, TaskContext context) throws Exception {
+        return StreamingDigest.digest(files, query, context);
+    }
+
+    /** Loads files into a temporary store and digests them in SQL, as a case is digested; for tests against the above. */
+    static List<DigestRow> digestFilesInSql(List<Path> files, DigestQuery query, TaskContext context) throws Exception {
         try (Connection conn = temporaryStore()) {
             for (Path f : files) {
                 var r = SlowLogLoader.load(conn, "digest", f, f, false, context, p -> { });
@@ -221,19 +227,41 @@ public final class DuckDbSlowLogStore implements SlowLogStore {
      * the slowest execution, and the databases, users, hosts and tables seen.
      */
     static List<DigestRow> digest(Connection conn, DigestQuery query) throws SQLException {
-        String order = query.order() == DigestOrder.COUNT ? "calls"
-                : query.attribute().prefix() + "_" + query.order().name().toLowerCase(java.util.Locale.ROOT);
-        String key = query.group().column();
-        boolean classes = query.group() == DigestGroup.FINGERPRINT;
+        if (query.group() == DigestGroup.FINGERPRINT && query.filter().equals(DigestFilter.ALL) && summaryIsFresh(conn)) {
+            return fromSummary(conn, query);
+        }
+        return digestEvents(conn, query);
+    }
+
+    /** The digest aggregated from the events, never from the summary. */
+    static List<DigestRow> digestEvents(Connection conn, DigestQuery query) throws SQLException {
         List<Object> filterParams = new ArrayList<>();
         String where = where(query.filter(), filterParams);
         List<Object> params = new ArrayList<>(filterParams);
+        String key = query.group().column();
+        String sql = groupsSql(key, query.group() == DigestGroup.FINGERPRINT, where)
+                + (query.filter().match() == null ? "" : " WHERE contains(lower(names.fingerprint), lower(?))")
+                + " ORDER BY " + orderColumn(query) + " DESC NULLS LAST, calls DESC, group_key LIMIT ?";
+        if (query.filter().match() != null) {
+            params.add(query.filter().match());
+        }
+        List<DigestRow> rows = rows(conn, sql, params, query.limit());
+        return DigestBreakdown.fill(conn, key, rows, where, filterParams);
+    }
+
+    private static String orderColumn(DigestQuery query) {
+        return query.order() == DigestOrder.COUNT ? "calls"
+                : query.attribute().prefix() + "_" + query.order().name().toLowerCase(java.util.Locale.ROOT);
+    }
+
+    /** The statistics of every group of the events under a filter, with the fingerprint of the group's (top) class. */
+    private static String groupsSql(String key, boolean classes, String where) {
         StringBuilder stats = new StringBuilder();
         for (DigestAttribute a : DigestAttribute.values()) {
             stats.append(stats(a.column(), a.prefix())).append(", ");
         }
         // A one-off digest stores a class's fingerprint on its first row only, so names come from all rows, unfiltered.
-        String sql = "WITH names AS (SELECT checksum, any_value(fingerprint) AS fingerprint FROM " + SlowLogSchema.EVENTS
+        return "WITH names AS (SELECT checksum, any_value(fingerprint) AS fingerprint FROM " + SlowLogSchema.EVENTS
                 + " WHERE fingerprint IS NOT NULL GROUP BY checksum), "
                 + "groups AS (SELECT " + key + " AS group_key, count(*) AS calls, "
                 + "coalesce(sum(query_time) / nullif(sum(sum(query_time)) OVER (), 0), 0) AS share, " + stats
@@ -243,19 +271,17 @@ public final class DuckDbSlowLogStore implements SlowLogStore {
                 + "arg_max(statement, coalesce(query_time, -1)) FILTER (WHERE statement IS NOT NULL) AS sample "
                 + "FROM " + SlowLogSchema.EVENTS + where + " GROUP BY " + key + ") "
                 + "SELECT groups.*, names.fingerprint FROM groups JOIN names ON names.checksum = "
-                + (classes ? "groups.group_key" : "groups.top_class")
-                + (query.filter().match() == null ? "" : " WHERE contains(lower(names.fingerprint), lower(?))")
-                + " ORDER BY " + order + " DESC NULLS LAST, calls DESC, group_key LIMIT ?";
-        if (query.filter().match() != null) {
-            params.add(query.filter().match());
-        }
+                + (classes ? "groups.group_key" : "groups.top_class");
+    }
+
+    private static List<DigestRow> rows(Connection conn, String sql, List<Object> params, int limit) throws SQLException {
         List<DigestRow> rows = new ArrayList<>();
         try (PreparedStatement ps = conn.prepareStatement(sql)) {
             int i = 1;
             for (Object p : params) {
                 ps.setObject(i++, p);
             }
-            ps.setInt(i, query.limit());
+            ps.setInt(i, limit);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     List<Long> histogram = new ArrayList<>();
@@ -271,7 +297,49 @@ public final class DuckDbSlowLogStore implements SlowLogStore {
                 }
             }
         }
-        return DigestBreakdown.fill(conn, key, rows, where, filterParams);
+        return rows;
+    }
+
+    /** The class summary written at import: every class of the case unfiltered, and the events it was made of. */
+    static final String SUMMARY = "slowlog_summary";
+    static final String SUMMARY_BREAKDOWN = "slowlog_summary_breakdown";
+    static final String SUMMARY_EVENTS = "slowlog_summary_events";
+
+    /**
+     * Writes the unfiltered class digest of all events (statistics per class and their top databases, users and hosts)
+     * into summary tables, so that reopening a case shows its digest without aggregating the events again. Called at
+     * the end of every import, inside its transaction; the summary is used only while the number of events it was made
+     * of is still the number in the events table.
+     */
+    static void writeSummary(Connection conn) throws SQLException {
+        try (Statement st = conn.createStatement()) {
+            st.execute("CREATE OR REPLACE TABLE " + SUMMARY + " AS " + groupsSql(DigestGroup.FINGERPRINT.column(), true, ""));
+            st.execute("CREATE OR REPLACE TABLE " + SUMMARY_BREAKDOWN + " AS "
+                    + DigestBreakdown.rankedSql(DigestGroup.FINGERPRINT.column(), ""));
+            st.execute("CREATE OR REPLACE TABLE " + SUMMARY_EVENTS + " AS SELECT count(*) AS events FROM " + SlowLogSchema.EVENTS);
+        }
+    }
+
+    /** Whether the summary exists and was made of the events the case holds now. */
+    static boolean summaryIsFresh(Connection conn) throws SQLException {
+        try (Statement st = conn.createStatement();
+             ResultSet rs = st.executeQuery("SELECT count(*) FROM duckdb_tables() WHERE table_name = '" + SUMMARY_EVENTS + "'")) {
+            if (!rs.next() || rs.getLong(1) == 0) {
+                return false;
+            }
+        }
+        try (Statement st = conn.createStatement();
+             ResultSet rs = st.executeQuery("SELECT (SELECT max(events) FROM " + SUMMARY_EVENTS + ") = (SELECT count(*) FROM "
+                     + SlowLogSchema.EVENTS + ")")) {
+            return rs.next() && rs.getBoolean(1);
+        }
+    }
+
+    /** The unfiltered class digest read from the summary tables, in any order. */
+    static List<DigestRow> fromSummary(Connection conn, DigestQuery query) throws SQLException {
+        List<DigestRow> rows = rows(conn, "SELECT * FROM " + SUMMARY + " ORDER BY " + orderColumn(query)
+                + " DESC NULLS LAST, calls DESC, group_key LIMIT ?", List.of(), query.limit());
+        return DigestBreakdown.fillFromSummary(conn, SUMMARY_BREAKDOWN, rows);
     }
 
     /** pt-query-digest's query-time buckets, each a power of ten wide; the first also holds anything faster. */
@@ -320,7 +388,7 @@ public final class DuckDbSlowLogStore implements SlowLogStore {
     /** Samples longer than this are cut for display (a 50 MB multi-row INSERT is no sample to print). */
     static final int MAX_SAMPLE = 4096;
 
-    private static String cut(String sample) {
+    static String cut(String sample) {
         if (sample == null || sample.length() <= MAX_SAMPLE) {
             return sample;
         }

@@ -25,12 +25,10 @@ import java.util.regex.Pattern;
 final class EntryReader {
 
     private static final int F = Pattern.UNIX_LINES;
-    private static final Pattern USER_HOST = Pattern.compile(
+    static final Pattern USER_HOST = Pattern.compile(
             "# User@Host: ([^\\[]+|\\[[^\\[]+\\]).*?@ (\\S*) \\[(.*)\\]\\s*(?:Id:\\s*(\\d+))?", F);
-    private static final Pattern EMPTY_SCHEMA = Pattern.compile("Schema:\\s+\\w+: ", F);
     private static final Pattern EMPTY_SCHEMA_FIX = Pattern.compile("Schema:\\s+", F);
     private static final Pattern USE = Pattern.compile("use ([^;]+)", F);
-    private static final Pattern SET = Pattern.compile("SET\\s+([^;]*)", F);
     private static final Pattern SET_SPLIT = Pattern.compile(",|\\s*=\\s*", F);
     private static final Pattern NO_QUERY_NEXT = Pattern.compile("\\s*[A-Z][a-z_]+: ", F);
     private static final Pattern LEADING_SPACE = Pattern.compile("\\A\\s+", F);
@@ -102,83 +100,32 @@ final class EntryReader {
             return;
         }
         // A record ends with pt's separator ";\n#" unless it is the last one or its last line was cut.
-        boolean separated = !chunk.last && chunk.lines.get(chunk.lines.size() - 1).endsWith(";");
-        String text = String.join("\n", chunk.lines) + (separated ? "\n#" : chunk.last && chunk.endsWithNewline ? "\n" : "");
-        if (!text.startsWith("#")) {
-            text = "#" + text;
+        List<String> lines = chunk.lines;
+        int size = lines.size();
+        boolean separated = !chunk.last && lines.get(size - 1).endsWith(";");
+        String suffix = separated ? "\n#" : chunk.last && chunk.endsWithNewline ? "\n" : "";
+        Header h = new Header();
+        String first = lines.get(0).startsWith("#") ? lines.get(0) : "#" + lines.get(0);
+        int k = 1;
+        while (k < size && isMeta(lines.get(k))) {
+            k++;
         }
-        text = stripEnd(text);
-        Map<String, String> props = new HashMap<>(64);
-        String arg = null;
-        boolean gotTs = false;
-        boolean gotUh = false;
-        boolean gotAc = false;
-        boolean gotDb = false;
-        boolean gotSet = false;
-        String timeText = null;
-        int len = text.length();
-        int start = 0;
-        while (true) {
-            int nl = text.indexOf('\n', start);
-            int end = nl < 0 ? len : nl;
-            String line = text.substring(start, end);
-            if (!isMeta(line)) {
-                arg = text.substring(start);
-                break;
+        String tail = k >= size ? null : (k == size - 1 ? lines.get(k) + suffix : String.join("\n", lines.subList(k, size)) + suffix);
+        if (tail != null && tail.length() >= 4) {
+            // The usual record: header lines, then the statement. pt's end trimming (stripEnd) looks at the last four
+            // characters only, all in the statement here, so the header lines are read as they are, without joining
+            // the record into one text and splitting it again.
+            for (int i = 0; i < k && h.arg == null; i++) {
+                header(i == 0 ? first : lines.get(i), h, keepAttributes, out);
             }
-            Matcher m;
-            if (!gotTs && line.startsWith("# Time: ") && timeAt8(line)) {
-                gotTs = true;
-                timeText = line.substring(8).trim();
-                if (line.contains("User@Host")) {
-                    Matcher uh = USER_HOST.matcher(line);
-                    if (uh.find()) {
-                        userHost(uh, props);
-                        gotUh = true;
-                    }
-                }
-            } else if (!gotUh && line.contains("# User@Host: ") && (m = USER_HOST.matcher(line)).find()) {
-                userHost(m, props);
-                gotUh = true;
-            } else if (!gotAc && line.startsWith("# administrator command:")) {
-                arg = line.replaceFirst("^#\\s+", "");
-                props.put("cmd", "Admin");
-                gotAc = true;
-            } else if (isAttributeLine(line)) {
-                attributes(line, props, keepAttributes);
-            } else if (!gotDb && line.startsWith("use ") && useDb(line) != null) {
-                props.put("use", useDb(line));
-                gotDb = true;
-            } else if (!gotSet && line.startsWith("SET") && (m = SET.matcher(line)).lookingAt()) {
-                String assignments = m.group(1);
-                int eq = assignments.indexOf('=');
-                if (eq > 0 && assignments.indexOf(',') < 0 && assignments.indexOf('=', eq + 1) < 0
-                        && !isSpace(assignments.charAt(eq - 1)) && eq + 1 < assignments.length()
-                        && !isSpace(assignments.charAt(eq + 1))) {
-                    props.put(assignments.substring(0, eq), assignments.substring(eq + 1));
-                } else {
-                    String[] parts = SET_SPLIT.split(assignments, -1);
-                    for (int k = 0; k + 1 < parts.length; k += 2) {
-                        props.put(parts[k], parts[k + 1]);
-                    }
-                }
-                gotSet = true;
-            } else if (line.startsWith("# explain:")) {
-                out.mariaDb = true;
+            if (h.arg == null) {
+                h.arg = stripEnd(tail);
             }
-            if (arg == null && end == len) {
-                if (next == null) {
-                    out.problems.add(new Problem(chunk.firstLine, "entry without a statement (truncated?); skipped"));
-                    return;
-                }
-                arg = lookAhead(next);
-                break;
-            }
-            if (arg != null || nl < 0 || nl + 1 >= len) {
-                break;
-            }
-            start = nl + 1;
+        } else if (!walk(chunk, next, first, suffix, h, keepAttributes, out)) {
+            return;
         }
+        String arg = h.arg;
+        Map<String, String> props = h.props;
         if (arg == null || arg.isEmpty() || arg.equals("0")) {
             out.problems.add(new Problem(chunk.firstLine, "entry without a statement (truncated?); skipped"));
             return;
@@ -186,7 +133,110 @@ final class EntryReader {
         if (chunk.cut) {
             props.put("Triage_cut", "yes");
         }
-        out.entries.add(parsed(chunk.firstLine, props, timeText, arg, keepAttributes, out));
+        out.entries.add(parsed(chunk.firstLine, props, h.timeText, arg, keepAttributes, out));
+    }
+
+    /** What the header lines of a record said so far. */
+    private static final class Header {
+        final Map<String, String> props = new HashMap<>(64);
+        String arg;
+        boolean gotTs;
+        boolean gotUh;
+        boolean gotAc;
+        boolean gotDb;
+        boolean gotSet;
+        String timeText;
+    }
+
+    /**
+     * Reads a record joined into one text and trimmed as pt does, line by line, up to its statement (or into the next
+     * record for one without a statement); false when the record is skipped (a problem was added).
+     */
+    private static boolean walk(Chunk chunk, Chunk next, String first, String suffix, Header h, boolean keepAttributes,
+            Output out) {
+        List<String> lines = chunk.lines;
+        String text = stripEnd(first + (lines.size() > 1 ? "\n" + String.join("\n", lines.subList(1, lines.size())) : "")
+                + suffix);
+        int len = text.length();
+        int start = 0;
+        while (true) {
+            int nl = text.indexOf('\n', start);
+            int end = nl < 0 ? len : nl;
+            String line = text.substring(start, end);
+            if (!isMeta(line)) {
+                h.arg = text.substring(start);
+                return true;
+            }
+            header(line, h, keepAttributes, out);
+            if (h.arg == null && end == len) {
+                if (next == null) {
+                    out.problems.add(new Problem(chunk.firstLine, "entry without a statement (truncated?); skipped"));
+                    return false;
+                }
+                h.arg = lookAhead(next);
+                return true;
+            }
+            if (h.arg != null || nl < 0 || nl + 1 >= len) {
+                return true;
+            }
+            start = nl + 1;
+        }
+    }
+
+    /** Reads one header line ({@link #isMeta} is true of it) as pt does. */
+    private static void header(String line, Header h, boolean keepAttributes, Output out) {
+        Map<String, String> props = h.props;
+        if (!h.gotTs && line.startsWith("# Time: ") && timeAt8(line)) {
+            h.gotTs = true;
+            h.timeText = line.substring(8).trim();
+            if (line.contains("User@Host")) {
+                h.gotUh = userHost(line, props);
+            }
+        } else if (!h.gotUh && line.contains("# User@Host: ") && userHost(line, props)) {
+            h.gotUh = true;
+        } else if (!h.gotAc && line.startsWith("# administrator command:")) {
+            h.arg = line.replaceFirst("^#\\s+", "");
+            props.put("cmd", "Admin");
+            h.gotAc = true;
+        } else if (isAttributeLine(line)) {
+            attributes(line, props, keepAttributes);
+        } else if (!h.gotDb && line.startsWith("use ") && useDb(line) != null) {
+            props.put("use", useDb(line));
+            h.gotDb = true;
+        } else if (!h.gotSet && line.startsWith("SET") && setAssignments(line) != null) {
+            String assignments = setAssignments(line);
+            int eq = assignments.indexOf('=');
+            if (eq > 0 && assignments.indexOf(',') < 0 && assignments.indexOf('=', eq + 1) < 0
+                    && !isSpace(assignments.charAt(eq - 1)) && eq + 1 < assignments.length()
+                    && !isSpace(assignments.charAt(eq + 1))) {
+                props.put(assignments.substring(0, eq), assignments.substring(eq + 1));
+            } else {
+                String[] parts = SET_SPLIT.split(assignments, -1);
+                for (int k = 0; k + 1 < parts.length; k += 2) {
+                    props.put(parts[k], parts[k + 1]);
+                }
+            }
+            h.gotSet = true;
+        } else if (line.startsWith("# explain:")) {
+            out.mariaDb = true;
+        }
+    }
+
+    /** pt's {@code SET\s+([^;]*)} at the start of a line, without a regex: the group, or null when it does not match. */
+    static String setAssignments(String line) {
+        if (!line.startsWith("SET")) {
+            return null;
+        }
+        int n = line.length();
+        int i = 3;
+        while (i < n && isSpace(line.charAt(i))) {
+            i++;
+        }
+        if (i == 3) {
+            return null;
+        }
+        int semicolon = line.indexOf(';', i);
+        return line.substring(i, semicolon < 0 ? n : semicolon);
     }
 
     /** pt's {@code # Time: ((?:[0-9: ]{15})|(?:[-0-9: T]{19}))} test at the start of a line, without a regex. */
@@ -265,15 +315,85 @@ final class EntryReader {
         return LEADING_SPACE.matcher(read).replaceFirst("");
     }
 
-    private static void userHost(Matcher m, Map<String, String> props) {
-        String host = m.group(2);
-        String ip = m.group(3);
-        props.put("user", m.group(1));
+    /** Reads pt's {@code User@Host} pattern found in the line into the properties; false when it is not there. */
+    private static boolean userHost(String line, Map<String, String> props) {
+        String[] groups = userHostGroups(line);
+        if (groups == null) {
+            return false;
+        }
+        String host = groups[1];
+        String ip = groups[2];
+        props.put("user", groups[0]);
         props.put("host", host.isEmpty() ? ip : host);
         props.put("ip", ip);
-        if (m.group(4) != null) {
-            props.put("Thread_id", m.group(4));
+        if (groups[3] != null) {
+            props.put("Thread_id", groups[3]);
         }
+        return true;
+    }
+
+    /**
+     * The four groups of {@link #USER_HOST}'s first match in the line (user, host, ip, id or null), or null when none.
+     * The usual line is read without the regex, taking the choices the regex tries first (the user up to the first
+     * {@code [}, the first {@code "@ "} after it, the ip up to the last {@code ]}); any other line goes to the regex.
+     */
+    static String[] userHostGroups(String line) {
+        String[] fast = userHostFast(line);
+        if (fast != null) {
+            return fast;
+        }
+        Matcher m = USER_HOST.matcher(line);
+        return m.find() ? new String[] {m.group(1), m.group(2), m.group(3), m.group(4)} : null;
+    }
+
+    private static String[] userHostFast(String line) {
+        int at = line.indexOf("# User@Host: ");
+        if (at < 0) {
+            return null;
+        }
+        int userStart = at + 13;
+        int bracket = line.indexOf('[', userStart);
+        if (bracket <= userStart) {
+            return null;
+        }
+        int sep = line.indexOf("@ ", bracket);
+        if (sep < 0) {
+            return null;
+        }
+        int hostStart = sep + 2;
+        int hostEnd = hostStart;
+        int n = line.length();
+        while (hostEnd < n && !isSpace(line.charAt(hostEnd))) {
+            hostEnd++;
+        }
+        if (hostEnd + 1 >= n || line.charAt(hostEnd) != ' ' || line.charAt(hostEnd + 1) != '[') {
+            return null;
+        }
+        int ipStart = hostEnd + 2;
+        int ipEnd = line.lastIndexOf(']');
+        if (ipEnd < ipStart) {
+            return null;
+        }
+        int i = ipEnd + 1;
+        while (i < n && isSpace(line.charAt(i))) {
+            i++;
+        }
+        String id = null;
+        if (line.startsWith("Id:", i)) {
+            i += 3;
+            while (i < n && isSpace(line.charAt(i))) {
+                i++;
+            }
+            int digits = i;
+            while (i < n && line.charAt(i) >= '0' && line.charAt(i) <= '9') {
+                i++;
+            }
+            if (i > digits) {
+                id = line.substring(digits, i);
+            }
+        }
+        return new String[] {line.substring(userStart, bracket), line.substring(hostStart, hostEnd),
+            line.substring(ipStart, ipEnd), id};
     }
 
     /** The {@code ^(?:#|use |SET (?:last_insert_id|insert_id|timestamp))} test of pt, without a regex. */
@@ -319,7 +439,7 @@ final class EntryReader {
      * a line with a single pair keeps its whole value (TiDB's Plan, Index_names, Stats...), spaces included.
      */
     private static void attributes(String line, Map<String, String> props, boolean all) {
-        if (line.contains("Schema:") && EMPTY_SCHEMA.matcher(line).find()) {
+        if (line.contains("Schema:") && emptySchema(line)) {
             line = EMPTY_SCHEMA_FIX.matcher(line).replaceFirst("");
         }
         int n = line.length();
@@ -367,6 +487,26 @@ final class EntryReader {
         }
     }
 
+    /** pt's {@code Schema:\s+\w+: } test (a Schema with an empty value, followed by the next name), without a regex. */
+    static boolean emptySchema(String line) {
+        int n = line.length();
+        for (int at = line.indexOf("Schema:"); at >= 0; at = line.indexOf("Schema:", at + 1)) {
+            int i = at + 7;
+            int spaces = i;
+            while (i < n && isSpace(line.charAt(i))) {
+                i++;
+            }
+            int word = i;
+            while (i < n && isWord(line.charAt(i))) {
+                i++;
+            }
+            if (word > spaces && i > word && line.startsWith(": ", i)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** The attributes an event is made of when the others are not kept (a one-off digest). */
     private static final String[] USED = {"Query_time", "Lock_time", "Rows_sent", "Rows_examined", "Thread_id", "Id", "Conn_ID",
         "Schema", "DB", "Plan_digest", "Txn_start_ts", "QC_hit", "timestamp"};
@@ -375,7 +515,7 @@ final class EntryReader {
     private static boolean isUsed(String line, int from, int to) {
         int n = to - from;
         for (String used : USED) {
-            if (used.length() == n && line.regionMatches(from, used, 0, n)) {
+            if (used.length() == n && line.charAt(from) == used.charAt(0) && line.regionMatches(from, used, 0, n)) {
                 return true;
             }
         }
@@ -426,7 +566,7 @@ final class EntryReader {
     }
 
     private static Instant time(String text, long line, Output out) {
-        Instant fast = isoUtc(text);
+        Instant fast = isoInstant(text);
         if (fast != null) {
             return fast;
         }
@@ -452,11 +592,28 @@ final class EntryReader {
         }
     }
 
-    /** MySQL 5.7+'s {@code 2024-03-01T10:00:00.123456Z}, read without a formatter; null for any other shape. */
-    static Instant isoUtc(String s) {
+    /**
+     * MySQL 5.7+'s {@code 2024-03-01T10:00:00.123456Z} and TiDB's {@code 2024-03-01T18:00:00.123456+08:00}, read without
+     * a formatter; null for any other shape (read then by the slower general rules, which give the same instant).
+     */
+    static Instant isoInstant(String s) {
         int n = s.length();
-        if (n < 20 || s.charAt(n - 1) != 'Z' || s.charAt(4) != '-' || s.charAt(7) != '-' || s.charAt(10) != 'T'
-                || s.charAt(13) != ':' || s.charAt(16) != ':') {
+        int offset = 0;
+        if (n > 0 && s.charAt(n - 1) == 'Z') {
+            n--;
+        } else if (n >= 25 && (s.charAt(n - 6) == '+' || s.charAt(n - 6) == '-') && s.charAt(n - 3) == ':') {
+            int hours = digits(s, n - 5, n - 3);
+            int minutes = digits(s, n - 2, n);
+            if (hours < 0 || hours > 17 || minutes < 0 || minutes > 59) {
+                return null;
+            }
+            offset = (s.charAt(n - 6) == '-' ? -1 : 1) * (hours * 3_600 + minutes * 60);
+            n -= 6;
+        } else {
+            return null;
+        }
+        if (n < 19 || s.charAt(4) != '-' || s.charAt(7) != '-' || s.charAt(10) != 'T' || s.charAt(13) != ':'
+                || s.charAt(16) != ':') {
             return null;
         }
         int year = digits(s, 0, 4);
@@ -466,17 +623,15 @@ final class EntryReader {
         int minute = digits(s, 14, 16);
         int second = digits(s, 17, 19);
         long nanos = 0;
-        if (n > 20) {
-            if (s.charAt(19) != '.' || n - 21 > 9 || n - 21 < 1) {
+        if (n > 19) {
+            if (s.charAt(19) != '.' || n - 20 > 9 || n - 20 < 1) {
                 return null;
             }
-            int fraction = digits(s, 20, n - 1);
+            int fraction = digits(s, 20, n);
             if (fraction < 0) {
                 return null;
             }
-            nanos = fraction * (long) Math.pow(10, 9 - (n - 21));
-        } else if (n != 20) {
-            return null;
+            nanos = fraction * (long) Math.pow(10, 9 - (n - 20));
         }
         if (year < 0 || month < 1 || month > 12 || day < 1 || day > 31 || hour < 0 || hour > 23 || minute < 0 || minute > 59
                 || second < 0 || second > 59) {
@@ -484,7 +639,7 @@ final class EntryReader {
         }
         try {
             long epochDay = LocalDate.of(year, month, day).toEpochDay();
-            return Instant.ofEpochSecond(epochDay * 86_400 + hour * 3_600L + minute * 60L + second, nanos);
+            return Instant.ofEpochSecond(epochDay * 86_400 + hour * 3_600L + minute * 60L + second - offset, nanos);
         } catch (DateTimeException e) {
             return null;
         }

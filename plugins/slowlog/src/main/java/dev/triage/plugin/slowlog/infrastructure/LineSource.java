@@ -17,6 +17,15 @@ import java.util.zip.ZipException;
  */
 final class LineSource implements AutoCloseable {
 
+    /** The bytes that never appear in a text log: controls other than tab, newlines, form feed and escape. */
+    private static final boolean[] CONTROL = new boolean[256];
+
+    static {
+        for (int b = 0; b < 0x20; b++) {
+            CONTROL[b] = b < 0x09 || (b > 0x0d && b != 0x1b);
+        }
+    }
+
     private final InputStream in;
     private final CountingInputStream counter;
     private final int maxLine;
@@ -101,20 +110,34 @@ final class LineSource implements AutoCloseable {
                 }
             }
             int start = pos;
-            while (pos < end && buf[pos] != '\n') {
+            boolean control = false;
+            while (pos < end) {
+                byte b = buf[pos];
+                if (b == '\n') {
+                    break;
+                }
+                control |= CONTROL[b & 0xff];
                 pos++;
             }
+            garbage |= control;
             int n = pos - start;
             if (n > 0) {
                 byteBeforeLast = n > 1 ? buf[pos - 2] & 0xff : lastByte;
                 lastByte = buf[pos - 1] & 0xff;
             }
-            for (int i = start; i < pos; i++) {
-                int b = buf[i] & 0xff;
-                if (b < 0x09 || (b > 0x0d && b < 0x20 && b != 0x1b)) {
-                    garbage = true;
-                    break;
+            if (pos < end && len == 0 && n <= maxLine) {
+                // The usual line, whole in the buffer: made into a string straight from it.
+                pos++;
+                lastHadNewline = true;
+                number++;
+                int length = n;
+                if (lastByte == '\r') {
+                    if (length > 0) {
+                        length--;
+                    }
+                    lastByte = byteBeforeLast;
                 }
+                return new String(buf, start, length, StandardCharsets.ISO_8859_1);
             }
             int room = maxLine - len;
             if (n > room) {

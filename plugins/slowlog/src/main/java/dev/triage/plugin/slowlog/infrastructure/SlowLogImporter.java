@@ -38,5 +38,7 @@ public final class SlowLogImporter implements FileImporter {
         var result = SlowLogLoader.load(session.connection(), session.importId(), copy, file, true, session.context(),
                 p -> session.skip(p.toString()));
         session.addRows(result.events());
+        // Reopening the case then shows the class digest from this summary instead of aggregating every event again.
+        DuckDbSlowLogStore.writeSummary(session.connection());
     }
 }

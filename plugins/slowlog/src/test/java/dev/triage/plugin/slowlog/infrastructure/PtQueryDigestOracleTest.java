@@ -28,7 +28,8 @@ import org.junit.jupiter.api.TestFactory;
 class PtQueryDigestOracleTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final TaskContext NONE = new TaskContext() {
+    /** A task context that reports nothing and is never cancelled, for the tests of this package. */
+    static final TaskContext NONE = new TaskContext() {
         @Override
         public void progress(double fraction, String message) {
         }
