@@ -12,6 +12,7 @@ import dev.triage.core.finding.Finding;
 import dev.triage.core.finding.Severity;
 import dev.triage.core.task.TaskExecutor;
 import dev.triage.core.ui.View;
+import dev.triage.diag.domain.DetailTable;
 import dev.triage.diag.infrastructure.DiagnosticsService;
 import dev.triage.diag.infrastructure.LiveArgs;
 import java.nio.file.Path;
@@ -73,8 +74,11 @@ public final class DiagnosticsView implements View {
     private final javafx.scene.control.ListView<String> rawKinds = new javafx.scene.control.ListView<>();
     private final javafx.scene.control.TextArea rawText = new javafx.scene.control.TextArea();
     private final List<dev.triage.core.diagnostics.CaptureItem> rawItems = new java.util.ArrayList<>();
-    private final Map<String, javafx.scene.chart.XYChart.Series<Number, Number>> series = new java.util.LinkedHashMap<>();
-    private final long started = System.nanoTime();
+    private final Map<String, org.jfree.data.time.TimeSeries> series = new java.util.LinkedHashMap<>();
+    private final Map<String, org.jfree.chart.JFreeChart> chartViews = new java.util.LinkedHashMap<>();
+    private final java.util.function.Function<dev.triage.core.diagnostics.Capture, List<DetailTable>> details;
+    private final javafx.scene.control.TabPane detailTabs = new javafx.scene.control.TabPane();
+    private final java.util.concurrent.atomic.AtomicBoolean sampling = new java.util.concurrent.atomic.AtomicBoolean();
     private java.util.concurrent.ScheduledExecutorService sampler;
 
     /** The metrics charted while the view is open, in order of preference; lag.* metrics of Kafka groups follow. */
@@ -84,6 +88,8 @@ public final class DiagnosticsView implements View {
     public static final int MAX_CHARTS = 3;
     /** How many samples a mini-chart keeps. */
     public static final int MAX_POINTS = 60;
+    /** Seconds between two samples of the mini-charts. */
+    public static final int SAMPLE_SECONDS = 5;
 
     /**
      * Builds the view; call on the JavaFX thread.
@@ -97,6 +103,24 @@ public final class DiagnosticsView implements View {
      */
     public DiagnosticsView(MiddlewareDiagnostics diag, DiagnosticsService service, Supplier<ConnectionStore> connections,
                            CaseService cases, TaskExecutor tasks, Executor fx) {
+        this(diag, service, connections, cases, tasks, fx, c -> List.of());
+    }
+
+    /**
+     * Builds the view with the detail tables of its kind; call on the JavaFX thread.
+     *
+     * @param diag the diagnostic of this view's target kind
+     * @param service runs diagnoses and stores findings
+     * @param connections the saved connections
+     * @param cases tells which case is open
+     * @param tasks runs the work
+     * @param fx hands results to the JavaFX thread
+     * @param details reads the kind's detail tables (slow log, processlist, consumer lag...) from a capture, off the JavaFX thread
+     */
+    public DiagnosticsView(MiddlewareDiagnostics diag, DiagnosticsService service, Supplier<ConnectionStore> connections,
+                           CaseService cases, TaskExecutor tasks, Executor fx,
+                           java.util.function.Function<dev.triage.core.diagnostics.Capture, List<DetailTable>> details) {
+        this.details = details;
         this.diag = diag;
         this.service = service;
         this.connections = connections;
@@ -111,8 +135,13 @@ public final class DiagnosticsView implements View {
         split.setOrientation(Orientation.HORIZONTAL);
         split.setDividerPositions(0.55);
         charts.getStyleClass().add("charts");
-        VBox center = new VBox(cards, charts, split);
-        VBox.setVgrow(split, Priority.ALWAYS);
+        detailTabs.getStyleClass().add("detail-tables");
+        detailTabs.setTabClosingPolicy(javafx.scene.control.TabPane.TabClosingPolicy.UNAVAILABLE);
+        SplitPane main = new SplitPane(split, detailTabs);
+        main.setOrientation(Orientation.VERTICAL);
+        main.setDividerPositions(0.6);
+        VBox center = new VBox(cards, charts, main);
+        VBox.setVgrow(main, Priority.ALWAYS);
         root.setCenter(center);
         root.setMinSize(0, 0);
         showCards(null);
@@ -128,7 +157,7 @@ public final class DiagnosticsView implements View {
     public CompletableFuture<?> showLatestCapture() {
         return run("Load the latest capture", () -> {
             java.util.Optional<Path> latest = service.latestCapture(diag.pluginId());
-            return latest.isPresent() ? service.diagnoseFile(latest.get(), null, Set.of(), null) : null;
+            return latest.isPresent() ? withTables(service.diagnoseFile(latest.get(), null, Set.of(), null)) : null;
         }, d -> {
             if (d != null) {
                 show(d);
@@ -149,6 +178,37 @@ public final class DiagnosticsView implements View {
     public static DiagnosticsView create(MiddlewareDiagnostics diag, DiagnosticsService service, Supplier<ConnectionStore> connections,
                                          CaseService cases, TaskExecutor tasks) {
         return new DiagnosticsView(diag, service, connections, cases, tasks, Platform::runLater);
+    }
+
+    /**
+     * Creates the view with the detail tables of its kind, results handed back through {@link Platform#runLater}.
+     *
+     * @param diag the diagnostic
+     * @param service the diagnostics service
+     * @param connections the saved connections
+     * @param cases the case service
+     * @param tasks the task executor
+     * @param details reads the detail tables from a capture
+     * @return the view
+     */
+    public static DiagnosticsView create(MiddlewareDiagnostics diag, DiagnosticsService service, Supplier<ConnectionStore> connections,
+                                         CaseService cases, TaskExecutor tasks,
+                                         java.util.function.Function<dev.triage.core.diagnostics.Capture, List<DetailTable>> details) {
+        return new DiagnosticsView(diag, service, connections, cases, tasks, Platform::runLater, details);
+    }
+
+    /** A diagnosis with the detail tables read from its capture. */
+    private record Shown(Diagnosis diagnosis, List<DetailTable> tables) {
+    }
+
+    private Shown withTables(Diagnosis d) {
+        List<DetailTable> tables;
+        try {
+            tables = details.apply(d.capture());
+        } catch (RuntimeException e) {
+            tables = List.of(new DetailTable("error", "Details", List.of("Could not read the details"), List.of(List.of(String.valueOf(e.getMessage())))));
+        }
+        return new Shown(d, tables);
     }
 
     @Override
@@ -323,6 +383,12 @@ public final class DiagnosticsView implements View {
      * @param d the diagnosis
      */
     public void show(Diagnosis d) {
+        show(withTables(d));
+    }
+
+    private void show(Shown shown) {
+        Diagnosis d = shown.diagnosis();
+        showTables(shown.tables());
         rows.setAll(d.findings().stream().sorted(Comparator.comparing((CategorizedFinding f) -> f.finding().severity()).reversed()).toList());
         metricRows.setAll(d.metrics().entrySet().stream().sorted(Map.Entry.comparingByKey()).toList());
         showCards(d);
@@ -354,6 +420,7 @@ public final class DiagnosticsView implements View {
     private void startSampling() {
         stopSampling();
         series.clear();
+        chartViews.clear();
         charts.getChildren().clear();
         if (target.getValue() == null) {
             return;
@@ -363,7 +430,7 @@ public final class DiagnosticsView implements View {
             t.setDaemon(true);
             return t;
         });
-        sampler.scheduleWithFixedDelay(() -> fx.execute(this::sampleOnce), 0, 5, java.util.concurrent.TimeUnit.SECONDS);
+        sampler.scheduleWithFixedDelay(() -> fx.execute(this::sampleIfIdle), 0, SAMPLE_SECONDS, java.util.concurrent.TimeUnit.SECONDS);
     }
 
     private void stopSampling() {
@@ -383,7 +450,7 @@ public final class DiagnosticsView implements View {
         if (t == null) {
             return CompletableFuture.completedFuture(null);
         }
-        double at = (System.nanoTime() - started) / 1e9;
+        sampling.set(true);
         return run("Sample " + t.name(), () -> {
             char[] password = null;
             try {
@@ -392,45 +459,160 @@ public final class DiagnosticsView implements View {
                 // a locked secret store: try without a password, as the commands do
             }
             try {
-                return diag.collectMetrics(t, password);
+                return Map.entry(java.time.Instant.now(), diag.collectMetrics(t, password));
             } finally {
                 if (password != null) {
                     java.util.Arrays.fill(password, '\0');
                 }
             }
-        }, metrics -> addSample(at, metrics));
+        }, sample -> addSample(sample.getKey(), sample.getValue())).whenComplete((v, e) -> sampling.set(false));
     }
 
-    private void addSample(double at, Map<String, Double> metrics) {
-        List<String> names = new java.util.ArrayList<>(CHARTED.stream().filter(metrics::containsKey).toList());
-        metrics.keySet().stream().filter(k -> k.startsWith("lag.")).sorted().forEach(names::add);
-        for (String name : names.subList(0, Math.min(MAX_CHARTS, names.size()))) {
-            javafx.scene.chart.XYChart.Series<Number, Number> s = series.computeIfAbsent(name, this::newChart);
-            s.getData().add(new javafx.scene.chart.XYChart.Data<>(at, metrics.get(name)));
-            if (s.getData().size() > MAX_POINTS) {
-                s.getData().remove(0);
-            }
+    /** Samples unless the previous sample is still running (a slow server must not pile up samples). */
+    private void sampleIfIdle() {
+        if (!sampling.get()) {
+            sampleOnce();
         }
     }
 
-    private javafx.scene.chart.XYChart.Series<Number, Number> newChart(String name) {
-        javafx.scene.chart.NumberAxis x = new javafx.scene.chart.NumberAxis();
-        x.setForceZeroInRange(false);
-        x.setTickLabelsVisible(false);
-        javafx.scene.chart.NumberAxis y = new javafx.scene.chart.NumberAxis();
-        y.setForceZeroInRange(false);
-        javafx.scene.chart.LineChart<Number, Number> chart = new javafx.scene.chart.LineChart<>(x, y);
-        chart.setTitle(name);
-        chart.setLegendVisible(false);
-        chart.setAnimated(false);
-        chart.setCreateSymbols(false);
-        chart.setPrefSize(260, 140);
-        chart.setMinHeight(120);
-        chart.getStyleClass().add("mini-chart");
-        javafx.scene.chart.XYChart.Series<Number, Number> s = new javafx.scene.chart.XYChart.Series<>();
-        chart.getData().add(s);
-        charts.getChildren().add(chart);
+    private void addSample(java.time.Instant at, Map<String, Double> metrics) {
+        List<String> names = new java.util.ArrayList<>(CHARTED.stream().filter(metrics::containsKey).toList());
+        metrics.keySet().stream().filter(k -> k.startsWith("lag.")).sorted().forEach(names::add);
+        for (String name : names.subList(0, Math.min(MAX_CHARTS, names.size()))) {
+            org.jfree.data.time.TimeSeries s = series.computeIfAbsent(name, this::newChart);
+            s.addOrUpdate(new org.jfree.data.time.FixedMillisecond(at.toEpochMilli()), metrics.get(name));
+        }
+        applyThemeToCharts();
+    }
+
+    private org.jfree.data.time.TimeSeries newChart(String name) {
+        org.jfree.data.time.TimeSeries s = new org.jfree.data.time.TimeSeries(name);
+        s.setMaximumItemCount(MAX_POINTS);
+        org.jfree.chart.axis.DateAxis time = new org.jfree.chart.axis.DateAxis();
+        time.setTickLabelsVisible(false);
+        org.jfree.chart.axis.NumberAxis values = new org.jfree.chart.axis.NumberAxis();
+        values.setAutoRangeIncludesZero(false);
+        values.setNumberFormatOverride(new java.text.DecimalFormat("#,##0.##"));
+        org.jfree.chart.renderer.xy.XYLineAndShapeRenderer renderer = new org.jfree.chart.renderer.xy.XYLineAndShapeRenderer(true, false);
+        renderer.setSeriesStroke(0, new java.awt.BasicStroke(1.6f));
+        renderer.setDefaultToolTipGenerator(org.jfree.chart.labels.StandardXYToolTipGenerator.getTimeSeriesInstance());
+        org.jfree.chart.plot.XYPlot plot = new org.jfree.chart.plot.XYPlot(new org.jfree.data.time.TimeSeriesCollection(s), time, values, renderer);
+        plot.setBackgroundPaint(null);
+        plot.setOutlineVisible(false);
+        plot.setDomainGridlinesVisible(false);
+        for (org.jfree.chart.axis.ValueAxis a : List.of(time, values)) {
+            a.setTickLabelFont(new java.awt.Font(java.awt.Font.SANS_SERIF, java.awt.Font.PLAIN, 10));
+        }
+        org.jfree.chart.JFreeChart chart = new org.jfree.chart.JFreeChart(name, new java.awt.Font(java.awt.Font.SANS_SERIF, java.awt.Font.BOLD, 11),
+                plot, false);
+        chart.setBackgroundPaint(null);
+        org.jfree.chart.fx.ChartViewer viewer = new org.jfree.chart.fx.ChartViewer(chart);
+        viewer.getStyleClass().add("mini-chart");
+        viewer.setUserData(name);
+        viewer.setPrefSize(300, 150);
+        viewer.setMinHeight(130);
+        HBox.setHgrow(viewer, Priority.ALWAYS);
+        charts.getChildren().add(viewer);
+        chartViews.put(name, chart);
+        styleChart(chart);
         return s;
+    }
+
+    /**
+     * Paints the mini-charts with the current theme's colours (JFreeChart draws with AWT paints, not CSS); runs after every
+     * sample, so a theme switch reaches the charts within one sampling period. Call on the JavaFX thread.
+     */
+    public void applyThemeToCharts() {
+        chartViews.values().forEach(this::styleChart);
+    }
+
+    private void styleChart(org.jfree.chart.JFreeChart chart) {
+        java.awt.Color fg = themeColor("-color-fg-muted", new java.awt.Color(128, 128, 128));
+        java.awt.Color grid = themeColor("-color-border-muted", new java.awt.Color(128, 128, 128, 90));
+        java.awt.Color line = themeColor("-color-accent-emphasis", new java.awt.Color(9, 105, 218));
+        org.jfree.chart.plot.XYPlot plot = chart.getXYPlot();
+        plot.getRenderer().setSeriesPaint(0, line);
+        plot.setRangeGridlinePaint(grid);
+        for (org.jfree.chart.axis.ValueAxis a : List.of(plot.getDomainAxis(), plot.getRangeAxis())) {
+            a.setTickLabelPaint(fg);
+            a.setAxisLinePaint(grid);
+            a.setTickMarkPaint(grid);
+        }
+        chart.getTitle().setPaint(fg);
+    }
+
+    /** Resolves an AtlantaFX looked-up colour through a throw-away node in this view, for the JFreeChart paints. */
+    private java.awt.Color themeColor(String lookup, java.awt.Color fallback) {
+        if (root.getScene() == null) {
+            return fallback;
+        }
+        javafx.scene.shape.Rectangle probe = new javafx.scene.shape.Rectangle();
+        probe.setStyle("-fx-fill: " + lookup + ";");
+        probe.setManaged(false);
+        probe.setVisible(false);
+        charts.getChildren().add(probe);
+        try {
+            probe.applyCss();
+            if (probe.getFill() instanceof javafx.scene.paint.Color c && !c.equals(javafx.scene.paint.Color.BLACK)) {
+                return new java.awt.Color((float) c.getRed(), (float) c.getGreen(), (float) c.getBlue(), (float) c.getOpacity());
+            }
+            return fallback;
+        } finally {
+            charts.getChildren().remove(probe);
+        }
+    }
+
+    private void showTables(List<DetailTable> tables) {
+        Object selected = detailTabs.getSelectionModel().getSelectedItem() == null ? null
+                : detailTabs.getSelectionModel().getSelectedItem().getUserData();
+        detailTabs.getTabs().clear();
+        for (DetailTable t : tables) {
+            TableView<List<String>> view = new TableView<>(FXCollections.observableArrayList(t.rows()));
+            view.getStyleClass().addAll("detail-table", "table-" + t.id(), "dense");
+            for (int i = 0; i < t.columns().size(); i++) {
+                int col = i;
+                TableColumn<List<String>, String> c = new TableColumn<>(t.columns().get(i));
+                c.setCellValueFactory(r -> new ReadOnlyStringWrapper(r.getValue().get(col)));
+                c.setComparator(DiagnosticsView::compareCells);
+                view.getColumns().add(c);
+            }
+            view.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
+            Label empty = new Label("Nothing in this capture");
+            empty.getStyleClass().add("empty-state");
+            view.setPlaceholder(empty);
+            javafx.scene.control.Tab tab = new javafx.scene.control.Tab(t.title() + " (" + t.rows().size() + ")", view);
+            tab.setUserData(t.id());
+            detailTabs.getTabs().add(tab);
+            if (t.id().equals(selected)) {
+                detailTabs.getSelectionModel().select(tab);
+            }
+        }
+        detailTabs.setVisible(!tables.isEmpty());
+        detailTabs.setManaged(!tables.isEmpty());
+    }
+
+    /** Sorts numeric cells as numbers and the rest as text. */
+    static int compareCells(String a, String b) {
+        try {
+            return Double.compare(Double.parseDouble(a.replace(",", "")), Double.parseDouble(b.replace(",", "")));
+        } catch (NumberFormatException e) {
+            return a.compareTo(b);
+        }
+    }
+
+    /**
+     * Returns the detail tables shown, by id, as their rows, for tests and the shell.
+     *
+     * @return the rows of each table by table id
+     */
+    public Map<String, List<List<String>>> shownTables() {
+        Map<String, List<List<String>>> out = new java.util.LinkedHashMap<>();
+        for (javafx.scene.control.Tab tab : detailTabs.getTabs()) {
+            @SuppressWarnings("unchecked")
+            TableView<List<String>> view = (TableView<List<String>>) tab.getContent();
+            out.put(String.valueOf(tab.getUserData()), List.copyOf(view.getItems()));
+        }
+        return out;
     }
 
     /**
@@ -440,7 +622,7 @@ public final class DiagnosticsView implements View {
      */
     public Map<String, Integer> chartedSamples() {
         Map<String, Integer> out = new java.util.LinkedHashMap<>();
-        series.forEach((k, v) -> out.put(k, v.getData().size()));
+        series.forEach((k, v) -> out.put(k, v.getItemCount()));
         return out;
     }
 
@@ -461,7 +643,7 @@ public final class DiagnosticsView implements View {
             return CompletableFuture.completedFuture(null);
         }
         status.setText("Diagnosing " + t.name() + "…");
-        return run("Diagnose " + t.name(), () -> service.liveDiagnosis(diag, new LiveArgs(t.id(), null)), this::show);
+        return run("Diagnose " + t.name(), () -> withTables(service.liveDiagnosis(diag, new LiveArgs(t.id(), null))), this::show);
     }
 
     /**
@@ -480,8 +662,12 @@ public final class DiagnosticsView implements View {
             return CompletableFuture.completedFuture(null);
         }
         status.setText("Capturing " + t.name() + "…");
-        return run("Capture " + t.name(), () -> service.captureDiagnosis(new LiveArgs(t.id(), null)), o -> {
-            show(o.diagnosis());
+        return run("Capture " + t.name(), () -> {
+            var o = service.captureDiagnosis(new LiveArgs(t.id(), null));
+            return Map.entry(o, withTables(o.diagnosis()));
+        }, e -> {
+            var o = e.getKey();
+            show(e.getValue());
             status.setText(status.getText() + " · capture " + o.caseFolder().relativize(o.file()));
         });
     }
@@ -494,7 +680,7 @@ public final class DiagnosticsView implements View {
      */
     public CompletableFuture<?> diagnoseFile(Path file) {
         status.setText("Reading " + file.getFileName() + "…");
-        return run("Diagnose " + file.getFileName(), () -> service.diagnoseFile(file, null, Set.of(), null), this::show);
+        return run("Diagnose " + file.getFileName(), () -> withTables(service.diagnoseFile(file, null, Set.of(), null)), this::show);
     }
 
     /**
