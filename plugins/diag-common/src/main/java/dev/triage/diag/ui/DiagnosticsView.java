@@ -250,6 +250,7 @@ public final class DiagnosticsView implements View {
         for (Button b : List.of(diagnose, capture, open)) {
             b.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         }
+        target.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         status.getStyleClass().add("status");
         status.setMinWidth(0);
         status.setText("Pick a saved connection, or open a dump (" + String.join(", ", diag.dumpKinds()) + ")");
@@ -492,6 +493,7 @@ public final class DiagnosticsView implements View {
         time.setTickLabelsVisible(false);
         org.jfree.chart.axis.NumberAxis values = new org.jfree.chart.axis.NumberAxis();
         values.setAutoRangeIncludesZero(false);
+        values.setAutoRangeMinimumSize(1.0);
         values.setNumberFormatOverride(new java.text.DecimalFormat("#,##0.##"));
         org.jfree.chart.renderer.xy.XYLineAndShapeRenderer renderer = new org.jfree.chart.renderer.xy.XYLineAndShapeRenderer(true, false);
         renderer.setSeriesStroke(0, new java.awt.BasicStroke(1.6f));

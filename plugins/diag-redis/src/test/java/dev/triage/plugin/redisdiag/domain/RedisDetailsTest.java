@@ -37,6 +37,12 @@ class RedisDetailsTest {
         DetailTable b = table(tables, RedisDetails.BIG_KEYS);
         assertThat(b.rows()).containsExactly(List.of("big:hash", "hash", "5242880"), List.of("small", "string", "72"));
         assertThat(tables).extracting(DetailTable::id).doesNotContain(RedisDetails.CLUSTER_NODES);
+        String addressLikeArgs = SlowLogEntry.format(List.of(new SlowLogEntry(9, 1_700_000_009, 500, List.of("hset", "h", "field3:814", "x"),
+                "127.0.0.1:6000", "app"), new SlowLogEntry(8, 1_700_000_008, 400, List.of("get", "host:1"), "127.0.0.1:6001", "")));
+        DetailTable a = table(tables(new CaptureItem(RedisDumpKind.SLOWLOG, "", addressLikeArgs)), RedisDetails.SLOWLOG);
+        assertThat(a.column("Arguments")).containsExactly("h field3:814 x", "host:1");
+        assertThat(a.column("Client")).containsExactly("127.0.0.1:6000", "127.0.0.1:6001");
+        assertThat(a.column("Name")).containsExactly("app", "");
     }
 
     @Test
