@@ -62,6 +62,6 @@ class KafkaDetailsTest {
         DetailTable lag = table(tables, KafkaDetails.LAG);
         assertThat(lag.column("Group")).containsOnly("analytics-etl");
         assertThat(lag.column("Lag status")).containsOnly("STOPPED");
-        assertThat(lag.column("Lag").get(0)).isEqualTo("7655");
+        assertThat(lag.column("Lag").get(0)).isEqualTo("8159");
     }
 }
