@@ -1,7 +1,6 @@
 package dev.triage.plugin.kafkadiag.domain;
 
 import dev.triage.core.diagnostics.Capture;
-import dev.triage.core.diagnostics.CaptureItem;
 import dev.triage.diag.domain.DetailTable;
 import dev.triage.plugin.kafkadiag.domain.GroupDescription.OffsetRow;
 import java.util.ArrayList;
@@ -33,17 +32,18 @@ public final class KafkaDetails {
      */
     public static List<DetailTable> tables(Capture capture) {
         List<List<String>> partitions = new ArrayList<>();
-        for (CaptureItem i : capture.items(KafkaDumpKind.TOPICS)) {
-            TopicDescription d = TopicDescription.parse(i.output());
-            for (TopicDescription.Partition p : d.partitions()) {
-                TopicDescription.Topic t = d.topics().get(p.topic());
-                int rf = p.replicas().size();
-                String state = p.leader() < 0 ? "OFFLINE" : p.isr().size() < rf ? "UNDER-REPLICATED"
-                        : t != null && p.isr().size() < t.minIsr() ? "UNDER-MIN-ISR" : "ok";
-                partitions.add(List.of(p.topic(), Integer.toString(p.partition()), p.leader() < 0 ? "none" : Integer.toString(p.leader()),
-                        ids(p.replicas()), ids(p.isr()), Integer.toString(rf), t == null ? "" : Integer.toString(t.minIsr()), state));
-            }
+        TopicDescription d = TopicDescription.latest(capture.items(KafkaDumpKind.TOPICS).stream().map(i -> TopicDescription.parse(i.output()))
+                .toList());
+        for (TopicDescription.Partition p : d.partitions()) {
+            TopicDescription.Topic t = d.topics().get(p.topic());
+            int rf = p.replicas().size();
+            String state = p.leader() < 0 ? "OFFLINE" : p.isr().size() < rf ? "UNDER-REPLICATED"
+                    : t != null && p.isr().size() < t.minIsr() ? "UNDER-MIN-ISR" : "ok";
+            partitions.add(List.of(p.topic(), Integer.toString(p.partition()), p.leader() < 0 ? "none" : Integer.toString(p.leader()),
+                    ids(p.replicas()), ids(p.isr()), Integer.toString(rf), t == null ? "" : Integer.toString(t.minIsr()), state));
         }
+        // problems first, then the users' topics before the internal ones (__consumer_offsets has 50 healthy partitions)
+        partitions.sort(Comparator.comparing((List<String> r) -> r.get(7).equals("ok")).thenComparing(r -> r.get(0).startsWith("__")));
         List<GroupDescription> samples = capture.items(KafkaDumpKind.GROUPS).stream().map(i -> GroupDescription.parse(i.output())).toList();
         Map<String, List<OffsetRow>> windows = new LinkedHashMap<>();
         for (GroupDescription s : samples) {

@@ -38,9 +38,9 @@ class KafkaDetailsTest {
                 new TopicDescription.Partition("orders", 2, -1, List.of(3, 1, 2), List.of())));
         List<DetailTable> tables = tables(new CaptureItem(KafkaDumpKind.TOPICS, "", topics), groups(100, 200), groups(110, 300), groups(120, 400));
         DetailTable p = table(tables, KafkaDetails.PARTITIONS);
-        assertThat(p.column("State")).containsExactly("ok", "UNDER-REPLICATED", "OFFLINE");
-        assertThat(p.column("ISR")).containsExactly("1,2,3", "2", "");
-        assertThat(p.column("Leader")).containsExactly("1", "2", "none");
+        assertThat(p.column("State")).containsExactly("UNDER-REPLICATED", "OFFLINE", "ok");
+        assertThat(p.column("ISR")).containsExactly("2", "", "1,2,3");
+        assertThat(p.column("Leader")).containsExactly("2", "none", "1");
         assertThat(p.column("min ISR")).containsOnly("2");
         DetailTable lag = table(tables, KafkaDetails.LAG);
         assertThat(lag.column("Partition")).containsExactly("0", "1");

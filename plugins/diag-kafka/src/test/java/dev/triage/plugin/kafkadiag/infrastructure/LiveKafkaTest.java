@@ -54,7 +54,10 @@ class LiveKafkaTest {
         kit.waitForReadyBrokers();
         try (Admin admin = kit.admin()) {
             admin.createTopics(List.of(new NewTopic("orders", 3, (short) 3).configs(Map.of("min.insync.replicas", "2")),
-                    new NewTopic("audit", 1, (short) 1))).all().get(30, TimeUnit.SECONDS);
+                    new NewTopic("audit", 1, (short) 1),
+                    new NewTopic("ledger", 1, (short) 3).configs(Map.of("min.insync.replicas", "3")),
+                    new NewTopic("clicks", 1, (short) 3).configs(Map.of("unclean.leader.election.enable", "true", "retention.ms", "1800000"))))
+                    .all().get(30, TimeUnit.SECONDS);
         }
     }
 
@@ -122,6 +125,8 @@ class LiveKafkaTest {
             assertThat(healthy.findings()).extracting(r -> r.severity() + " " + r.title())
                     .contains("WARNING Topic audit has replication factor 1: a single broker failure loses or blocks it")
                     .anyMatch(t -> t.startsWith("OK 3 brokers online"));
+            KafkaDiagnostics diagnostics = new KafkaDiagnostics(null);
+            dev.triage.core.diagnostics.Capture before = diagnostics.capture(target(Map.of("expected.brokers", "3")), null);
             int victim = kit.brokers().keySet().stream().filter(id -> !kit.controllers().containsKey(id)).findFirst().orElseThrow();
             kit.brokers().get(victim).shutdown();
             kit.brokers().get(victim).awaitShutdown();
@@ -134,6 +139,28 @@ class LiveKafkaTest {
             assertThat(titles(d, "brokers", Severity.CRITICAL)).contains("1 of 3 expected brokers are missing",
                     "Broker " + victim + " looks down: it is in no ISR and leads no partition");
             assertThat(titles(d, "topics", Severity.WARNING)).anyMatch(t -> t.startsWith("Topic orders: 3 of 3 partition(s) under-replicated"));
+            // the capture before the outage and the one after are a window of ISR sizes: every partition with a replica on the
+            // stopped broker lost an ISR member
+            List<dev.triage.core.diagnostics.CaptureItem> window = new java.util.ArrayList<>(before.items(
+                    dev.triage.plugin.kafkadiag.domain.KafkaDumpKind.TOPICS));
+            window.addAll(d.capture().items(dev.triage.plugin.kafkadiag.domain.KafkaDumpKind.TOPICS));
+            Diagnosis shrink = diag.diagnose(new dev.triage.core.diagnostics.Capture(KafkaDiagnostics.ID, "events", Instant.now(), window),
+                    Set.of("topics"));
+            assertThat(titles(shrink, "topics", Severity.CRITICAL)).anyMatch(t -> t.matches("\\d+ partition\\(s\\) lost ISR members over \\d+ samples"));
+            assertThat(shrink.metrics().get("isr_shrinks")).isGreaterThanOrEqualTo(3 + 1 + 1);
         }
+    }
+
+    @Test
+    void topicConfigurationChecksOnARealCluster() throws Exception {
+        KafkaDiagnostics diag = new KafkaDiagnostics(null);
+        Diagnosis d = diag.diagnose(diag.capture(target(Map.of()), null), Set.of("topics"));
+        assertThat(titles(d, "topics", Severity.WARNING))
+                .contains("Topic ledger has min.insync.replicas 3 = replication factor: any broker outage blocks acks=all producers")
+                .contains("Topic clicks allows unclean leader election: an out-of-sync replica can become leader and acknowledged messages are lost")
+                .contains("Topic clicks keeps messages only 0.50 h: a consumer stopped longer than that loses messages")
+                .noneMatch(t -> t.startsWith("Topic orders has min.insync.replicas") || t.startsWith("Topic orders keeps"));
+        assertThat(titles(d, "topics", Severity.CRITICAL)).contains("Topic clicks keeps messages only 0.50 h: a consumer stopped longer than that loses messages");
+        assertThat(d.capture().items(dev.triage.plugin.kafkadiag.domain.KafkaDumpKind.TOPICS)).hasSize(2);
     }
 }
