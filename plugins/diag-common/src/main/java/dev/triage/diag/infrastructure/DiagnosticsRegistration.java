@@ -47,6 +47,7 @@ public final class DiagnosticsRegistration {
         context.command(new CommandSpec<>("diag." + verb, title, description, LiveArgs.class),
                 (args, task) -> service.diagnoseLive(diagnostics, args));
         context.register(ViewContribution.class, new ViewContribution(viewId, title, "mdi2s-stethoscope", DockArea.CENTER,
-                () -> DiagnosticsView.create(diagnostics, service, context::connections, context.cases(), context.tasks(), details)));
+                () -> DiagnosticsView.create(diagnostics, service, context::connections, context.cases(), context.tasks(), details,
+                        context.messages(DiagnosticsView.MESSAGES))));
     }
 }

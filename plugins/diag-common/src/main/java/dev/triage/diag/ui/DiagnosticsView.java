@@ -53,6 +53,9 @@ import javafx.util.StringConverter;
  */
 public final class DiagnosticsView implements View {
 
+    /** The base name of the view's texts (English, and zh_CN beside it). */
+    public static final String MESSAGES = "dev.triage.diag.ui.messages";
+
     /** The root style class; {@code diagnostics.css} is scoped under it. */
     public static final String STYLE_CLASS = "diagnostics-view";
 
@@ -77,6 +80,7 @@ public final class DiagnosticsView implements View {
     private final Map<String, org.jfree.data.time.TimeSeries> series = new java.util.LinkedHashMap<>();
     private final Map<String, org.jfree.chart.JFreeChart> chartViews = new java.util.LinkedHashMap<>();
     private final java.util.function.Function<dev.triage.core.diagnostics.Capture, List<DetailTable>> details;
+    private final dev.triage.core.i18n.Messages m;
     private final javafx.scene.control.TabPane detailTabs = new javafx.scene.control.TabPane();
     private final java.util.concurrent.atomic.AtomicBoolean sampling = new java.util.concurrent.atomic.AtomicBoolean();
     private java.util.concurrent.ScheduledExecutorService sampler;
@@ -120,6 +124,26 @@ public final class DiagnosticsView implements View {
     public DiagnosticsView(MiddlewareDiagnostics diag, DiagnosticsService service, Supplier<ConnectionStore> connections,
                            CaseService cases, TaskExecutor tasks, Executor fx,
                            java.util.function.Function<dev.triage.core.diagnostics.Capture, List<DetailTable>> details) {
+        this(diag, service, connections, cases, tasks, fx, details, english());
+    }
+
+    /**
+     * Builds the view with the detail tables of its kind and its texts in the user's language; call on the JavaFX thread.
+     *
+     * @param diag the diagnostic of this view's target kind
+     * @param service runs diagnoses and stores findings
+     * @param connections the saved connections
+     * @param cases tells which case is open
+     * @param tasks runs the work
+     * @param fx hands results to the JavaFX thread
+     * @param details reads the kind's detail tables from a capture, off the JavaFX thread
+     * @param messages the view's texts ({@link #MESSAGES} bundle, English or Chinese)
+     */
+    public DiagnosticsView(MiddlewareDiagnostics diag, DiagnosticsService service, Supplier<ConnectionStore> connections,
+                           CaseService cases, TaskExecutor tasks, Executor fx,
+                           java.util.function.Function<dev.triage.core.diagnostics.Capture, List<DetailTable>> details,
+                           dev.triage.core.i18n.Messages messages) {
+        this.m = messages;
         this.details = details;
         this.diag = diag;
         this.service = service;
@@ -197,6 +221,35 @@ public final class DiagnosticsView implements View {
         return new DiagnosticsView(diag, service, connections, cases, tasks, Platform::runLater, details);
     }
 
+    /**
+     * Creates the view with the detail tables of its kind and texts in the user's language.
+     *
+     * @param diag the diagnostic
+     * @param service the diagnostics service
+     * @param connections the saved connections
+     * @param cases the case service
+     * @param tasks the task executor
+     * @param details reads the detail tables from a capture
+     * @param messages the view's texts
+     * @return the view
+     */
+    public static DiagnosticsView create(MiddlewareDiagnostics diag, DiagnosticsService service, Supplier<ConnectionStore> connections,
+                                         CaseService cases, TaskExecutor tasks,
+                                         java.util.function.Function<dev.triage.core.diagnostics.Capture, List<DetailTable>> details,
+                                         dev.triage.core.i18n.Messages messages) {
+        return new DiagnosticsView(diag, service, connections, cases, tasks, Platform::runLater, details, messages);
+    }
+
+    private static dev.triage.core.i18n.Messages english() {
+        return dev.triage.core.i18n.Messages.load(MESSAGES, Locale.ROOT, DiagnosticsView.class.getClassLoader());
+    }
+
+    /** Returns a translated text, or the plugin's own (English) text when the bundle has none for the key. */
+    private String text(String key, String fallback) {
+        String t = m.get(key);
+        return t.startsWith("!") && t.endsWith("!") ? fallback : t;
+    }
+
     /** A diagnosis with the detail tables read from its capture. */
     private record Shown(Diagnosis diagnosis, List<DetailTable> tables) {
     }
@@ -217,7 +270,7 @@ public final class DiagnosticsView implements View {
     }
 
     private Node toolbar() {
-        target.setPromptText("Saved connection");
+        target.setPromptText(m.get("view.connection"));
         target.setPrefWidth(240);
         target.setConverter(new StringConverter<>() {
             @Override
@@ -232,16 +285,16 @@ public final class DiagnosticsView implements View {
         });
         target.setOnShowing(e -> reloadConnections());
         target.valueProperty().addListener((o, a, b) -> startSampling());
-        Button diagnose = new Button("Diagnose");
+        Button diagnose = new Button(m.get("view.diagnose"));
         diagnose.getStyleClass().add("accent");
         diagnose.setOnAction(e -> diagnoseSelected());
-        Button capture = new Button("Capture now");
+        Button capture = new Button(m.get("view.capture"));
         capture.setOnAction(e -> captureSelected());
-        Button open = new Button("Open dump…");
+        Button open = new Button(m.get("view.open"));
         open.getStyleClass().add("flat");
         open.setOnAction(e -> {
             FileChooser chooser = new FileChooser();
-            chooser.setTitle("Open a status dump or a saved capture");
+            chooser.setTitle(m.get("view.openTitle"));
             java.io.File f = chooser.showOpenDialog(root.getScene() == null ? null : root.getScene().getWindow());
             if (f != null) {
                 diagnoseFile(f.toPath());
@@ -253,14 +306,14 @@ public final class DiagnosticsView implements View {
         target.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         status.getStyleClass().add("status");
         status.setMinWidth(0);
-        status.setText("Pick a saved connection, or open a dump (" + String.join(", ", diag.dumpKinds()) + ")");
+        status.setText(m.get("view.hint", String.join(", ", diag.dumpKinds())));
         HBox bar = new HBox(8, target, diagnose, capture, open, status);
         bar.getStyleClass().add("tool-bar-row");
         return bar;
     }
 
     private Node findingsTable() {
-        TableColumn<CategorizedFinding, String> severity = new TableColumn<>("Severity");
+        TableColumn<CategorizedFinding, String> severity = new TableColumn<>(m.get("column.severity"));
         severity.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().finding().severity().name()));
         severity.setCellFactory(col -> new TableCell<>() {
             @Override
@@ -274,15 +327,15 @@ public final class DiagnosticsView implements View {
             }
         });
         severity.setPrefWidth(100);
-        TableColumn<CategorizedFinding, String> category = new TableColumn<>("Category");
+        TableColumn<CategorizedFinding, String> category = new TableColumn<>(m.get("column.category"));
         category.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().category()));
         category.setPrefWidth(110);
-        TableColumn<CategorizedFinding, String> title = new TableColumn<>("Finding");
+        TableColumn<CategorizedFinding, String> title = new TableColumn<>(m.get("column.finding"));
         title.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().finding().title()));
         title.setPrefWidth(520);
         table.getColumns().setAll(List.of(severity, category, title));
         table.getStyleClass().addAll("findings", "dense");
-        Label empty = new Label("No diagnosis yet");
+        Label empty = new Label(m.get("view.noDiagnosis"));
         empty.getStyleClass().add("empty-state");
         table.setPlaceholder(empty);
         table.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> showDetail(b));
@@ -292,10 +345,10 @@ public final class DiagnosticsView implements View {
     private Node detailPane() {
         detail.getStyleClass().add("detail");
         TableView<Map.Entry<String, Double>> metrics = new TableView<>(metricRows);
-        TableColumn<Map.Entry<String, Double>, String> name = new TableColumn<>("Metric");
+        TableColumn<Map.Entry<String, Double>, String> name = new TableColumn<>(m.get("column.metric"));
         name.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().getKey()));
         name.setPrefWidth(200);
-        TableColumn<Map.Entry<String, Double>, String> value = new TableColumn<>("Value");
+        TableColumn<Map.Entry<String, Double>, String> value = new TableColumn<>(m.get("column.value"));
         value.setCellValueFactory(c -> new ReadOnlyStringWrapper(dev.triage.diag.domain.Numbers.plain(c.getValue().getValue())));
         value.setPrefWidth(140);
         metrics.getColumns().setAll(List.of(name, value));
@@ -303,7 +356,7 @@ public final class DiagnosticsView implements View {
         metrics.setPrefHeight(220);
         ScrollPane scroll = new ScrollPane(detail);
         scroll.setFitToWidth(true);
-        VBox box = new VBox(scroll, new Label("Key metrics"), metrics);
+        VBox box = new VBox(scroll, new Label(m.get("view.keyMetrics")), metrics);
         VBox.setVgrow(scroll, Priority.ALWAYS);
         showDetail(null);
         rawKinds.getStyleClass().add("raw-items");
@@ -314,8 +367,8 @@ public final class DiagnosticsView implements View {
                 b == null || b.intValue() < 0 || b.intValue() >= rawItems.size() ? "" : rawItems.get(b.intValue()).output()));
         VBox raw = new VBox(6, rawKinds, rawText);
         VBox.setVgrow(rawText, Priority.ALWAYS);
-        javafx.scene.control.Tab details = new javafx.scene.control.Tab("Finding", box);
-        javafx.scene.control.Tab outputs = new javafx.scene.control.Tab("Raw outputs", raw);
+        javafx.scene.control.Tab details = new javafx.scene.control.Tab(m.get("tab.finding"), box);
+        javafx.scene.control.Tab outputs = new javafx.scene.control.Tab(m.get("tab.raw"), raw);
         javafx.scene.control.TabPane tabs = new javafx.scene.control.TabPane(details, outputs);
         tabs.setTabClosingPolicy(javafx.scene.control.TabPane.TabClosingPolicy.UNAVAILABLE);
         return tabs;
@@ -324,7 +377,7 @@ public final class DiagnosticsView implements View {
     private void showDetail(CategorizedFinding f) {
         detail.getChildren().clear();
         if (f == null) {
-            Label hint = new Label("Select a finding to see its evidence and what to do.");
+            Label hint = new Label(m.get("view.selectFinding"));
             hint.getStyleClass().add("empty-state");
             hint.setWrapText(true);
             detail.getChildren().add(hint);
@@ -342,12 +395,12 @@ public final class DiagnosticsView implements View {
             detail.getChildren().add(l);
         }
         if (!finding.suggestion().isEmpty()) {
-            Label s = new Label("What to do: " + finding.suggestion());
+            Label s = new Label(m.get("view.suggestion", finding.suggestion()));
             s.getStyleClass().add("suggestion");
             s.setWrapText(true);
             detail.getChildren().add(s);
         }
-        Label source = new Label(finding.source().target() + " at " + finding.source().time());
+        Label source = new Label(m.get("view.source", finding.source().target(), String.valueOf(finding.source().time())));
         source.getStyleClass().add("status");
         detail.getChildren().add(source);
     }
@@ -357,13 +410,13 @@ public final class DiagnosticsView implements View {
         for (DiagnosticCategory c : diag.categories()) {
             VBox card = new VBox(2);
             card.getStyleClass().add("card");
-            Label name = new Label(c.title());
+            Label name = new Label(text("category." + c.id(), c.title()));
             name.getStyleClass().add("card-title");
-            String text = "not checked";
+            String text = m.get("card.notChecked");
             if (d != null) {
                 List<Finding> fs = d.findings(c.id());
                 Severity worst = d.worst(c.id()).orElse(null);
-                text = worst == null ? "no findings" : worst.name() + " · " + fs.size() + (fs.size() == 1 ? " finding" : " findings");
+                text = worst == null ? m.get("card.none") : m.get("card.findings", worst.name(), fs.size());
                 if (worst != null) {
                     card.getStyleClass().add("sev-" + worst.name().toLowerCase(Locale.ROOT));
                 }
@@ -398,8 +451,8 @@ public final class DiagnosticsView implements View {
         rawKinds.getItems().setAll(rawItems.stream().map(i -> i.kind() + " — " + i.command() + " (" + i.output().lines().count() + " lines)")
                 .toList());
         rawText.clear();
-        status.setText(d.capture().target() + " · " + d.capture().time() + " · " + rows.size() + " findings"
-                + (cases.current().isPresent() ? " · saved in the case" : ""));
+        status.setText(m.get("status.shown", d.capture().target(), String.valueOf(d.capture().time()), rows.size())
+                + (cases.current().isPresent() ? m.get("status.saved") : ""));
         if (!rows.isEmpty()) {
             table.getSelectionModel().select(0);
         }
@@ -576,13 +629,15 @@ public final class DiagnosticsView implements View {
                 TableColumn<List<String>, String> c = new TableColumn<>(t.columns().get(i));
                 c.setCellValueFactory(r -> new ReadOnlyStringWrapper(r.getValue().get(col)));
                 c.setComparator(DiagnosticsView::compareCells);
+                int chars = Math.max(t.columns().get(i).length() + 2, t.rows().stream().limit(200).mapToInt(r -> r.get(col).length()).max().orElse(0));
+                c.setPrefWidth(Math.min(560, Math.max(64, chars * 9 + 28)));
                 view.getColumns().add(c);
             }
             view.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
-            Label empty = new Label("Nothing in this capture");
+            Label empty = new Label(m.get("view.emptyTable"));
             empty.getStyleClass().add("empty-state");
             view.setPlaceholder(empty);
-            javafx.scene.control.Tab tab = new javafx.scene.control.Tab(t.title() + " (" + t.rows().size() + ")", view);
+            javafx.scene.control.Tab tab = new javafx.scene.control.Tab(text("table." + t.id(), t.title()) + " (" + t.rows().size() + ")", view);
             tab.setUserData(t.id());
             detailTabs.getTabs().add(tab);
             if (t.id().equals(selected)) {
@@ -641,10 +696,10 @@ public final class DiagnosticsView implements View {
     public CompletableFuture<?> diagnoseSelected() {
         ConnectionTarget t = target.getValue();
         if (t == null) {
-            status.setText("Pick a saved connection first");
+            status.setText(m.get("status.pick"));
             return CompletableFuture.completedFuture(null);
         }
-        status.setText("Diagnosing " + t.name() + "…");
+        status.setText(m.get("status.diagnosing", t.name()));
         return run("Diagnose " + t.name(), () -> withTables(service.liveDiagnosis(diag, new LiveArgs(t.id(), null))), this::show);
     }
 
@@ -656,21 +711,21 @@ public final class DiagnosticsView implements View {
     public CompletableFuture<?> captureSelected() {
         ConnectionTarget t = target.getValue();
         if (t == null) {
-            status.setText("Pick a saved connection first");
+            status.setText(m.get("status.pick"));
             return CompletableFuture.completedFuture(null);
         }
         if (cases.current().isEmpty()) {
-            status.setText("Open a case first: captures are saved into it");
+            status.setText(m.get("status.noCase"));
             return CompletableFuture.completedFuture(null);
         }
-        status.setText("Capturing " + t.name() + "…");
+        status.setText(m.get("status.capturing", t.name()));
         return run("Capture " + t.name(), () -> {
             var o = service.captureDiagnosis(new LiveArgs(t.id(), null));
             return Map.entry(o, withTables(o.diagnosis()));
         }, e -> {
             var o = e.getKey();
             show(e.getValue());
-            status.setText(status.getText() + " · capture " + o.caseFolder().relativize(o.file()));
+            status.setText(status.getText() + m.get("status.captured", String.valueOf(o.caseFolder().relativize(o.file()))));
         });
     }
 
@@ -681,7 +736,7 @@ public final class DiagnosticsView implements View {
      * @return when the view shows the result
      */
     public CompletableFuture<?> diagnoseFile(Path file) {
-        status.setText("Reading " + file.getFileName() + "…");
+        status.setText(m.get("status.reading", String.valueOf(file.getFileName())));
         return run("Diagnose " + file.getFileName(), () -> withTables(service.diagnoseFile(file, null, Set.of(), null)), this::show);
     }
 
