@@ -28,14 +28,7 @@ class MySqlDetailsTest {
                 + "7\tapp\tlocalhost:1\tshop\tSleep\t900\t\tNULL\t0.000\n"
                 + "8\tapp\tlocalhost:2\tshop\tQuery\t3\tSending data\tSELECT 1\t0.000\n"
                 + "9\treport\tlocalhost:3\tshop\tQuery\t120\tUpdating\tUPDATE t SET a=1\t0.000\n";
-        String innodb = "------------------------\nLATEST DETECTED DEADLOCK\n------------------------\n2026-01-01 00:00:00 0x7f\n*** (1) TRANSACTION:\n"
-                + "TRANSACTION 10, ACTIVE 1 sec starting index read\nMySQL thread id 5, OS thread handle 1, query id 9 localhost app updating\n"
-                + "UPDATE t SET a=1 WHERE id=1\n*** (1) WAITING FOR THIS LOCK TO BE GRANTED:\n"
-                + "RECORD LOCKS space id 2 page no 4 n bits 72 index PRIMARY of table `db`.`t` trx id 10 lock_mode X locks rec but not gap waiting\n"
-                + "*** (2) TRANSACTION:\nTRANSACTION 11, ACTIVE 1 sec starting index read\nMySQL thread id 6, OS thread handle 2, query id 10 localhost app updating\n"
-                + "UPDATE t SET a=2 WHERE id=2\n*** (2) HOLDS THE LOCK(S):\n"
-                + "RECORD LOCKS space id 2 page no 4 n bits 72 index PRIMARY of table `db`.`t` trx id 11 lock_mode X locks rec but not gap\n"
-                + "*** WE ROLL BACK TRANSACTION (2)\n------------\nTRANSACTIONS\n------------\nHistory list length 25\n";
+        String innodb = MySqlParsersTest.DEADLOCK;
         String digests = "digest_text\tcalls\ttotal_ms\trows_examined\trows_sent\tno_index_used\ttmp_disk_tables\tsort_merge_passes\n"
                 + "SELECT * FROM t WHERE a = ?\t12\t340.5\t120000\t12\t12\t0\t0\n";
         List<DetailTable> tables = tables(new CaptureItem(MySqlDumpKind.PROCESSLIST, "", procs), new CaptureItem(MySqlDumpKind.INNODB, "", innodb),
