@@ -51,7 +51,7 @@ public record ClusterNode(String id, String address, Set<String> flags, String m
         List<ClusterNode> out = new ArrayList<>();
         for (String raw : RedisReply.lines(text)) {
             String line = raw.strip();
-            if (line.startsWith("\"") && line.endsWith("\"")) {
+            if (line.length() >= 2 && line.startsWith("\"") && line.endsWith("\"")) {
                 line = line.substring(1, line.length() - 1);
             }
             for (String l : line.split("\\\\n")) {
