@@ -88,6 +88,6 @@ public record ClusterNode(String id, String address, Set<String> flags, String m
             ranges.add(f[i]);
             slots += end - start + 1;
         }
-        out.add(new ClusterNode(f[0], address, Set.of(f[2].split(",")), f[3], f[7], slots, ranges));
+        out.add(new ClusterNode(f[0], address, new java.util.TreeSet<>(java.util.Arrays.asList(f[2].split(","))), f[3], f[7], slots, ranges));
     }
 }
