@@ -88,12 +88,19 @@ class LiveKafkaTest {
         Properties p = new Properties();
         p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kit.bootstrapServers());
         p.put(ProducerConfig.ACKS_CONFIG, "all");
+        java.util.concurrent.atomic.AtomicInteger acked = new java.util.concurrent.atomic.AtomicInteger();
         try (KafkaProducer<String, String> producer = new KafkaProducer<>(p, new StringSerializer(), new StringSerializer())) {
             for (int i = 0; i < 3000; i++) {
-                producer.send(new ProducerRecord<>("orders", Integer.toString(i), "order " + i));
+                producer.send(new ProducerRecord<>("orders", Integer.toString(i), "order " + i), (meta, error) -> {
+                    if (error == null) {
+                        acked.incrementAndGet();
+                    }
+                });
             }
             producer.flush();
         }
+        // on a loaded machine a few batches can time out: the lag is the log end the consumer sees minus what it read
+        assertThat(acked.get()).isGreaterThan(1000);
         Properties c = new Properties();
         c.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kit.bootstrapServers());
         c.put(ConsumerConfig.GROUP_ID_CONFIG, "billing");
@@ -101,6 +108,7 @@ class LiveKafkaTest {
         c.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
         c.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "100");
         int read = 0;
+        long logEnd;
         try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(c, new StringDeserializer(), new StringDeserializer())) {
             consumer.subscribe(List.of("orders"));
             Instant end = Instant.now().plusSeconds(30);
@@ -108,13 +116,14 @@ class LiveKafkaTest {
                 read += consumer.poll(Duration.ofMillis(500)).count();
             }
             consumer.commitSync();
+            logEnd = consumer.endOffsets(consumer.assignment()).values().stream().mapToLong(Long::longValue).sum();
         }
         assertThat(read).isBetween(1, 300);
         KafkaDiagnostics diag = new KafkaDiagnostics(null);
         Diagnosis d = diag.diagnose(diag.capture(target(Map.of()), null), Set.of("groups"));
-        assertThat(titles(d, "groups", Severity.WARNING)).singleElement().asString().startsWith("Group billing on orders: lag " + (3000 - read))
+        assertThat(titles(d, "groups", Severity.WARNING)).singleElement().asString().startsWith("Group billing on orders: lag " + (logEnd - read))
                 .endsWith("status STOPPED");
-        assertThat(d.metrics()).containsEntry("lag.billing", (double) (3000 - read));
+        assertThat(d.metrics()).containsEntry("lag.billing", (double) (logEnd - read));
     }
 
     @Test
