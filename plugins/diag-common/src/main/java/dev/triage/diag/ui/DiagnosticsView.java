@@ -12,6 +12,7 @@ import dev.triage.core.finding.Finding;
 import dev.triage.core.finding.Severity;
 import dev.triage.core.task.TaskExecutor;
 import dev.triage.core.ui.View;
+import dev.triage.diag.domain.DetailTable;
 import dev.triage.diag.infrastructure.DiagnosticsService;
 import dev.triage.diag.infrastructure.LiveArgs;
 import java.nio.file.Path;
@@ -52,6 +53,9 @@ import javafx.util.StringConverter;
  */
 public final class DiagnosticsView implements View {
 
+    /** The base name of the view's texts (English, and zh_CN beside it). */
+    public static final String MESSAGES = "dev.triage.diag.ui.messages";
+
     /** The root style class; {@code diagnostics.css} is scoped under it. */
     public static final String STYLE_CLASS = "diagnostics-view";
 
@@ -73,8 +77,12 @@ public final class DiagnosticsView implements View {
     private final javafx.scene.control.ListView<String> rawKinds = new javafx.scene.control.ListView<>();
     private final javafx.scene.control.TextArea rawText = new javafx.scene.control.TextArea();
     private final List<dev.triage.core.diagnostics.CaptureItem> rawItems = new java.util.ArrayList<>();
-    private final Map<String, javafx.scene.chart.XYChart.Series<Number, Number>> series = new java.util.LinkedHashMap<>();
-    private final long started = System.nanoTime();
+    private final Map<String, org.jfree.data.time.TimeSeries> series = new java.util.LinkedHashMap<>();
+    private final Map<String, org.jfree.chart.JFreeChart> chartViews = new java.util.LinkedHashMap<>();
+    private final java.util.function.Function<dev.triage.core.diagnostics.Capture, List<DetailTable>> details;
+    private final dev.triage.core.i18n.Messages m;
+    private final javafx.scene.control.TabPane detailTabs = new javafx.scene.control.TabPane();
+    private final java.util.concurrent.atomic.AtomicBoolean sampling = new java.util.concurrent.atomic.AtomicBoolean();
     private java.util.concurrent.ScheduledExecutorService sampler;
 
     /** The metrics charted while the view is open, in order of preference; lag.* metrics of Kafka groups follow. */
@@ -84,6 +92,8 @@ public final class DiagnosticsView implements View {
     public static final int MAX_CHARTS = 3;
     /** How many samples a mini-chart keeps. */
     public static final int MAX_POINTS = 60;
+    /** Seconds between two samples of the mini-charts. */
+    public static final int SAMPLE_SECONDS = 5;
 
     /**
      * Builds the view; call on the JavaFX thread.
@@ -97,6 +107,44 @@ public final class DiagnosticsView implements View {
      */
     public DiagnosticsView(MiddlewareDiagnostics diag, DiagnosticsService service, Supplier<ConnectionStore> connections,
                            CaseService cases, TaskExecutor tasks, Executor fx) {
+        this(diag, service, connections, cases, tasks, fx, c -> List.of());
+    }
+
+    /**
+     * Builds the view with the detail tables of its kind; call on the JavaFX thread.
+     *
+     * @param diag the diagnostic of this view's target kind
+     * @param service runs diagnoses and stores findings
+     * @param connections the saved connections
+     * @param cases tells which case is open
+     * @param tasks runs the work
+     * @param fx hands results to the JavaFX thread
+     * @param details reads the kind's detail tables (slow log, processlist, consumer lag...) from a capture, off the JavaFX thread
+     */
+    public DiagnosticsView(MiddlewareDiagnostics diag, DiagnosticsService service, Supplier<ConnectionStore> connections,
+                           CaseService cases, TaskExecutor tasks, Executor fx,
+                           java.util.function.Function<dev.triage.core.diagnostics.Capture, List<DetailTable>> details) {
+        this(diag, service, connections, cases, tasks, fx, details, english());
+    }
+
+    /**
+     * Builds the view with the detail tables of its kind and its texts in the user's language; call on the JavaFX thread.
+     *
+     * @param diag the diagnostic of this view's target kind
+     * @param service runs diagnoses and stores findings
+     * @param connections the saved connections
+     * @param cases tells which case is open
+     * @param tasks runs the work
+     * @param fx hands results to the JavaFX thread
+     * @param details reads the kind's detail tables from a capture, off the JavaFX thread
+     * @param messages the view's texts ({@link #MESSAGES} bundle, English or Chinese)
+     */
+    public DiagnosticsView(MiddlewareDiagnostics diag, DiagnosticsService service, Supplier<ConnectionStore> connections,
+                           CaseService cases, TaskExecutor tasks, Executor fx,
+                           java.util.function.Function<dev.triage.core.diagnostics.Capture, List<DetailTable>> details,
+                           dev.triage.core.i18n.Messages messages) {
+        this.m = messages;
+        this.details = details;
         this.diag = diag;
         this.service = service;
         this.connections = connections;
@@ -111,8 +159,13 @@ public final class DiagnosticsView implements View {
         split.setOrientation(Orientation.HORIZONTAL);
         split.setDividerPositions(0.55);
         charts.getStyleClass().add("charts");
-        VBox center = new VBox(cards, charts, split);
-        VBox.setVgrow(split, Priority.ALWAYS);
+        detailTabs.getStyleClass().add("detail-tables");
+        detailTabs.setTabClosingPolicy(javafx.scene.control.TabPane.TabClosingPolicy.UNAVAILABLE);
+        SplitPane main = new SplitPane(split, detailTabs);
+        main.setOrientation(Orientation.VERTICAL);
+        main.setDividerPositions(0.6);
+        VBox center = new VBox(cards, charts, main);
+        VBox.setVgrow(main, Priority.ALWAYS);
         root.setCenter(center);
         root.setMinSize(0, 0);
         showCards(null);
@@ -128,7 +181,7 @@ public final class DiagnosticsView implements View {
     public CompletableFuture<?> showLatestCapture() {
         return run("Load the latest capture", () -> {
             java.util.Optional<Path> latest = service.latestCapture(diag.pluginId());
-            return latest.isPresent() ? service.diagnoseFile(latest.get(), null, Set.of(), null) : null;
+            return latest.isPresent() ? withTables(service.diagnoseFile(latest.get(), null, Set.of(), null)) : null;
         }, d -> {
             if (d != null) {
                 show(d);
@@ -151,13 +204,73 @@ public final class DiagnosticsView implements View {
         return new DiagnosticsView(diag, service, connections, cases, tasks, Platform::runLater);
     }
 
+    /**
+     * Creates the view with the detail tables of its kind, results handed back through {@link Platform#runLater}.
+     *
+     * @param diag the diagnostic
+     * @param service the diagnostics service
+     * @param connections the saved connections
+     * @param cases the case service
+     * @param tasks the task executor
+     * @param details reads the detail tables from a capture
+     * @return the view
+     */
+    public static DiagnosticsView create(MiddlewareDiagnostics diag, DiagnosticsService service, Supplier<ConnectionStore> connections,
+                                         CaseService cases, TaskExecutor tasks,
+                                         java.util.function.Function<dev.triage.core.diagnostics.Capture, List<DetailTable>> details) {
+        return new DiagnosticsView(diag, service, connections, cases, tasks, Platform::runLater, details);
+    }
+
+    /**
+     * Creates the view with the detail tables of its kind and texts in the user's language.
+     *
+     * @param diag the diagnostic
+     * @param service the diagnostics service
+     * @param connections the saved connections
+     * @param cases the case service
+     * @param tasks the task executor
+     * @param details reads the detail tables from a capture
+     * @param messages the view's texts
+     * @return the view
+     */
+    public static DiagnosticsView create(MiddlewareDiagnostics diag, DiagnosticsService service, Supplier<ConnectionStore> connections,
+                                         CaseService cases, TaskExecutor tasks,
+                                         java.util.function.Function<dev.triage.core.diagnostics.Capture, List<DetailTable>> details,
+                                         dev.triage.core.i18n.Messages messages) {
+        return new DiagnosticsView(diag, service, connections, cases, tasks, Platform::runLater, details, messages);
+    }
+
+    private static dev.triage.core.i18n.Messages english() {
+        return dev.triage.core.i18n.Messages.load(MESSAGES, Locale.ROOT, DiagnosticsView.class.getClassLoader());
+    }
+
+    /** Returns a translated text, or the plugin's own (English) text when the bundle has none for the key. */
+    private String text(String key, String fallback) {
+        String t = m.get(key);
+        return t.startsWith("!") && t.endsWith("!") ? fallback : t;
+    }
+
+    /** A diagnosis with the detail tables read from its capture. */
+    private record Shown(Diagnosis diagnosis, List<DetailTable> tables) {
+    }
+
+    private Shown withTables(Diagnosis d) {
+        List<DetailTable> tables;
+        try {
+            tables = details.apply(d.capture());
+        } catch (RuntimeException e) {
+            tables = List.of(new DetailTable("error", "Details", List.of("Could not read the details"), List.of(List.of(String.valueOf(e.getMessage())))));
+        }
+        return new Shown(d, tables);
+    }
+
     @Override
     public Node node() {
         return root;
     }
 
     private Node toolbar() {
-        target.setPromptText("Saved connection");
+        target.setPromptText(m.get("view.connection"));
         target.setPrefWidth(240);
         target.setConverter(new StringConverter<>() {
             @Override
@@ -172,16 +285,16 @@ public final class DiagnosticsView implements View {
         });
         target.setOnShowing(e -> reloadConnections());
         target.valueProperty().addListener((o, a, b) -> startSampling());
-        Button diagnose = new Button("Diagnose");
+        Button diagnose = new Button(m.get("view.diagnose"));
         diagnose.getStyleClass().add("accent");
         diagnose.setOnAction(e -> diagnoseSelected());
-        Button capture = new Button("Capture now");
+        Button capture = new Button(m.get("view.capture"));
         capture.setOnAction(e -> captureSelected());
-        Button open = new Button("Open dump…");
+        Button open = new Button(m.get("view.open"));
         open.getStyleClass().add("flat");
         open.setOnAction(e -> {
             FileChooser chooser = new FileChooser();
-            chooser.setTitle("Open a status dump or a saved capture");
+            chooser.setTitle(m.get("view.openTitle"));
             java.io.File f = chooser.showOpenDialog(root.getScene() == null ? null : root.getScene().getWindow());
             if (f != null) {
                 diagnoseFile(f.toPath());
@@ -190,16 +303,17 @@ public final class DiagnosticsView implements View {
         for (Button b : List.of(diagnose, capture, open)) {
             b.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         }
+        target.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         status.getStyleClass().add("status");
         status.setMinWidth(0);
-        status.setText("Pick a saved connection, or open a dump (" + String.join(", ", diag.dumpKinds()) + ")");
+        status.setText(m.get("view.hint", String.join(", ", diag.dumpKinds())));
         HBox bar = new HBox(8, target, diagnose, capture, open, status);
         bar.getStyleClass().add("tool-bar-row");
         return bar;
     }
 
     private Node findingsTable() {
-        TableColumn<CategorizedFinding, String> severity = new TableColumn<>("Severity");
+        TableColumn<CategorizedFinding, String> severity = new TableColumn<>(m.get("column.severity"));
         severity.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().finding().severity().name()));
         severity.setCellFactory(col -> new TableCell<>() {
             @Override
@@ -213,15 +327,15 @@ public final class DiagnosticsView implements View {
             }
         });
         severity.setPrefWidth(100);
-        TableColumn<CategorizedFinding, String> category = new TableColumn<>("Category");
+        TableColumn<CategorizedFinding, String> category = new TableColumn<>(m.get("column.category"));
         category.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().category()));
         category.setPrefWidth(110);
-        TableColumn<CategorizedFinding, String> title = new TableColumn<>("Finding");
+        TableColumn<CategorizedFinding, String> title = new TableColumn<>(m.get("column.finding"));
         title.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().finding().title()));
         title.setPrefWidth(520);
         table.getColumns().setAll(List.of(severity, category, title));
         table.getStyleClass().addAll("findings", "dense");
-        Label empty = new Label("No diagnosis yet");
+        Label empty = new Label(m.get("view.noDiagnosis"));
         empty.getStyleClass().add("empty-state");
         table.setPlaceholder(empty);
         table.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> showDetail(b));
@@ -231,10 +345,10 @@ public final class DiagnosticsView implements View {
     private Node detailPane() {
         detail.getStyleClass().add("detail");
         TableView<Map.Entry<String, Double>> metrics = new TableView<>(metricRows);
-        TableColumn<Map.Entry<String, Double>, String> name = new TableColumn<>("Metric");
+        TableColumn<Map.Entry<String, Double>, String> name = new TableColumn<>(m.get("column.metric"));
         name.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().getKey()));
         name.setPrefWidth(200);
-        TableColumn<Map.Entry<String, Double>, String> value = new TableColumn<>("Value");
+        TableColumn<Map.Entry<String, Double>, String> value = new TableColumn<>(m.get("column.value"));
         value.setCellValueFactory(c -> new ReadOnlyStringWrapper(dev.triage.diag.domain.Numbers.plain(c.getValue().getValue())));
         value.setPrefWidth(140);
         metrics.getColumns().setAll(List.of(name, value));
@@ -242,7 +356,7 @@ public final class DiagnosticsView implements View {
         metrics.setPrefHeight(220);
         ScrollPane scroll = new ScrollPane(detail);
         scroll.setFitToWidth(true);
-        VBox box = new VBox(scroll, new Label("Key metrics"), metrics);
+        VBox box = new VBox(scroll, new Label(m.get("view.keyMetrics")), metrics);
         VBox.setVgrow(scroll, Priority.ALWAYS);
         showDetail(null);
         rawKinds.getStyleClass().add("raw-items");
@@ -253,8 +367,8 @@ public final class DiagnosticsView implements View {
                 b == null || b.intValue() < 0 || b.intValue() >= rawItems.size() ? "" : rawItems.get(b.intValue()).output()));
         VBox raw = new VBox(6, rawKinds, rawText);
         VBox.setVgrow(rawText, Priority.ALWAYS);
-        javafx.scene.control.Tab details = new javafx.scene.control.Tab("Finding", box);
-        javafx.scene.control.Tab outputs = new javafx.scene.control.Tab("Raw outputs", raw);
+        javafx.scene.control.Tab details = new javafx.scene.control.Tab(m.get("tab.finding"), box);
+        javafx.scene.control.Tab outputs = new javafx.scene.control.Tab(m.get("tab.raw"), raw);
         javafx.scene.control.TabPane tabs = new javafx.scene.control.TabPane(details, outputs);
         tabs.setTabClosingPolicy(javafx.scene.control.TabPane.TabClosingPolicy.UNAVAILABLE);
         return tabs;
@@ -263,7 +377,7 @@ public final class DiagnosticsView implements View {
     private void showDetail(CategorizedFinding f) {
         detail.getChildren().clear();
         if (f == null) {
-            Label hint = new Label("Select a finding to see its evidence and what to do.");
+            Label hint = new Label(m.get("view.selectFinding"));
             hint.getStyleClass().add("empty-state");
             hint.setWrapText(true);
             detail.getChildren().add(hint);
@@ -281,12 +395,12 @@ public final class DiagnosticsView implements View {
             detail.getChildren().add(l);
         }
         if (!finding.suggestion().isEmpty()) {
-            Label s = new Label("What to do: " + finding.suggestion());
+            Label s = new Label(m.get("view.suggestion", finding.suggestion()));
             s.getStyleClass().add("suggestion");
             s.setWrapText(true);
             detail.getChildren().add(s);
         }
-        Label source = new Label(finding.source().target() + " at " + finding.source().time());
+        Label source = new Label(m.get("view.source", finding.source().target(), String.valueOf(finding.source().time())));
         source.getStyleClass().add("status");
         detail.getChildren().add(source);
     }
@@ -296,13 +410,13 @@ public final class DiagnosticsView implements View {
         for (DiagnosticCategory c : diag.categories()) {
             VBox card = new VBox(2);
             card.getStyleClass().add("card");
-            Label name = new Label(c.title());
+            Label name = new Label(text("category." + c.id(), c.title()));
             name.getStyleClass().add("card-title");
-            String text = "not checked";
+            String text = m.get("card.notChecked");
             if (d != null) {
                 List<Finding> fs = d.findings(c.id());
                 Severity worst = d.worst(c.id()).orElse(null);
-                text = worst == null ? "no findings" : worst.name() + " · " + fs.size() + (fs.size() == 1 ? " finding" : " findings");
+                text = worst == null ? m.get("card.none") : m.get("card.findings", worst.name(), fs.size());
                 if (worst != null) {
                     card.getStyleClass().add("sev-" + worst.name().toLowerCase(Locale.ROOT));
                 }
@@ -323,6 +437,12 @@ public final class DiagnosticsView implements View {
      * @param d the diagnosis
      */
     public void show(Diagnosis d) {
+        show(withTables(d));
+    }
+
+    private void show(Shown shown) {
+        Diagnosis d = shown.diagnosis();
+        showTables(shown.tables());
         rows.setAll(d.findings().stream().sorted(Comparator.comparing((CategorizedFinding f) -> f.finding().severity()).reversed()).toList());
         metricRows.setAll(d.metrics().entrySet().stream().sorted(Map.Entry.comparingByKey()).toList());
         showCards(d);
@@ -331,8 +451,8 @@ public final class DiagnosticsView implements View {
         rawKinds.getItems().setAll(rawItems.stream().map(i -> i.kind() + " — " + i.command() + " (" + i.output().lines().count() + " lines)")
                 .toList());
         rawText.clear();
-        status.setText(d.capture().target() + " · " + d.capture().time() + " · " + rows.size() + " findings"
-                + (cases.current().isPresent() ? " · saved in the case" : ""));
+        status.setText(m.get("status.shown", d.capture().target(), String.valueOf(d.capture().time()), rows.size())
+                + (cases.current().isPresent() ? m.get("status.saved") : ""));
         if (!rows.isEmpty()) {
             table.getSelectionModel().select(0);
         }
@@ -354,6 +474,7 @@ public final class DiagnosticsView implements View {
     private void startSampling() {
         stopSampling();
         series.clear();
+        chartViews.clear();
         charts.getChildren().clear();
         if (target.getValue() == null) {
             return;
@@ -363,7 +484,7 @@ public final class DiagnosticsView implements View {
             t.setDaemon(true);
             return t;
         });
-        sampler.scheduleWithFixedDelay(() -> fx.execute(this::sampleOnce), 0, 5, java.util.concurrent.TimeUnit.SECONDS);
+        sampler.scheduleWithFixedDelay(() -> fx.execute(this::sampleIfIdle), 0, SAMPLE_SECONDS, java.util.concurrent.TimeUnit.SECONDS);
     }
 
     private void stopSampling() {
@@ -383,7 +504,7 @@ public final class DiagnosticsView implements View {
         if (t == null) {
             return CompletableFuture.completedFuture(null);
         }
-        double at = (System.nanoTime() - started) / 1e9;
+        sampling.set(true);
         return run("Sample " + t.name(), () -> {
             char[] password = null;
             try {
@@ -392,45 +513,163 @@ public final class DiagnosticsView implements View {
                 // a locked secret store: try without a password, as the commands do
             }
             try {
-                return diag.collectMetrics(t, password);
+                return Map.entry(java.time.Instant.now(), diag.collectMetrics(t, password));
             } finally {
                 if (password != null) {
                     java.util.Arrays.fill(password, '\0');
                 }
             }
-        }, metrics -> addSample(at, metrics));
+        }, sample -> addSample(sample.getKey(), sample.getValue())).whenComplete((v, e) -> sampling.set(false));
     }
 
-    private void addSample(double at, Map<String, Double> metrics) {
-        List<String> names = new java.util.ArrayList<>(CHARTED.stream().filter(metrics::containsKey).toList());
-        metrics.keySet().stream().filter(k -> k.startsWith("lag.")).sorted().forEach(names::add);
-        for (String name : names.subList(0, Math.min(MAX_CHARTS, names.size()))) {
-            javafx.scene.chart.XYChart.Series<Number, Number> s = series.computeIfAbsent(name, this::newChart);
-            s.getData().add(new javafx.scene.chart.XYChart.Data<>(at, metrics.get(name)));
-            if (s.getData().size() > MAX_POINTS) {
-                s.getData().remove(0);
-            }
+    /** Samples unless the previous sample is still running (a slow server must not pile up samples). */
+    private void sampleIfIdle() {
+        if (!sampling.get()) {
+            sampleOnce();
         }
     }
 
-    private javafx.scene.chart.XYChart.Series<Number, Number> newChart(String name) {
-        javafx.scene.chart.NumberAxis x = new javafx.scene.chart.NumberAxis();
-        x.setForceZeroInRange(false);
-        x.setTickLabelsVisible(false);
-        javafx.scene.chart.NumberAxis y = new javafx.scene.chart.NumberAxis();
-        y.setForceZeroInRange(false);
-        javafx.scene.chart.LineChart<Number, Number> chart = new javafx.scene.chart.LineChart<>(x, y);
-        chart.setTitle(name);
-        chart.setLegendVisible(false);
-        chart.setAnimated(false);
-        chart.setCreateSymbols(false);
-        chart.setPrefSize(260, 140);
-        chart.setMinHeight(120);
-        chart.getStyleClass().add("mini-chart");
-        javafx.scene.chart.XYChart.Series<Number, Number> s = new javafx.scene.chart.XYChart.Series<>();
-        chart.getData().add(s);
-        charts.getChildren().add(chart);
+    private void addSample(java.time.Instant at, Map<String, Double> metrics) {
+        List<String> names = new java.util.ArrayList<>(CHARTED.stream().filter(metrics::containsKey).toList());
+        metrics.keySet().stream().filter(k -> k.startsWith("lag.")).sorted().forEach(names::add);
+        for (String name : names.subList(0, Math.min(MAX_CHARTS, names.size()))) {
+            org.jfree.data.time.TimeSeries s = series.computeIfAbsent(name, this::newChart);
+            s.addOrUpdate(new org.jfree.data.time.FixedMillisecond(at.toEpochMilli()), metrics.get(name));
+        }
+        applyThemeToCharts();
+    }
+
+    private org.jfree.data.time.TimeSeries newChart(String name) {
+        org.jfree.data.time.TimeSeries s = new org.jfree.data.time.TimeSeries(name);
+        s.setMaximumItemCount(MAX_POINTS);
+        org.jfree.chart.axis.DateAxis time = new org.jfree.chart.axis.DateAxis();
+        time.setTickLabelsVisible(false);
+        org.jfree.chart.axis.NumberAxis values = new org.jfree.chart.axis.NumberAxis();
+        values.setAutoRangeIncludesZero(false);
+        values.setAutoRangeMinimumSize(1.0);
+        values.setNumberFormatOverride(new java.text.DecimalFormat("#,##0.##"));
+        org.jfree.chart.renderer.xy.XYLineAndShapeRenderer renderer = new org.jfree.chart.renderer.xy.XYLineAndShapeRenderer(true, false);
+        renderer.setSeriesStroke(0, new java.awt.BasicStroke(1.6f));
+        renderer.setDefaultToolTipGenerator(org.jfree.chart.labels.StandardXYToolTipGenerator.getTimeSeriesInstance());
+        org.jfree.chart.plot.XYPlot plot = new org.jfree.chart.plot.XYPlot(new org.jfree.data.time.TimeSeriesCollection(s), time, values, renderer);
+        plot.setBackgroundPaint(null);
+        plot.setOutlineVisible(false);
+        plot.setDomainGridlinesVisible(false);
+        for (org.jfree.chart.axis.ValueAxis a : List.of(time, values)) {
+            a.setTickLabelFont(new java.awt.Font(java.awt.Font.SANS_SERIF, java.awt.Font.PLAIN, 10));
+        }
+        org.jfree.chart.JFreeChart chart = new org.jfree.chart.JFreeChart(name, new java.awt.Font(java.awt.Font.SANS_SERIF, java.awt.Font.BOLD, 11),
+                plot, false);
+        chart.setBackgroundPaint(null);
+        org.jfree.chart.fx.ChartViewer viewer = new org.jfree.chart.fx.ChartViewer(chart);
+        viewer.getStyleClass().add("mini-chart");
+        viewer.setUserData(name);
+        viewer.setPrefSize(300, 150);
+        viewer.setMinHeight(130);
+        HBox.setHgrow(viewer, Priority.ALWAYS);
+        charts.getChildren().add(viewer);
+        chartViews.put(name, chart);
+        styleChart(chart);
         return s;
+    }
+
+    /**
+     * Paints the mini-charts with the current theme's colours (JFreeChart draws with AWT paints, not CSS); runs after every
+     * sample, so a theme switch reaches the charts within one sampling period. Call on the JavaFX thread.
+     */
+    public void applyThemeToCharts() {
+        chartViews.values().forEach(this::styleChart);
+    }
+
+    private void styleChart(org.jfree.chart.JFreeChart chart) {
+        java.awt.Color fg = themeColor("-color-fg-muted", new java.awt.Color(128, 128, 128));
+        java.awt.Color grid = themeColor("-color-border-muted", new java.awt.Color(128, 128, 128, 90));
+        java.awt.Color line = themeColor("-color-accent-emphasis", new java.awt.Color(9, 105, 218));
+        org.jfree.chart.plot.XYPlot plot = chart.getXYPlot();
+        plot.getRenderer().setSeriesPaint(0, line);
+        plot.setRangeGridlinePaint(grid);
+        for (org.jfree.chart.axis.ValueAxis a : List.of(plot.getDomainAxis(), plot.getRangeAxis())) {
+            a.setTickLabelPaint(fg);
+            a.setAxisLinePaint(grid);
+            a.setTickMarkPaint(grid);
+        }
+        chart.getTitle().setPaint(fg);
+    }
+
+    /** Resolves an AtlantaFX looked-up colour through a throw-away node in this view, for the JFreeChart paints. */
+    private java.awt.Color themeColor(String lookup, java.awt.Color fallback) {
+        if (root.getScene() == null) {
+            return fallback;
+        }
+        javafx.scene.shape.Rectangle probe = new javafx.scene.shape.Rectangle();
+        probe.setStyle("-fx-fill: " + lookup + ";");
+        probe.setManaged(false);
+        probe.setVisible(false);
+        charts.getChildren().add(probe);
+        try {
+            probe.applyCss();
+            if (probe.getFill() instanceof javafx.scene.paint.Color c && !c.equals(javafx.scene.paint.Color.BLACK)) {
+                return new java.awt.Color((float) c.getRed(), (float) c.getGreen(), (float) c.getBlue(), (float) c.getOpacity());
+            }
+            return fallback;
+        } finally {
+            charts.getChildren().remove(probe);
+        }
+    }
+
+    private void showTables(List<DetailTable> tables) {
+        Object selected = detailTabs.getSelectionModel().getSelectedItem() == null ? null
+                : detailTabs.getSelectionModel().getSelectedItem().getUserData();
+        detailTabs.getTabs().clear();
+        for (DetailTable t : tables) {
+            TableView<List<String>> view = new TableView<>(FXCollections.observableArrayList(t.rows()));
+            view.getStyleClass().addAll("detail-table", "table-" + t.id(), "dense");
+            for (int i = 0; i < t.columns().size(); i++) {
+                int col = i;
+                TableColumn<List<String>, String> c = new TableColumn<>(t.columns().get(i));
+                c.setCellValueFactory(r -> new ReadOnlyStringWrapper(r.getValue().get(col)));
+                c.setComparator(DiagnosticsView::compareCells);
+                int chars = Math.max(t.columns().get(i).length() + 2, t.rows().stream().limit(200).mapToInt(r -> r.get(col).length()).max().orElse(0));
+                c.setPrefWidth(Math.min(560, Math.max(64, chars * 9 + 28)));
+                view.getColumns().add(c);
+            }
+            view.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
+            Label empty = new Label(m.get("view.emptyTable"));
+            empty.getStyleClass().add("empty-state");
+            view.setPlaceholder(empty);
+            javafx.scene.control.Tab tab = new javafx.scene.control.Tab(text("table." + t.id(), t.title()) + " (" + t.rows().size() + ")", view);
+            tab.setUserData(t.id());
+            detailTabs.getTabs().add(tab);
+            if (t.id().equals(selected)) {
+                detailTabs.getSelectionModel().select(tab);
+            }
+        }
+        detailTabs.setVisible(!tables.isEmpty());
+        detailTabs.setManaged(!tables.isEmpty());
+    }
+
+    /** Sorts numeric cells as numbers and the rest as text. */
+    static int compareCells(String a, String b) {
+        try {
+            return Double.compare(Double.parseDouble(a.replace(",", "")), Double.parseDouble(b.replace(",", "")));
+        } catch (NumberFormatException e) {
+            return a.compareTo(b);
+        }
+    }
+
+    /**
+     * Returns the detail tables shown, by id, as their rows, for tests and the shell.
+     *
+     * @return the rows of each table by table id
+     */
+    public Map<String, List<List<String>>> shownTables() {
+        Map<String, List<List<String>>> out = new java.util.LinkedHashMap<>();
+        for (javafx.scene.control.Tab tab : detailTabs.getTabs()) {
+            @SuppressWarnings("unchecked")
+            TableView<List<String>> view = (TableView<List<String>>) tab.getContent();
+            out.put(String.valueOf(tab.getUserData()), List.copyOf(view.getItems()));
+        }
+        return out;
     }
 
     /**
@@ -440,7 +679,7 @@ public final class DiagnosticsView implements View {
      */
     public Map<String, Integer> chartedSamples() {
         Map<String, Integer> out = new java.util.LinkedHashMap<>();
-        series.forEach((k, v) -> out.put(k, v.getData().size()));
+        series.forEach((k, v) -> out.put(k, v.getItemCount()));
         return out;
     }
 
@@ -457,11 +696,11 @@ public final class DiagnosticsView implements View {
     public CompletableFuture<?> diagnoseSelected() {
         ConnectionTarget t = target.getValue();
         if (t == null) {
-            status.setText("Pick a saved connection first");
+            status.setText(m.get("status.pick"));
             return CompletableFuture.completedFuture(null);
         }
-        status.setText("Diagnosing " + t.name() + "…");
-        return run("Diagnose " + t.name(), () -> service.liveDiagnosis(diag, new LiveArgs(t.id(), null)), this::show);
+        status.setText(m.get("status.diagnosing", t.name()));
+        return run("Diagnose " + t.name(), () -> withTables(service.liveDiagnosis(diag, new LiveArgs(t.id(), null))), this::show);
     }
 
     /**
@@ -472,17 +711,21 @@ public final class DiagnosticsView implements View {
     public CompletableFuture<?> captureSelected() {
         ConnectionTarget t = target.getValue();
         if (t == null) {
-            status.setText("Pick a saved connection first");
+            status.setText(m.get("status.pick"));
             return CompletableFuture.completedFuture(null);
         }
         if (cases.current().isEmpty()) {
-            status.setText("Open a case first: captures are saved into it");
+            status.setText(m.get("status.noCase"));
             return CompletableFuture.completedFuture(null);
         }
-        status.setText("Capturing " + t.name() + "…");
-        return run("Capture " + t.name(), () -> service.captureDiagnosis(new LiveArgs(t.id(), null)), o -> {
-            show(o.diagnosis());
-            status.setText(status.getText() + " · capture " + o.caseFolder().relativize(o.file()));
+        status.setText(m.get("status.capturing", t.name()));
+        return run("Capture " + t.name(), () -> {
+            var o = service.captureDiagnosis(new LiveArgs(t.id(), null));
+            return Map.entry(o, withTables(o.diagnosis()));
+        }, e -> {
+            var o = e.getKey();
+            show(e.getValue());
+            status.setText(status.getText() + m.get("status.captured", String.valueOf(o.caseFolder().relativize(o.file()))));
         });
     }
 
@@ -493,8 +736,8 @@ public final class DiagnosticsView implements View {
      * @return when the view shows the result
      */
     public CompletableFuture<?> diagnoseFile(Path file) {
-        status.setText("Reading " + file.getFileName() + "…");
-        return run("Diagnose " + file.getFileName(), () -> service.diagnoseFile(file, null, Set.of(), null), this::show);
+        status.setText(m.get("status.reading", String.valueOf(file.getFileName())));
+        return run("Diagnose " + file.getFileName(), () -> withTables(service.diagnoseFile(file, null, Set.of(), null)), this::show);
     }
 
     /**

@@ -4,6 +4,7 @@ import dev.triage.core.plugin.Plugin;
 import dev.triage.core.plugin.PluginContext;
 import dev.triage.core.plugin.PluginDescriptor;
 import dev.triage.diag.infrastructure.DiagnosticsRegistration;
+import dev.triage.plugin.kafkadiag.domain.KafkaDetails;
 import dev.triage.plugin.kafkadiag.infrastructure.KafkaDiagnostics;
 
 /** Built-in plugin that diagnoses Kafka clusters (brokers, topics, consumer-group lag), live or from tool dumps. */
@@ -22,6 +23,7 @@ public final class KafkaDiagnosticsPlugin implements Plugin {
     public void init(PluginContext context) {
         DiagnosticsRegistration.register(context, new KafkaDiagnostics(context.paths().config()), "kafka", "Kafka diagnostics",
                 "Diagnoses a saved Kafka connection (brokers, topics, consumer-group lag with a Burrow-like status):"
-                        + " --connection NAME [--category brokers,topics,groups]", VIEW_ID);
+                        + " --connection NAME [--category brokers,topics,groups]", VIEW_ID,
+                KafkaDetails::tables);
     }
 }

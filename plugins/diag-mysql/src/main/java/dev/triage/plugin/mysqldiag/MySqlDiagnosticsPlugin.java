@@ -4,6 +4,7 @@ import dev.triage.core.plugin.Plugin;
 import dev.triage.core.plugin.PluginContext;
 import dev.triage.core.plugin.PluginDescriptor;
 import dev.triage.diag.infrastructure.DiagnosticsRegistration;
+import dev.triage.plugin.mysqldiag.domain.MySqlDetails;
 import dev.triage.plugin.mysqldiag.infrastructure.MySqlDiagnostics;
 
 /** Built-in plugin that diagnoses MySQL, MariaDB and TiDB servers, live or from SHOW ... dumps. */
@@ -22,6 +23,7 @@ public final class MySqlDiagnosticsPlugin implements Plugin {
     public void init(PluginContext context) {
         DiagnosticsRegistration.register(context, new MySqlDiagnostics(context.paths().config()), "mysql", "MySQL diagnostics",
                 "Diagnoses a saved MySQL, MariaDB or TiDB connection: --connection NAME"
-                        + " [--category connections,innodb,replication,performance,config]", VIEW_ID);
+                        + " [--category connections,innodb,replication,performance,config]", VIEW_ID,
+                MySqlDetails::tables);
     }
 }

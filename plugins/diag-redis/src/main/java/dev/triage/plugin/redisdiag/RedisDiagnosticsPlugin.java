@@ -4,6 +4,7 @@ import dev.triage.core.plugin.Plugin;
 import dev.triage.core.plugin.PluginContext;
 import dev.triage.core.plugin.PluginDescriptor;
 import dev.triage.diag.infrastructure.DiagnosticsRegistration;
+import dev.triage.plugin.redisdiag.domain.RedisDetails;
 import dev.triage.plugin.redisdiag.infrastructure.RedisDiagnostics;
 
 /** Built-in plugin that diagnoses Redis standalone, replica, Cluster and Sentinel servers, live or from dumps. */
@@ -22,6 +23,7 @@ public final class RedisDiagnosticsPlugin implements Plugin {
     public void init(PluginContext context) {
         DiagnosticsRegistration.register(context, new RedisDiagnostics(context.paths().config()), "redis", "Redis diagnostics",
                 "Diagnoses a saved Redis connection (standalone, replica, cluster node or sentinel): --connection NAME"
-                        + " [--category memory,connections,replication,persistence,performance,keyspace,cluster,sentinel]", VIEW_ID);
+                        + " [--category memory,connections,replication,persistence,performance,keyspace,cluster,sentinel]", VIEW_ID,
+                RedisDetails::tables);
     }
 }

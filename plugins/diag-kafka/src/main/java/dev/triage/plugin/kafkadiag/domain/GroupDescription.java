@@ -111,6 +111,15 @@ public record GroupDescription(List<OffsetRow> offsets, Map<String, String> stat
     }
 
     private static long num(String s) {
+        // offsets are exact longs: through a double, offsets above 2^53 came back rounded (found by KafkaGroupsFuzzTest)
+        String t = s == null ? "" : s.strip();
+        if (t.matches("-?\\d{1,19}")) {
+            try {
+                return Long.parseLong(t);
+            } catch (NumberFormatException tooBig) {
+                return -1;
+            }
+        }
         double v = Numbers.parse(s);
         return Double.isNaN(v) ? -1 : (long) v;
     }

@@ -2,6 +2,7 @@ package dev.triage.plugin.kafkadiag.domain;
 
 import static dev.triage.core.finding.Evidence.metric;
 import static dev.triage.diag.domain.Numbers.percent;
+import static dev.triage.diag.domain.Numbers.plain;
 
 import dev.triage.core.diagnostics.Capture;
 import dev.triage.core.diagnostics.CaptureItem;
@@ -59,8 +60,13 @@ public final class KafkaDiagnoser {
             clusterKnown = true;
             cluster(i.output(), liveBrokers, c);
         }
-        for (CaptureItem i : capture.items(KafkaDumpKind.TOPICS)) {
-            topics(TopicDescription.parse(i.output()), i.output(), clusterKnown ? liveBrokers : null, c);
+        List<CaptureItem> topicItems = capture.items(KafkaDumpKind.TOPICS);
+        if (!topicItems.isEmpty()) {
+            List<TopicDescription> topicSamples = topicItems.stream().map(i -> TopicDescription.parse(i.output())).toList();
+            topics(TopicDescription.latest(topicSamples), topicItems.stream().map(CaptureItem::output).collect(Collectors.joining("\n")),
+                    clusterKnown ? liveBrokers : null, c);
+            topicConfigs(TopicDescription.latest(topicSamples), c);
+            isrShrinks(topicSamples, c);
         }
         List<GroupDescription> samples = capture.items(KafkaDumpKind.GROUPS).stream().map(i -> GroupDescription.parse(i.output())).toList();
         if (!samples.isEmpty()) {
@@ -164,12 +170,6 @@ public final class KafkaDiagnoser {
                                 + t.replicationFactor() + ": a single broker failure loses or blocks it",
                         "Raise the replication factor to 3 (kafka-reassign-partitions.sh) for data that matters.",
                         metric("ReplicationFactor", Integer.toString(t.replicationFactor())));
-                if (t.replicationFactor() > 1 && minIsr >= t.replicationFactor()) {
-                    c.add("topics", Severity.WARNING, "Topic " + topic + " has min.insync.replicas " + minIsr + " = replication factor: any broker"
-                            + " outage blocks acks=all producers", "Use min.insync.replicas = replication factor - 1.",
-                            metric("min.insync.replicas", Integer.toString(minIsr)), metric("ReplicationFactor",
-                                    Integer.toString(t.replicationFactor())));
-                }
             }
         }
         List<Partition> led = d.partitions().stream().filter(p -> p.leader() >= 0 && !p.replicas().isEmpty()).toList();
@@ -186,6 +186,80 @@ public final class KafkaDiagnoser {
         if (offlineTotal == 0 && underTotal == 0 && down.isEmpty()) {
             c.add("topics", Severity.OK, d.partitions().size() + " partitions in " + byTopic.size() + " topics, all with a leader and a full ISR", "");
         }
+    }
+
+    /** Configuration checks of the user topics, each a rule of the rules file. */
+    private static void topicConfigs(TopicDescription d, FindingCollector c) {
+        for (Topic t : d.topics().values()) {
+            if (t.name().startsWith("__")) {
+                continue;
+            }
+            int rf = t.replicationFactor();
+            int minIsr = t.minIsr();
+            Evidence rfEv = metric("ReplicationFactor", Integer.toString(rf));
+            Evidence minEv = metric("min.insync.replicas", Integer.toString(minIsr));
+            if (rf > 1) {
+                int margin = rf - minIsr;
+                c.rate("topics", "topics.min_isr_margin", margin, margin < 0 ? "Topic " + t.name() + " has min.insync.replicas " + minIsr
+                                + " above its replication factor " + rf + ": acks=all producers always fail"
+                                : "Topic " + t.name() + " has min.insync.replicas " + minIsr + " = replication factor: any broker outage blocks"
+                                + " acks=all producers", "Use min.insync.replicas = replication factor - 1 (2 for 3 replicas).", rfEv, minEv);
+            }
+            if ("true".equalsIgnoreCase(t.configs().getOrDefault("unclean.leader.election.enable", "false"))) {
+                c.rate("topics", "topics.unclean_leader_election", 1, "Topic " + t.name() + " allows unclean leader election: an out-of-sync"
+                        + " replica can become leader and acknowledged messages are lost", "Set unclean.leader.election.enable=false unless"
+                        + " availability matters more than losing data.", metric("unclean.leader.election.enable", "true"));
+            }
+            double retentionMs = Numbers.parse(t.configs().get("retention.ms"));
+            if (retentionMs > 0) {
+                double hours = retentionMs / 3_600_000d;
+                c.rate("topics", "topics.retention_hours", hours, "Topic " + t.name() + " keeps messages only " + plain(hours) + " h: a consumer"
+                                + " stopped longer than that loses messages", "Raise retention.ms to cover the longest consumer outage you must survive.",
+                        metric("retention.ms", plain(retentionMs)));
+            }
+        }
+    }
+
+    /**
+     * ISR shrinks over a sliding window: every sample of the topics (several in one capture, or dumps given together in
+     * time order) is a point of each partition's ISR-size history; a partition whose ISR got smaller from one sample to
+     * the next shrank, and one that shrank and grew back is flapping.
+     */
+    private static void isrShrinks(List<TopicDescription> samples, FindingCollector c) {
+        if (samples.size() < 2) {
+            return;
+        }
+        Map<String, List<Integer>> history = new LinkedHashMap<>();
+        for (TopicDescription d : samples) {
+            for (Partition p : d.partitions()) {
+                history.computeIfAbsent(p.name(), k -> new ArrayList<>()).add(p.isr().size());
+            }
+        }
+        List<String> shrunk = new ArrayList<>();
+        int flapping = 0;
+        for (Map.Entry<String, List<Integer>> e : history.entrySet()) {
+            List<Integer> sizes = e.getValue();
+            boolean shrank = false;
+            boolean regrew = false;
+            for (int i = 1; i < sizes.size(); i++) {
+                if (sizes.get(i) < sizes.get(i - 1)) {
+                    shrank = true;
+                } else if (shrank && sizes.get(i) > sizes.get(i - 1)) {
+                    regrew = true;
+                }
+            }
+            if (shrank) {
+                shrunk.add(e.getKey() + " " + sizes.stream().map(String::valueOf).collect(Collectors.joining("→")));
+                flapping += regrew ? 1 : 0;
+            }
+        }
+        c.metric("isr_shrinks", shrunk.size());
+        c.rate("topics", "topics.isr_shrinks", shrunk.size(), shrunk.size() + " partition(s) lost ISR members over " + samples.size()
+                        + " samples" + (flapping > 0 ? ", " + flapping + " of them grew back (ISR flapping)" : ""),
+                "Followers fell behind or left: check the brokers of the missing replicas (disk, network, GC pauses) and"
+                        + " replica.lag.time.max.ms; flapping ISRs point to overloaded followers.",
+                metric("ISR sizes per sample", String.join("; ", shrunk.subList(0, Math.min(12, shrunk.size()))) + (shrunk.size() > 12 ? "; ..." : "")),
+                metric("samples", Integer.toString(samples.size())));
     }
 
     private static String names(List<Partition> ps) {

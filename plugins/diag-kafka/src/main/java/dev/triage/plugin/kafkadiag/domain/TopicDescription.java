@@ -101,6 +101,23 @@ public record TopicDescription(Map<String, Topic> topics, List<Partition> partit
         return new TopicDescription(topics, partitions);
     }
 
+    /**
+     * Merges descriptions taken one after the other: a later description of a topic or partition replaces an earlier one,
+     * so filtered dumps add up and repeated samples give the latest state.
+     *
+     * @param samples the descriptions, oldest first
+     * @return the latest known state of every topic and partition
+     */
+    public static TopicDescription latest(List<TopicDescription> samples) {
+        Map<String, Topic> topics = new LinkedHashMap<>();
+        Map<String, Partition> partitions = new LinkedHashMap<>();
+        for (TopicDescription d : samples) {
+            topics.putAll(d.topics());
+            d.partitions().forEach(p -> partitions.put(p.name(), p));
+        }
+        return new TopicDescription(topics, new ArrayList<>(partitions.values()));
+    }
+
     private static Map<String, String> fields(String line) {
         Map<String, String> out = new LinkedHashMap<>();
         for (String part : line.strip().split("\t")) {

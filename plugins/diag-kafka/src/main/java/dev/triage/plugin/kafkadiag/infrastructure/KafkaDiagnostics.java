@@ -53,6 +53,8 @@ public final class KafkaDiagnostics extends RuleBasedDiagnostics {
     /** The plugin id. */
     public static final String ID = "kafka-diagnostics";
     private static final long TIMEOUT_S = 15;
+    /** Topic settings captured whatever their source (topic, broker or default), for the configuration checks. */
+    private static final Set<String> CHECKED_CONFIGS = Set.of("min.insync.replicas", "unclean.leader.election.enable", "retention.ms");
 
     /**
      * Creates the diagnostic.
@@ -66,7 +68,13 @@ public final class KafkaDiagnostics extends RuleBasedDiagnostics {
     @Override
     public HealthCheck health(ConnectionTarget target, char[] password) {
         long start = System.nanoTime();
-        try (Admin admin = Admin.create(properties(target, password))) {
+        Properties props;
+        try {
+            props = properties(target, password);
+        } catch (IllegalStateException e) {
+            return new HealthCheck(false, "", e.getMessage(), Duration.ofNanos(System.nanoTime() - start));
+        }
+        try (Admin admin = Admin.create(props)) {
             DescribeClusterResult r = admin.describeCluster();
             int brokers = r.nodes().get(TIMEOUT_S, TimeUnit.SECONDS).size();
             return new HealthCheck(true, "", brokers + " brokers, cluster " + r.clusterId().get(TIMEOUT_S, TimeUnit.SECONDS),
@@ -92,11 +100,12 @@ public final class KafkaDiagnostics extends RuleBasedDiagnostics {
         long interval = Long.parseLong(target.options().getOrDefault("lag.interval.ms", "1000"));
         try (Admin admin = Admin.create(properties(target, password))) {
             items.add(new CaptureItem(KafkaDumpKind.CLUSTER, "describeCluster", cluster(admin, target)));
-            items.add(new CaptureItem(KafkaDumpKind.TOPICS, "describeTopics + describeConfigs", topics(admin)));
             for (int i = 0; i < Math.max(1, samples); i++) {
                 if (i > 0) {
                     Thread.sleep(interval);
                 }
+                // the topics are sampled with the groups: their ISR sizes over the window show ISR shrinks
+                items.add(new CaptureItem(KafkaDumpKind.TOPICS, "describeTopics + describeConfigs (sample " + (i + 1) + ")", topics(admin)));
                 items.add(new CaptureItem(KafkaDumpKind.GROUPS, "describeConsumerGroups + offsets (sample " + (i + 1) + ")", groups(admin)));
             }
         }
@@ -132,7 +141,7 @@ public final class KafkaDiagnostics extends RuleBasedDiagnostics {
             Config config = configs.get(new ConfigResource(ConfigResource.Type.TOPIC, name));
             if (config != null) {
                 for (ConfigEntry e : config.entries()) {
-                    if (e.name().equals("min.insync.replicas") || e.source() == ConfigEntry.ConfigSource.DYNAMIC_TOPIC_CONFIG) {
+                    if (CHECKED_CONFIGS.contains(e.name()) || e.source() == ConfigEntry.ConfigSource.DYNAMIC_TOPIC_CONFIG) {
                         cfg.put(e.name(), e.value());
                     }
                 }
@@ -196,6 +205,10 @@ public final class KafkaDiagnostics extends RuleBasedDiagnostics {
      * @return the client properties
      */
     static Properties properties(ConnectionTarget target, char[] password) {
+        if (!target.options().getOrDefault("sasl.mechanism", "").isEmpty() && (password == null || password.length == 0)) {
+            throw new IllegalStateException("Connection " + target.name() + " uses SASL " + target.options().get("sasl.mechanism")
+                    + " but no password was found in the secret store (unlocked?): save the connection with its password");
+        }
         Properties p = new Properties();
         String servers = target.options().getOrDefault("bootstrap.servers", target.host() + ":" + target.port());
         p.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, servers);

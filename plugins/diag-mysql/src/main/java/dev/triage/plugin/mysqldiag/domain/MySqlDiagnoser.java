@@ -64,6 +64,7 @@ public final class MySqlDiagnoser {
         for (CaptureItem i : capture.items(MySqlDumpKind.REPLICA)) {
             for (Map<String, String> row : ResultTable.parse(i.output(), null)) {
                 replica(row, c);
+                gtids(row, vars, c);
             }
         }
         for (CaptureItem i : capture.items(MySqlDumpKind.PROCESSLIST)) {
@@ -282,6 +283,92 @@ public final class MySqlDiagnoser {
         c.rate("replication", "replication.relay_log_space_bytes", Numbers.parse(row.get("Relay_Log_Space")), who + " keeps "
                 + bytes(Numbers.parse(row.get("Relay_Log_Space"))) + " of relay logs", "The SQL thread is behind the IO thread; check it.",
                 metric("Relay_Log_Space", row.getOrDefault("Relay_Log_Space", "")));
+    }
+
+    /**
+     * GTID checks of one replication channel: gaps (holes) in the executed set, transactions received but not applied
+     * (MySQL Retrieved_Gtid_Set - Executed_Gtid_Set, MariaDB Gtid_IO_Pos - gtid_slave_pos per domain), and errant
+     * transactions the replica wrote itself (its own server_uuid in gtid_executed, its own server_id in gtid_binlog_pos).
+     */
+    private static void gtids(Map<String, String> row, Values vars, FindingCollector c) {
+        String name = first(row, "Connection_name", "Channel_Name");
+        String who = "Replication from " + first(row, "Master_Host", "Source_Host") + ":" + first(row, "Master_Port", "Source_Port")
+                + (name.isEmpty() ? "" : " (" + name + ")");
+        String retrievedText = row.getOrDefault("Retrieved_Gtid_Set", "");
+        String executedText = row.containsKey("Executed_Gtid_Set") ? row.get("Executed_Gtid_Set") : vars.get("gtid_executed");
+        if (!retrievedText.isBlank() || !executedText.isBlank()) {
+            Map<String, List<long[]>> retrieved = GtidSets.parseMySql(retrievedText);
+            Map<String, List<long[]>> executed = GtidSets.parseMySql(executedText);
+            String sourceUuid = first(row, "Master_UUID", "Source_UUID").toLowerCase(Locale.ROOT);
+            Map<String, Long> holes = GtidSets.holes(executed);
+            if (!sourceUuid.isEmpty()) {
+                holes.keySet().removeIf(k -> !k.startsWith(sourceUuid));
+            }
+            long missing = holes.values().stream().mapToLong(Long::longValue).sum();
+            c.metric("gtid_gap_transactions", missing);
+            c.rate("replication", "replication.gtid_gap_transactions", missing, who + ": " + missing + " transaction(s) missing inside the"
+                    + " executed GTID set (GTID gaps)", "A gap means transactions were skipped (or a multi-threaded replica stopped"
+                    + " mid-way): compare the data with the source (pt-table-checksum) and re-clone if they differ.",
+                    metric("gaps by source", holes.toString()), metric("Executed_Gtid_Set", executedText.strip()));
+            unapplied(who, GtidSets.missingFrom(retrieved, executed), metric("Retrieved_Gtid_Set", retrievedText.strip()),
+                    metric("Executed_Gtid_Set", executedText.strip()), c);
+            String own = vars.get("server_uuid").toLowerCase(Locale.ROOT);
+            if (!own.isEmpty() && !own.equals(sourceUuid)) {
+                Map<String, List<long[]>> mine = new LinkedHashMap<>();
+                executed.forEach((k, v) -> {
+                    if (k.startsWith(own)) {
+                        mine.put(k, v);
+                    }
+                });
+                long errant = GtidSets.count(mine);
+                c.rate("replication", "replication.errant_transactions", errant, who + ": the replica executed " + errant
+                        + " transaction(s) of its own (errant GTIDs)", "Writes on a replica make it differ from the source and break"
+                        + " a failover to it: find them (mysqlbinlog on its binlogs), then set read_only/super_read_only.",
+                        metric("server_uuid", own), metric("Executed_Gtid_Set", executedText.strip()));
+            }
+        }
+        String ioText = row.getOrDefault("Gtid_IO_Pos", "");
+        String slaveText = row.containsKey("Gtid_Slave_Pos") ? row.get("Gtid_Slave_Pos") : vars.get("gtid_slave_pos");
+        if (!ioText.isBlank() && !slaveText.isBlank()) {
+            // only domains whose applied position is known: SHOW SLAVE STATUS alone does not tell it
+            Map<Long, long[]> io = GtidSets.parseMariaDb(ioText);
+            Map<Long, long[]> applied = GtidSets.parseMariaDb(slaveText);
+            long behind = 0;
+            for (Map.Entry<Long, long[]> e : io.entrySet()) {
+                long[] a = applied.get(e.getKey());
+                if (a != null) {
+                    behind += Math.max(0, e.getValue()[1] - a[1]);
+                }
+            }
+            unapplied(who, behind, metric("Gtid_IO_Pos", ioText.strip()), metric("gtid_slave_pos", slaveText.strip()), c);
+        }
+        long ownId = (long) Numbers.parse(vars.get("server_id"));
+        String binlogPos = vars.get("gtid_binlog_pos");
+        if (ownId > 0 && !binlogPos.isBlank() && !ioText.isBlank()) {
+            List<String> local = new ArrayList<>();
+            GtidSets.parseMariaDb(binlogPos).forEach((domain, pos) -> {
+                if (pos[0] == ownId) {
+                    local.add(domain + "-" + pos[0] + "-" + pos[1]);
+                }
+            });
+            c.rate("replication", "replication.errant_transactions", local.size(), who + ": the replica wrote transactions of its own"
+                    + " (server_id " + ownId + " in gtid_binlog_pos " + String.join(",", local) + ")", "Writes on a replica make it differ"
+                    + " from the source and break a failover to it: set read_only and move the writes to the source.",
+                    metric("gtid_binlog_pos", binlogPos.strip()), metric("server_id", Long.toString(ownId)));
+        }
+    }
+
+    private static void unapplied(String who, long count, Evidence a, Evidence b, FindingCollector c) {
+        c.metric("gtid_unapplied_transactions", count);
+        if (count <= 0) {
+            return;
+        }
+        Severity s = c.rate("replication", "replication.gtid_unapplied_transactions", count, who + ": " + count
+                + " transaction(s) received but not applied yet", "The SQL (applier) thread is behind or stopped: see its state"
+                + " and errors.", a, b);
+        if (s == Severity.OK) {
+            c.add("replication", Severity.INFO, who + ": " + count + " transaction(s) received but not applied yet", "", a, b);
+        }
     }
 
     private static String errno(String errno) {

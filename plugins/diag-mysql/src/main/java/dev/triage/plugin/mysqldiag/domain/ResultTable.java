@@ -14,7 +14,8 @@ import java.util.regex.Pattern;
 public final class ResultTable {
 
     private static final Pattern VERTICAL_ROW = Pattern.compile("^\\*+ \\d+\\. row \\*+$");
-    private static final Pattern VERTICAL_FIELD = Pattern.compile("^\\s*([A-Za-z_][A-Za-z0-9_ ]*): ?(.*)$");
+    // DOTALL: a value may hold U+2028/U+0085, which "." does not match otherwise (found by MySqlOutputsFuzzTest)
+    private static final Pattern VERTICAL_FIELD = Pattern.compile("^\\s*([A-Za-z_][A-Za-z0-9_ ]*): ?(.*)$", Pattern.DOTALL);
 
     private ResultTable() {
     }

@@ -15,6 +15,17 @@ import org.junit.jupiter.api.Test;
 /** Parsers and rules on dumps this test writes itself. */
 class MySqlParsersTest {
 
+    /** A SHOW ENGINE INNODB STATUS with a deadlock of two transactions (shared with MySqlDetailsTest). */
+    static final String DEADLOCK = "=====================================\n2026-01-01 00:00:00 0x1 INNODB MONITOR OUTPUT\n=====================================\n"
+            + "------------------------\nLATEST DETECTED DEADLOCK\n------------------------\n2026-01-01 00:00:00 0x7f\n*** (1) TRANSACTION:\n"
+            + "TRANSACTION 10, ACTIVE 1 sec starting index read\nMySQL thread id 5, OS thread handle 1, query id 9 localhost app updating\n"
+            + "UPDATE t SET a=1 WHERE id=1\n*** (1) WAITING FOR THIS LOCK TO BE GRANTED:\n"
+            + "RECORD LOCKS space id 2 page no 4 n bits 72 index PRIMARY of table `db`.`t` trx id 10 lock_mode X locks rec but not gap waiting\n"
+            + "*** (2) TRANSACTION:\nTRANSACTION 11, ACTIVE 1 sec starting index read\nMySQL thread id 6, OS thread handle 2, query id 10 localhost app updating\n"
+            + "UPDATE t SET a=2 WHERE id=2\n*** (2) HOLDS THE LOCK(S):\n"
+            + "RECORD LOCKS space id 2 page no 4 n bits 72 index PRIMARY of table `db`.`t` trx id 11 lock_mode X locks rec but not gap\n"
+            + "*** WE ROLL BACK TRANSACTION (2)\n------------\nTRANSACTIONS\n------------\nHistory list length 250000\n";
+
     @Test
     void tableVerticalAndTabFormsGiveTheSameRows() {
         String table = "+---------------+-------+\n| Variable_name | Value |\n+---------------+-------+\n| Threads_connected | 95 |\n"
@@ -34,15 +45,7 @@ class MySqlParsersTest {
 
     @Test
     void innodbDeadlockAndReplicaStatus() {
-        String innodb = "=====================================\n2026-01-01 00:00:00 0x1 INNODB MONITOR OUTPUT\n=====================================\n"
-                + "------------------------\nLATEST DETECTED DEADLOCK\n------------------------\n2026-01-01 00:00:00 0x7f\n*** (1) TRANSACTION:\n"
-                + "TRANSACTION 10, ACTIVE 1 sec starting index read\nMySQL thread id 5, OS thread handle 1, query id 9 localhost app updating\n"
-                + "UPDATE t SET a=1 WHERE id=1\n*** (1) WAITING FOR THIS LOCK TO BE GRANTED:\n"
-                + "RECORD LOCKS space id 2 page no 4 n bits 72 index PRIMARY of table `db`.`t` trx id 10 lock_mode X locks rec but not gap waiting\n"
-                + "*** (2) TRANSACTION:\nTRANSACTION 11, ACTIVE 1 sec starting index read\nMySQL thread id 6, OS thread handle 2, query id 10 localhost app updating\n"
-                + "UPDATE t SET a=2 WHERE id=2\n*** (2) HOLDS THE LOCK(S):\n"
-                + "RECORD LOCKS space id 2 page no 4 n bits 72 index PRIMARY of table `db`.`t` trx id 11 lock_mode X locks rec but not gap\n"
-                + "*** WE ROLL BACK TRANSACTION (2)\n------------\nTRANSACTIONS\n------------\nHistory list length 250000\n";
+        String innodb = DEADLOCK;
         InnodbStatus st = InnodbStatus.parse(innodb);
         assertThat(st.deadlock()).extracting(InnodbStatus.Transaction::thread).containsExactly("5", "6");
         assertThat(st.deadlock().get(1).holds()).contains("trx id 11");

@@ -8,6 +8,7 @@ import dev.triage.core.diagnostics.CategorizedFinding;
 import dev.triage.core.diagnostics.Diagnosis;
 import dev.triage.core.finding.Finding;
 import dev.triage.core.finding.Severity;
+import dev.triage.plugin.mysqldiag.domain.GtidSets;
 import dev.triage.testkit.MariaDbProcess;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -86,6 +87,29 @@ class LiveMySqlReplicationTest {
                 assertThat(titles(broken, "replication", Severity.CRITICAL)).containsExactly(
                         "Replication from 127.0.0.1:" + primary.port() + ": the SQL thread stopped with error 1146");
                 assertThat(broken.findings("replication").get(0).evidence()).anyMatch(e -> e.value().contains("repltest.t2"));
+                // the IO thread goes on receiving while the SQL thread is stopped: the GTID positions show what is not applied
+                String primaryPos;
+                try (Connection p = primary.connect(); Statement ps = p.createStatement()) {
+                    for (int i = 0; i < 5; i++) {
+                        ps.execute("CREATE TABLE repltest.more" + i + " (id INT)");
+                    }
+                    try (ResultSet rs = ps.executeQuery("SELECT @@gtid_binlog_pos")) {
+                        rs.next();
+                        primaryPos = rs.getString(1);
+                    }
+                }
+                await(r, "Gtid_IO_Pos", primaryPos);
+                String applied;
+                try (ResultSet rs = s.executeQuery("SELECT @@gtid_slave_pos")) {
+                    rs.next();
+                    applied = rs.getString(1);
+                }
+                long expected = GtidSets.parseMariaDb(primaryPos).get(0L)[1] - GtidSets.parseMariaDb(applied).get(0L)[1];
+                assertThat(expected).isEqualTo(6);
+                Diagnosis behind = DIAG.diagnose(DIAG.capture(target, null), Set.of("replication"));
+                assertThat(titles(behind, "replication", Severity.INFO)).contains("Replication from 127.0.0.1:" + primary.port()
+                        + ": 6 transaction(s) received but not applied yet");
+                assertThat(behind.metrics()).containsEntry("gtid_unapplied_transactions", 6.0);
                 s.execute("STOP SLAVE");
             }
         }

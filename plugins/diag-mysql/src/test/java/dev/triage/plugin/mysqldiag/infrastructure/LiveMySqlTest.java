@@ -12,6 +12,7 @@ import dev.triage.core.kernel.Kernel;
 import dev.triage.diag.infrastructure.DiagnosisResult;
 import dev.triage.diag.infrastructure.LiveArgs;
 import dev.triage.testkit.MariaDbProcess;
+import dev.triage.plugin.mysqldiag.domain.MySqlDetails;
 import dev.triage.plugin.mysqldiag.domain.MySqlDumpKind;
 import dev.triage.testkit.TestKernels;
 import java.nio.file.Path;
@@ -80,8 +81,8 @@ class LiveMySqlTest {
         }
     }
 
-    @Test
-    void aRealDeadlockIsParsedWithBothTransactions() throws Exception {
+    /** Makes a real deadlock between two connections updating the same two rows in opposite orders. */
+    static void deadlock() throws Exception {
         try (Connection a = db.connect(); Connection b = db.connect(); Connection watch = db.connect()) {
             a.setAutoCommit(false);
             b.setAutoCommit(false);
@@ -109,10 +110,15 @@ class LiveMySqlTest {
             a.rollback();
             b.rollback();
         }
+    }
+
+    @Test
+    void aRealDeadlockIsParsedWithBothTransactions() throws Exception {
+        deadlock();
         Diagnosis d = DIAG.diagnose(DIAG.capture(target(), null), Set.of("innodb"));
         assertThat(d.capture().item(MySqlDumpKind.INNODB)).isPresent();
         assertThat(titles(d, "innodb", Severity.WARNING)).anyMatch(t -> t.startsWith("Deadlock between 2 transactions on `shop`.`accounts`"))
-                .anyMatch(t -> t.startsWith("1 deadlocks since the server started"));
+                .anyMatch(t -> t.matches("[12] deadlocks since the server started"));
         Finding deadlock = d.findings("innodb").stream().filter(f -> f.title().startsWith("Deadlock")).findFirst().orElseThrow();
         assertThat(deadlock.evidence()).anyMatch(e -> e.value().contains("UPDATE shop.accounts SET balance = balance + 10 WHERE id = 2"))
                 .anyMatch(e -> e.value().contains("UPDATE shop.accounts SET balance = balance + 20 WHERE id = 1"));
@@ -154,5 +160,62 @@ class LiveMySqlTest {
         Diagnosis d = DIAG.diagnose(DIAG.capture(target(), null), Set.of("performance"));
         assertThat(d.capture().item(MySqlDumpKind.DIGESTS)).isPresent();
         assertThat(titles(d, "performance", Severity.INFO)).anyMatch(t -> t.startsWith("Top statement:"));
+    }
+
+    @Test
+    void theViewShowsProcesslistDeadlockAndChartsOfALiveServer() throws Exception {
+        try (Kernel kernel = TestKernels.create(home.resolve("app"), Duration.ofSeconds(10)).startPlugins()) {
+            kernel.connections().save(target(), null);
+            kernel.cases().create(home.resolve("case"), "mysql view");
+            deadlock();
+            try (Connection slow = db.connect(); dev.triage.diag.testing.ViewHarness h = dev.triage.diag.testing.ViewHarness.open(kernel,
+                    dev.triage.plugin.mysqldiag.MySqlDiagnosticsPlugin.VIEW_ID)) {
+                long slowId;
+                try (Statement s = slow.createStatement(); ResultSet rs = s.executeQuery("SELECT CONNECTION_ID()")) {
+                    rs.next();
+                    slowId = rs.getLong(1);
+                }
+                java.util.concurrent.CompletableFuture<Void> sleeping = java.util.concurrent.CompletableFuture.runAsync(() -> {
+                    try (Statement s = slow.createStatement()) {
+                        s.executeQuery("SELECT SLEEP(60) AS report_query").close();
+                    } catch (SQLException e) {
+                        // KILL QUERY at the end of the test interrupts it
+                    }
+                });
+                h.await(() -> h.view().select("maria"));
+                List<Connection> extra = new ArrayList<>();
+                try {
+                    for (int round = 0; round < 4; round++) {
+                        extra.add(db.connect());
+                        try (Statement s = extra.get(0).createStatement()) {
+                            for (int i = 0; i < 50 * (round + 1); i++) {
+                                s.executeQuery("SELECT balance FROM shop.accounts WHERE id = 1").close();
+                            }
+                        }
+                        h.await(h.view()::sampleOnce);
+                    }
+                    await(extra.get(0), "SELECT COUNT(*) FROM information_schema.PROCESSLIST WHERE INFO LIKE 'SELECT SLEEP(60)%'");
+                    h.await(h.view()::captureSelected);
+                } finally {
+                    for (Connection c : extra) {
+                        c.close();
+                    }
+                }
+                assertThat(h.read(h.view()::chartedSamples)).containsOnlyKeys("threads_connected", "threads_running", "queries_per_second")
+                        .allSatisfy((k, v) -> assertThat(v).isGreaterThanOrEqualTo(4));
+                assertThat(h.root().lookupAll(".mini-chart")).hasSize(3);
+                java.util.Map<String, List<List<String>>> tables = h.tables();
+                assertThat(tables).containsKeys(MySqlDetails.PROCESSLIST, MySqlDetails.DEADLOCK, MySqlDetails.DIGESTS);
+                assertThat(tables.get(MySqlDetails.PROCESSLIST)).anyMatch(r -> r.get(7).startsWith("SELECT SLEEP(60)"));
+                assertThat(tables.get(MySqlDetails.DEADLOCK)).hasSize(2).anyMatch(r -> r.get(7).equals("yes"))
+                        .anyMatch(r -> r.get(3).contains("UPDATE shop.accounts SET balance = balance + 10 WHERE id = 2"));
+                assertThat(h.read(h.view()::shownFindings)).anyMatch(f -> f.finding().title().startsWith("Deadlock between 2 transactions"));
+                assertThat(h.screenshots("mysql-diagnostics-view")).allSatisfy(p -> assertThat(p).isNotEmptyFile());
+                try (Connection admin = db.connect(); Statement s = admin.createStatement()) {
+                    s.execute("KILL QUERY " + slowId);
+                }
+                sleeping.get(30, java.util.concurrent.TimeUnit.SECONDS);
+            }
+        }
     }
 }

@@ -51,7 +51,7 @@ public record ClusterNode(String id, String address, Set<String> flags, String m
         List<ClusterNode> out = new ArrayList<>();
         for (String raw : RedisReply.lines(text)) {
             String line = raw.strip();
-            if (line.startsWith("\"") && line.endsWith("\"")) {
+            if (line.length() >= 2 && line.startsWith("\"") && line.endsWith("\"")) {
                 line = line.substring(1, line.length() - 1);
             }
             for (String l : line.split("\\\\n")) {
@@ -60,6 +60,9 @@ public record ClusterNode(String id, String address, Set<String> flags, String m
         }
         return out;
     }
+
+    private static final java.util.regex.Pattern SLOT_RANGE = java.util.regex.Pattern.compile("(\\d{1,5})(?:-(\\d{1,5}))?");
+    private static final int MAX_SLOT = 16383;
 
     private static void parseLine(String line, List<ClusterNode> out) {
         String[] f = line.split("\\s+");
@@ -73,14 +76,18 @@ public record ClusterNode(String id, String address, Set<String> flags, String m
             if (f[i].startsWith("[")) {
                 continue;
             }
-            ranges.add(f[i]);
-            int dash = f[i].indexOf('-');
-            try {
-                slots += dash < 0 ? 1 : Integer.parseInt(f[i].substring(dash + 1)) - Integer.parseInt(f[i].substring(0, dash)) + 1;
-            } catch (NumberFormatException e) {
-                // not a slot range; ignored
+            java.util.regex.Matcher m = SLOT_RANGE.matcher(f[i]);
+            if (!m.matches()) {
+                continue; // not a slot or slot range; ignored
             }
+            int start = Integer.parseInt(m.group(1));
+            int end = m.group(2) == null ? start : Integer.parseInt(m.group(2));
+            if (end < start || end > MAX_SLOT) {
+                continue; // a reversed range or a slot past 16383 (a damaged dump) counts for nothing
+            }
+            ranges.add(f[i]);
+            slots += end - start + 1;
         }
-        out.add(new ClusterNode(f[0], address, Set.of(f[2].split(",")), f[3], f[7], slots, ranges));
+        out.add(new ClusterNode(f[0], address, new java.util.TreeSet<>(java.util.Arrays.asList(f[2].split(","))), f[3], f[7], slots, ranges));
     }
 }

@@ -45,7 +45,7 @@ public record SentinelMaster(Map<String, String> fields) {
      * @return such as {@code master}, {@code s_down}, {@code o_down}, {@code disconnected}
      */
     public Set<String> flags() {
-        return Set.of(get("flags").split(","));
+        return new java.util.TreeSet<>(java.util.Arrays.asList(get("flags").split(",")));
     }
 
     /**

@@ -53,7 +53,7 @@ public record SlowLogEntry(long id, long unixTime, long micros, List<String> arg
             long micros = Long.parseLong(lines.get(i + 2));
             int j = i + 3;
             List<String> args = new ArrayList<>();
-            while (j < lines.size() && !ADDRESS.matcher(lines.get(j)).matches()) {
+            while (j < lines.size() && !isClient(lines, j)) {
                 args.add(lines.get(j));
                 j++;
             }
@@ -84,6 +84,23 @@ public record SlowLogEntry(long id, long unixTime, long micros, List<String> arg
             b.append(e.client().isEmpty() ? "?:0" : e.client()).append('\n').append(e.clientName().replace('\n', ' ')).append('\n');
         }
         return b.toString();
+    }
+
+    /**
+     * Tells whether line {@code j} is the client address of an entry: it looks like an address and is followed by the client
+     * name and then the next entry (or the end), so an argument such as {@code field:12} is not taken for the client.
+     */
+    private static boolean isClient(List<String> lines, int j) {
+        if (!ADDRESS.matcher(lines.get(j)).matches()) {
+            return false;
+        }
+        int next = j + 2;
+        if (next >= lines.size()) {
+            // the last entry: an empty client name was trimmed with the trailing blank lines when the last line is an address too
+            return j + 1 >= lines.size() || !ADDRESS.matcher(lines.get(j + 1)).matches();
+        }
+        return next + 2 < lines.size() && isInt(lines.get(next)) && isInt(lines.get(next + 1))
+                && isInt(lines.get(next + 2));
     }
 
     private static boolean isInt(String s) {

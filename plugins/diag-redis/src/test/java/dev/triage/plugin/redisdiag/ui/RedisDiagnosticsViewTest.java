@@ -41,7 +41,8 @@ class RedisDiagnosticsViewTest {
     void diagnosesALiveServerAndADumpWithCardsColouredByWorstSeverity() throws Exception {
         ViewContribution contribution = triage.kernel().services().findAll(ViewContribution.class).stream()
                 .filter(v -> v.id().equals(RedisDiagnosticsPlugin.VIEW_ID)).findFirst().orElseThrow();
-        try (RedisProcess redis = RedisProcess.start("view", "--maxmemory", "2mb", "--maxmemory-policy", "allkeys-lru")) {
+        try (RedisProcess redis = RedisProcess.start("view", "--maxmemory", "2mb", "--maxmemory-policy", "allkeys-lru",
+                "--slowlog-log-slower-than", "0")) {
             try (Jedis j = redis.client()) {
                 for (int i = 0; i < 5000; i++) {
                     j.set("k" + i, "v".repeat(500));
@@ -77,6 +78,11 @@ class RedisDiagnosticsViewTest {
             TableView<Object> table = JavaFxToolkit.call(() -> (TableView<Object>) root.lookup(".findings"));
             assertThat(JavaFxToolkit.call(() -> table.getSelectionModel().getSelectedIndex())).isZero();
             assertThat(root.lookupAll(".evidence")).isNotEmpty();
+            Map<String, List<List<String>>> tables = JavaFxToolkit.call(dv::shownTables);
+            assertThat(tables).containsKeys("slowlog", "bigkeys");
+            assertThat(tables.get("slowlog")).isNotEmpty().anyMatch(r -> r.get(3).equals("SET"));
+            assertThat(tables.get("bigkeys")).isNotEmpty().allSatisfy(r -> assertThat(Long.parseLong(r.get(2))).isPositive());
+            assertThat(root.lookupAll(".table-slowlog")).hasSize(1);
             @SuppressWarnings("unchecked")
             javafx.scene.control.ListView<String> raw = JavaFxToolkit.call(() -> (javafx.scene.control.ListView<String>) root.lookup(".raw-items"));
             assertThat(JavaFxToolkit.call(() -> List.copyOf(raw.getItems()))).anyMatch(i -> i.startsWith("redis-info — INFO ALL"))
@@ -97,6 +103,42 @@ class RedisDiagnosticsViewTest {
                 view.dispose();
                 return null;
             });
+        }
+    }
+
+    @Test
+    void aLiveServerInAWindowWithChartsAndTablesInBothThemes() throws Exception {
+        try (RedisProcess redis = RedisProcess.start("shots", "--maxmemory", "64mb", "--maxmemory-policy", "allkeys-lru",
+                "--slowlog-log-slower-than", "100")) {
+            triage.kernel().connections().save(new ConnectionTarget("cache", "cache", ConnectionKind.REDIS, "127.0.0.1", redis.port(), "",
+                    Map.of()), null);
+            triage.kernel().cases().create(triage.home().resolve("shots-case"), "redis view");
+            try (Jedis j = redis.client(); dev.triage.diag.testing.ViewHarness h = dev.triage.diag.testing.ViewHarness.open(triage.kernel(),
+                    RedisDiagnosticsPlugin.VIEW_ID)) {
+                h.await(() -> h.view().select("cache"));
+                for (int round = 0; round < 6; round++) {
+                    for (int k = 0; k < 3; k++) {
+                        Map<String, String> fields = new java.util.HashMap<>();
+                        for (int i = 0; i < 1000 * (k + 1); i++) {
+                            fields.put("field" + round + ":" + i, "x".repeat(100));
+                        }
+                        j.hset("big:profile:" + k, fields);
+                    }
+                    j.set("session:" + round, "y".repeat(1000));
+                    h.await(h.view()::sampleOnce);
+                }
+                for (int i = 0; i < 3; i++) {
+                    j.hgetAll("big:profile:" + i);
+                }
+                h.await(h.view()::captureSelected);
+                assertThat(h.read(h.view()::chartedSamples)).containsKeys("used_memory", "connected_clients", "instantaneous_ops_per_sec")
+                        .allSatisfy((k, v) -> assertThat(v).isGreaterThanOrEqualTo(6));
+                assertThat(h.root().lookupAll(".mini-chart")).hasSize(3).allMatch(n -> n instanceof org.jfree.chart.fx.ChartViewer);
+                Map<String, List<List<String>>> tables = h.tables();
+                assertThat(tables.get("bigkeys")).extracting(r -> r.get(0)).startsWith("big:profile:2", "big:profile:1", "big:profile:0");
+                assertThat(tables.get("slowlog")).anyMatch(r -> r.get(3).equals("HGETALL"));
+                assertThat(h.screenshots("redis-diagnostics-view")).allSatisfy(p -> assertThat(p).isNotEmptyFile());
+            }
         }
     }
 }
