@@ -120,6 +120,12 @@ public final class Shell implements AutoCloseable {
         }));
         registrations.add(kernel.events().subscribe(CaseEvents.Opened.class, e -> Fx.run(this::caseChanged)));
         registrations.add(kernel.events().subscribe(dev.triage.core.ui.ShowView.class, e -> Fx.run(() -> dock.open(e.viewId(), e.ref()))));
+        registrations.add(kernel.events().subscribe(dev.triage.core.event.UserNotice.class, e -> notes.post(switch (e.level()) {
+            case INFO -> dev.triage.app.shell.notify.Note.Level.INFO;
+            case SUCCESS -> dev.triage.app.shell.notify.Note.Level.SUCCESS;
+            case WARNING -> dev.triage.app.shell.notify.Note.Level.WARNING;
+            case ERROR -> dev.triage.app.shell.notify.Note.Level.ERROR;
+        }, e.text())));
         registrations.add(kernel.events().subscribe(CaseEvents.Closed.class, e -> Fx.run(this::caseChanged)));
         for (ManagedPlugin mp : kernel.plugins().plugins()) {
             if (mp.state() == PluginState.FAILED) {

@@ -23,6 +23,14 @@ class CaseActionsTest extends ShellTestBase {
     }
 
     @Test
+    void aNoticeAPluginPublishesShowsInTheNotificationArea() throws Exception {
+        f.kernel.events().publish(new dev.triage.core.event.UserNotice(dev.triage.core.event.UserNotice.Level.WARNING,
+                "[FIRING:1] busy (target=db-1)"));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> notes().stream()
+                .anyMatch(n -> n.level() == Note.Level.WARNING && n.text().equals("[FIRING:1] busy (target=db-1)")));
+    }
+
+    @Test
     void newCaseAsksNameAndPlaceThenOpensIt() throws Exception {
         f.dialogs.texts.add("incident 42");
         f.dialogs.folders.add(tmp);

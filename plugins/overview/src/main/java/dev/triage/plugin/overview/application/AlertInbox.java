@@ -9,7 +9,8 @@ import java.util.List;
 
 /**
  * The in-app notifier: keeps the latest groups for the Overview view and publishes each one on the event bus as an
- * {@link AlertNotified} event, so any open window shows it at once.
+ * {@link AlertNotified} event for that view and as a {@link dev.triage.core.event.UserNotice} that the window shows in its
+ * notification area, whichever view is open.
  */
 public final class AlertInbox implements Notifier {
 
@@ -56,6 +57,10 @@ public final class AlertInbox implements Notifier {
         }
         if (events != null) {
             events.publish(e);
+            boolean firing = group.status() == dev.triage.plugin.overview.domain.Notification.Status.FIRING;
+            events.publish(new dev.triage.core.event.UserNotice(firing ? dev.triage.core.event.UserNotice.Level.WARNING
+                    : dev.triage.core.event.UserNotice.Level.SUCCESS, group.title()
+                    + (group.alerts().isEmpty() ? "" : ": " + group.alerts().get(0).summary())));
         }
     }
 
