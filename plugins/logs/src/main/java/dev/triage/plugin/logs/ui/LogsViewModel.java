@@ -293,21 +293,29 @@ public final class LogsViewModel {
      * @return completes with the row position, or -1 when the time is wrong or nothing is shown
      */
     public CompletableFuture<Long> jumpToTime() {
-        CompletableFuture<Long> out = new CompletableFuture<>();
         PagedRows r = rows.get();
         Case c = cases.current().orElse(null);
         if (r == null || c == null) {
-            out.complete(-1L);
-            return out;
+            return CompletableFuture.completedFuture(-1L);
         }
-        tasks.submit("Jump to time", ctx -> {
+        return scrollToFound("Jump to time", () -> {
             String zone = queries.timeline(c, new TimelineArgs(null, null, null, null, null, null, 1, null)).zone();
             Long micros = Times.micros(jump.get(), java.time.ZoneId.of(zone));
-            long pos = micros == null ? -1 : r.window().positionOf(micros);
+            return micros == null ? -1 : r.window().positionOf(micros);
+        }, null);
+    }
+
+    /** Finds a row position off the JavaFX thread and scrolls there; says {@code missing} (when given) if there is none. */
+    private CompletableFuture<Long> scrollToFound(String task, java.util.concurrent.Callable<Long> find, String missing) {
+        CompletableFuture<Long> out = new CompletableFuture<>();
+        tasks.submit(task, ctx -> {
+            long pos = find.call();
             fx.execute(() -> {
                 if (pos >= 0) {
                     scrollTo.set(null);
                     scrollTo.set(pos);
+                } else if (missing != null) {
+                    status.set(missing);
                 }
                 out.complete(pos);
             });
@@ -347,33 +355,9 @@ public final class LogsViewModel {
             p.set("");
         }
         return refresh().thenCompose(v -> {
-            CompletableFuture<Long> out = new CompletableFuture<>();
             PagedRows r = rows.get();
-            if (r == null) {
-                out.complete(-1L);
-                return out;
-            }
-            tasks.submit("Show log line", ctx -> {
-                long pos = r.window().positionOfLine(name, wanted);
-                fx.execute(() -> {
-                    if (pos >= 0) {
-                        scrollTo.set(null);
-                        scrollTo.set(pos);
-                    } else {
-                        status.set("No entry of " + name + " at line " + wanted + " in the timeline");
-                    }
-                    out.complete(pos);
-                });
-                return null;
-            }).result().whenComplete((x, e) -> {
-                if (e != null) {
-                    fx.execute(() -> {
-                        status.set(rootMessage(e));
-                        out.complete(-1L);
-                    });
-                }
-            });
-            return out;
+            return r == null ? CompletableFuture.completedFuture(-1L) : scrollToFound("Show log line",
+                    () -> r.window().positionOfLine(name, wanted), "No entry of " + name + " at line " + wanted + " in the timeline");
         });
     }
 
