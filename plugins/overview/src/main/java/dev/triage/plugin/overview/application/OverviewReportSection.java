@@ -10,8 +10,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 
-/** The case report's "Overview" section: a row per watched target with its key numbers and forecast, and the alert history. */
+/** The case report's "Overview" section: a row per watched target with its key numbers and forecast, trend charts, and the alert history. */
 public final class OverviewReportSection implements ReportContributor {
+
+    /** The trends drawn as PNG charts in the report, when a target has samples of them. */
+    static final List<Map.Entry<String, String>> REPORT_TRENDS = List.of(Map.entry("qps", "Queries per second"),
+            Map.entry("threads_connected", "Connections"), Map.entry("latency_ms", "Latency (ms)"),
+            Map.entry("used_memory", "Memory used (bytes)"), Map.entry("storage_bytes", "Storage used (bytes)"));
 
     private final SampleStore store;
     private final Supplier<OverviewService> service;
@@ -57,6 +62,15 @@ public final class OverviewReportSection implements ReportContributor {
                 h.from() + " → " + h.to(), Numbers.format(h.value()))).toList();
         List<Block> blocks = new ArrayList<>(List.of(new Block.Paragraph("Latest sample of each target watched with triage watch."),
                 new Block.Table(headers, rows)));
+        List<String> targets = report.cards().stream().map(c -> c.snapshot().target()).toList();
+        for (Map.Entry<String, String> m : REPORT_TRENDS) {
+            List<Trends.Series> series = Trends.load(store, targets, m.getKey(), Trends.Range.DAY, request.generated()).stream()
+                    .filter(t -> t.points().size() >= 2).toList();
+            if (!series.isEmpty()) {
+                blocks.add(new Block.Image(m.getValue() + " of every target, last 24 h", "overview-" + m.getKey() + ".png",
+                        TrendPng.draw(m.getValue() + ", last 24 h", series), "image/png"));
+            }
+        }
         if (!history.isEmpty()) {
             blocks.add(new Block.Heading("Alert history (latest 50)"));
             blocks.add(new Block.Table(List.of("Time", "Rule", "Target", "Severity", "Change", "Value"), history));

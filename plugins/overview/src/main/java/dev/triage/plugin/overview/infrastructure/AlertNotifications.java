@@ -145,6 +145,9 @@ public final class AlertNotifications {
         }
     }
 
+    /** How far ahead the last send at stop looks: past every group wait and group interval, short of repeat intervals. */
+    private static final java.time.Duration LAST_FLUSH_AHEAD = java.time.Duration.ofMinutes(10);
+
     private void flush() {
         NotificationDispatcher d = dispatcher;
         if (d == null || context.cases().current().isEmpty()) {
@@ -159,9 +162,32 @@ public final class AlertNotifications {
         }
     }
 
-    /** Stops the sending thread (what is queued is dropped). */
+    /**
+     * Stops the sending thread after one last send of what is queued, as if its group waits had passed (at most 10 s), so
+     * that stopping {@code triage watch} with Ctrl+C does not drop the notifications of its last samples.
+     */
     public synchronized void stop() {
         if (thread != null) {
+            NotificationDispatcher d = dispatcher;
+            if (d != null && context.cases().current().isPresent()) {
+                thread.execute(() -> {
+                    try {
+                        d.flush(clock.instant().plus(LAST_FLUSH_AHEAD));
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    } catch (Exception e) {
+                        context.log().warn("Cannot send the last alert notifications: {}", e.getMessage());
+                    }
+                });
+            }
+            thread.shutdown();
+            try {
+                if (!thread.awaitTermination(10, TimeUnit.SECONDS)) {
+                    context.log().warn("Alert notifications still sending after 10 s were dropped");
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
             thread.shutdownNow();
             thread = null;
         }

@@ -105,4 +105,27 @@ class SampleStoreTest {
             assertThat(sec.blocks()).filteredOn(b -> b instanceof dev.triage.core.report.Block.Table).hasSize(2);
         });
     }
+
+    @Test
+    void theReportDrawsTheTrendsOfTheLastDayAsPngCharts() throws Exception {
+        triage.kernel().cases().create(triage.home().resolve("case"), "trends");
+        DuckDbSampleStore store = new DuckDbSampleStore(triage.kernel().cases());
+        OverviewService service = new OverviewService(store, new AlertEngine(List.of()), Clock.systemUTC());
+        Instant now = Instant.now();
+        for (int i = 5; i >= 0; i--) {
+            service.accept(new Sample("db-1", now.minusSeconds(600L * i), true, "11.4", Map.of("threads_connected", 10.0 + i), ""));
+            service.accept(new Sample("db-2", now.minusSeconds(600L * i), true, "11.4", Map.of("threads_connected", 3.0 * i), ""));
+        }
+        var sections = new dev.triage.plugin.overview.application.OverviewReportSection(store, () -> service)
+                .contribute(new dev.triage.core.report.ReportRequest(triage.kernel().cases().current().orElseThrow(), now));
+        List<dev.triage.core.report.Block.Image> images = sections.get(0).blocks().stream()
+                .filter(b -> b instanceof dev.triage.core.report.Block.Image).map(b -> (dev.triage.core.report.Block.Image) b).toList();
+        assertThat(images).singleElement().satisfies(img -> {
+            assertThat(img.fileName()).isEqualTo("overview-threads_connected.png");
+            assertThat(img.altText()).isEqualTo("Connections of every target, last 24 h");
+            java.awt.image.BufferedImage png = javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(img.bytes()));
+            assertThat(png.getWidth()).isEqualTo(1000);
+            assertThat(png.getHeight()).isEqualTo(300);
+        });
+    }
 }
