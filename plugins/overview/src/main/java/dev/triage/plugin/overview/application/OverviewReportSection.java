@@ -63,6 +63,12 @@ public final class OverviewReportSection implements ReportContributor {
         List<Block> blocks = new ArrayList<>(List.of(new Block.Paragraph("Latest sample of each target watched with triage watch."),
                 new Block.Table(headers, rows)));
         List<String> targets = report.cards().stream().map(c -> c.snapshot().target()).toList();
+        List<DataStatistics> data = DataStatistics.of(store, report.cards().stream().map(OverviewReport.Card::snapshot).toList(),
+                request.generated());
+        if (!data.isEmpty()) {
+            blocks.add(new Block.Heading("Largest databases and tables"));
+            blocks.add(new Block.Table(DataStatistics.HEADERS, data.stream().map(DataStatistics::cells).toList()));
+        }
         for (Map.Entry<String, String> m : REPORT_TRENDS) {
             List<Trends.Series> series = Trends.load(store, targets, m.getKey(), Trends.Range.DAY, request.generated()).stream()
                     .filter(t -> t.points().size() >= 2).toList();

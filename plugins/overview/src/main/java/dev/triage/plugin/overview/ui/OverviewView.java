@@ -66,6 +66,7 @@ public final class OverviewView implements dev.triage.core.ui.View {
     }
 
     private final VBox notes = new VBox(4);
+    private final javafx.scene.control.TableView<List<String>> dataTable = new javafx.scene.control.TableView<>();
 
     private OverviewView(Supplier<OverviewService> service, CaseService cases, TaskExecutor tasks, EventBus events, Watch watch,
                          dev.triage.plugin.overview.application.AlertInbox inbox) {
@@ -94,7 +95,22 @@ public final class OverviewView implements dev.triage.core.ui.View {
         cards.setPadding(new Insets(12));
         cards.getStyleClass().add("cards");
         empty.getStyleClass().add("empty-state");
-        ScrollPane scroll = new ScrollPane(new VBox(empty, cards));
+        dataTable.getStyleClass().add("data-statistics");
+        dataTable.setPlaceholder(new Label("No database sizes yet (MySQL-protocol targets report them)"));
+        dataTable.setPrefHeight(220);
+        List<String> headers = dev.triage.plugin.overview.application.DataStatistics.HEADERS;
+        for (int i = 0; i < headers.size(); i++) {
+            int col = i;
+            javafx.scene.control.TableColumn<List<String>, String> c = new javafx.scene.control.TableColumn<>(headers.get(i));
+            c.setCellValueFactory(r -> new javafx.beans.property.ReadOnlyStringWrapper(r.getValue().get(col)));
+            dataTable.getColumns().add(c);
+        }
+        dataTable.setColumnResizePolicy(javafx.scene.control.TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        Label dataTitle = new Label("Largest databases and tables");
+        dataTitle.getStyleClass().add("section-title");
+        VBox dataBox = new VBox(4, dataTitle, dataTable);
+        dataBox.setPadding(new Insets(0, 12, 12, 12));
+        ScrollPane scroll = new ScrollPane(new VBox(empty, cards, dataBox));
         scroll.setFitToWidth(true);
         trend = new TrendChart(this::reload);
         javafx.scene.control.SplitPane split = new javafx.scene.control.SplitPane(scroll, trend.node());
@@ -183,6 +199,7 @@ public final class OverviewView implements dev.triage.core.ui.View {
             Platform.runLater(() -> {
                 show(null);
                 trend.show(List.of());
+                dataTable.getItems().clear();
             });
             return;
         }
@@ -212,10 +229,14 @@ public final class OverviewView implements dev.triage.core.ui.View {
                     });
                 }
             }
+            List<List<String>> sizes = dev.triage.plugin.overview.application.DataStatistics.of(s.store(),
+                    out.stream().map(d -> d.card().snapshot()).toList(), Instant.now()).stream()
+                    .map(dev.triage.plugin.overview.application.DataStatistics::cells).toList();
             Platform.runLater(() -> {
                 show(out);
                 trend.show(series);
                 trend.showForecast(bands);
+                dataTable.getItems().setAll(sizes);
             });
             return out.size();
         });

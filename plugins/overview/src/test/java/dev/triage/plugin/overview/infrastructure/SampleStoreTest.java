@@ -128,4 +128,26 @@ class SampleStoreTest {
             assertThat(png.getHeight()).isEqualTo(300);
         });
     }
+
+    @Test
+    void theLargestDatabasesAndTablesComeWithTheirGrowthPerDay() throws Exception {
+        triage.kernel().cases().create(triage.home().resolve("case"), "sizes");
+        DuckDbSampleStore store = new DuckDbSampleStore(triage.kernel().cases());
+        OverviewService service = new OverviewService(store, new AlertEngine(List.of()), Clock.systemUTC());
+        Instant now = Instant.now();
+        service.accept(new Sample("db-1", now.minus(java.time.Duration.ofDays(2)), true, "11.4", Map.of("db.shop.bytes", 1_000_000.0,
+                "db.shop.rows", 900.0, "table.shop.orders.bytes", 800_000.0, "table.shop.orders.rows", 700.0), ""));
+        service.accept(new Sample("db-1", now, true, "11.4", Map.of("db.shop.bytes", 5_000_000.0, "db.shop.rows", 4_000.0,
+                "table.shop.orders.bytes", 4_600_000.0, "table.shop.orders.rows", 3_500.0, "table.shop.users.bytes", 16_384.0,
+                "table.shop.users.rows", 10.0), ""));
+        var latest = dev.triage.plugin.overview.application.OverviewReport.of(service).cards().stream().map(c -> c.snapshot()).toList();
+        List<dev.triage.plugin.overview.application.DataStatistics> rows = dev.triage.plugin.overview.application.DataStatistics.of(store,
+                latest, now);
+        assertThat(rows).extracting(r -> r.kind() + " " + r.name()).containsExactly("database shop", "table shop.orders", "table shop.users");
+        assertThat(rows.get(0).growthPerDay()).isCloseTo(2_000_000.0, org.assertj.core.data.Offset.offset(1.0));
+        assertThat(rows.get(1).growthPerDay()).isCloseTo(1_900_000.0, org.assertj.core.data.Offset.offset(1.0));
+        assertThat(rows.get(2).growthPerDay()).as("one sample is no growth").isNull();
+        assertThat(rows.get(1).cells()).containsExactly("db-1", "table", "shop.orders", dev.triage.plugin.overview.domain.Numbers.bytes(4_600_000),
+                "3,500", "+" + dev.triage.plugin.overview.domain.Numbers.bytes(1_900_000) + "/day");
+    }
 }
