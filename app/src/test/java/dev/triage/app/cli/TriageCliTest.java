@@ -172,7 +172,7 @@ class TriageCliTest {
         assertThat(help.out()).contains("digest", "compare", "--min-time");
         Run unknown = run("slowlog", "frob");
         assertThat(unknown.code()).isEqualTo(2);
-        assertThat(unknown.err()).contains("try one of [case-compare, case-digest, compare, digest, import]");
+        assertThat(unknown.err()).contains("try one of [case-compare, case-digest, compare, digest, import, show]");
         Run about = run("about", "--format", "json");
         assertThat(new ObjectMapper().readTree(about.out()).get("javaVersion").asText()).isEqualTo(System.getProperty("java.version"));
     }
