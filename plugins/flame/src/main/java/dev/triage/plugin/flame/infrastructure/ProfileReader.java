@@ -82,6 +82,31 @@ public final class ProfileReader {
     }
 
     /**
+     * Tells whether a head is one of the pre-protobuf pprof formats: the text heap/growth/contention profiles, the Java
+     * text profiles, or the legacy binary CPU profile (machine words 0, 3, any, period, 0 at the start).
+     */
+    static boolean legacyPprof(byte[] head) {
+        String t = text(head).stripLeading();
+        if (t.startsWith("heap profile:") || t.startsWith("heap_v2/") || t.startsWith("--- contention") || t.startsWith("--- heapz")
+                || t.startsWith("--- symbol") || t.startsWith("--- heap") || t.startsWith("--- profile")) {
+            return true;
+        }
+        if (head.length >= 20) {
+            java.nio.ByteBuffer b = java.nio.ByteBuffer.wrap(head).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+            if (b.getInt(0) == 0 && b.getInt(4) == 3 && b.getInt(16) == 0) {
+                return true;
+            }
+            b.order(java.nio.ByteOrder.BIG_ENDIAN);
+            if (b.getInt(0) == 0 && b.getInt(4) == 3 && b.getInt(16) == 0) {
+                return true;
+            }
+        }
+        return head.length >= 40 && java.nio.ByteBuffer.wrap(head).order(java.nio.ByteOrder.LITTLE_ENDIAN).getLong(0) == 0
+                && java.nio.ByteBuffer.wrap(head).order(java.nio.ByteOrder.LITTLE_ENDIAN).getLong(8) == 3
+                && java.nio.ByteBuffer.wrap(head).order(java.nio.ByteOrder.LITTLE_ENDIAN).getLong(32) == 0;
+    }
+
+    /**
      * Tells whether most whole lines of a head are {@code frame;frame count}: a log line that happens to end in a number
      * ("as process 31881") must not make a server log a profile.
      */
@@ -193,7 +218,9 @@ public final class ProfileReader {
             throw new ProfileParseException(file + ": cannot be read (" + e.getMessage() + ")", e);
         }
         ProfileFormat format = detect(head).orElseThrow(() -> new ProfileParseException(source
-                + " line 1: not a profile Triage reads (folded stacks, perf script, pprof, JFR or speedscope JSON)", null));
+                + " line 1: not a profile Triage reads (folded stacks, perf script, pprof, JFR or speedscope JSON)"
+                + (legacyPprof(Inputs.unzipHead(head)) ? "; it is a legacy pprof profile: convert it with"
+                        + " 'go tool pprof -proto " + source + " > " + source + ".pb.gz' and open that" : ""), null));
         try {
             return switch (format) {
                 case JFR -> JfrParser.parse(file, source, options.sampleType(), options.threads());

@@ -214,4 +214,18 @@ class ProfileReaderTest {
         String folded = "# collapsed by async-profiler\nmain;run;work 120\nmain;gc 7\n\nmain;run;sleep 3\nmain;ru";
         assertThat(ProfileReader.detect(folded.getBytes(java.nio.charset.StandardCharsets.UTF_8))).contains(ProfileFormat.FOLDED);
     }
+
+    @Test
+    void legacyPprofFilesAreRefusedWithTheCommandThatConvertsThem() throws IOException {
+        Path folder = Corpus.folder("profiles/pprof-legacy");
+        for (String name : List.of("cppbench.heap", "gobench.cpu", "java.cpu")) {
+            assertThatThrownBy(() -> ProfileReader.read(folder.resolve(name), ProfileReader.Options.DEFAULT)).as(name)
+                    .hasMessage(name + " line 1: not a profile Triage reads (folded stacks, perf script, pprof, JFR or speedscope JSON);"
+                            + " it is a legacy pprof profile: convert it with 'go tool pprof -proto " + name + " > " + name
+                            + ".pb.gz' and open that");
+        }
+        Path notes = dir.resolve("notes.txt");
+        Files.writeString(notes, "Dear diary,\n");
+        assertThatThrownBy(() -> ProfileReader.read(notes, ProfileReader.Options.DEFAULT)).message().doesNotContain("legacy");
+    }
 }
