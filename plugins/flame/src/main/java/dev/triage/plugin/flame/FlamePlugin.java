@@ -67,7 +67,7 @@ public final class FlamePlugin implements Plugin {
         var c = context.cases().current().orElseThrow(() -> new IllegalArgumentException("No case is open: give --case DIR"));
         StringBuilder out = new StringBuilder(name);
         try (var conn = c.newConnection(); var ps = conn.prepareStatement("SELECT p.file, f.self, f.total, p.total, p.unit"
-                + " FROM flame_functions f JOIN flame_profiles p USING (import_id) WHERE f.name = ? ORDER BY f.self DESC")) {
+                + " FROM flame_functions f JOIN flame_profiles p ON p.import_id = f.import_id AND p.file = f.file WHERE f.name = ? ORDER BY f.self DESC")) {
             ps.setString(1, name);
             try (var rs = ps.executeQuery()) {
                 while (rs.next()) {

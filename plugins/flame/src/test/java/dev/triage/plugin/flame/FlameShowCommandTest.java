@@ -26,12 +26,12 @@ class FlameShowCommandTest {
 
     @Test
     void describesTheFunctionInEveryProfileAndAsksTheWindowToHighlightIt() throws Exception {
+        // both profiles in one import: each function row knows its file (flame schema version 2)
         Path before = Files.writeString(home.resolve("before.folded"), FlamePluginTest.BEFORE);
         Path after = Files.writeString(home.resolve("after.folded"), FlamePluginTest.AFTER);
         try (Kernel kernel = TestKernels.create(home.resolve("app"), Duration.ofSeconds(10)).startPlugins()) {
             Case c = kernel.cases().create(home.resolve("case"), "demo");
-            kernel.imports().importFiles(c, List.of(before)).result().get();
-            kernel.imports().importFiles(c, List.of(after)).result().get();
+            kernel.imports().importFiles(c, List.of(before, after)).result().get();
             BlockingQueue<ShowView> asked = new LinkedBlockingQueue<>();
             try (var sub = kernel.events().subscribe(ShowView.class, asked::add)) {
                 ShowCommand.Shown shown = (ShowCommand.Shown) kernel.commands().executeText("flame.show", Map.of("ref", "flame:net.read"),

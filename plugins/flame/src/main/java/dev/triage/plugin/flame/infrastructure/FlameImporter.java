@@ -71,6 +71,7 @@ public final class FlameImporter implements FileImporter {
                 app.append(f.name());
                 app.append(f.self());
                 app.append(f.total());
+                app.append(file.getFileName().toString());
                 app.endRow();
             }
         }
