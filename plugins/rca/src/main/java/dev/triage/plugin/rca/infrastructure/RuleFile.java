@@ -42,7 +42,7 @@ public final class RuleFile {
      * @throws IllegalArgumentException naming the file, line and rule when the text is not a valid rule file
      */
     public static List<Rule> parse(String text, String name) {
-        TomlParseResult toml = Toml.parse(text);
+        TomlParseResult toml = KnownIssueLookup.toml(text, name);
         if (toml.hasErrors()) {
             var e = toml.errors().get(0);
             throw new IllegalArgumentException(name + " line " + e.position().line() + ": " + e.getMessage());
