@@ -8,8 +8,7 @@ data=plugins/logs/target/bench-features-$size
 home=plugins/logs/target/bench-features-home
 kase=plugins/logs/target/bench-features-case-$size
 if [ ! -f "$data/truth.json" ]; then
-  python3 ../shared/tools/gen-serverlogs.py --out "$data" --size-mb "$size" --seed 3 >/dev/null 2>&1 \
-    || python3 /work/shared/tools/gen-serverlogs.py --out "$data" --size-mb "$size" --seed 3 >/dev/null
+  python3 "${GEN:-../shared/tools/gen-serverlogs.py}" --out "$data" --size-mb "$size" --seed 3 >/dev/null
   touch -d 2026-03-02T00:00:00Z "$data"/*   # syslog stamps take the year of the file
 fi
 export TRIAGE_HOME=$home
